@@ -1,0 +1,11 @@
+// Writes the settings schema into package.json's contributes.configuration, so the manifest and
+// the server never disagree. A test fails when this has not been run after a schema change.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { manifestConfiguration } from "../server/src/settings/manifest";
+
+const path = join(__dirname, "..", "package.json");
+const manifest = JSON.parse(readFileSync(path, "utf8"));
+manifest.contributes.configuration = manifestConfiguration();
+writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`wrote ${Object.keys(manifest.contributes.configuration.properties).length} settings to package.json`);

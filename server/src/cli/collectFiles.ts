@@ -1,0 +1,66 @@
+import { readdir, realpath, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { unitKind } from "../language/unitKind";
+
+export interface Collected {
+  files: string[];
+  /** Paths that could not be read, with why. */
+  errors: { path: string; message: string }[];
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ELOOP") return "too many levels of symbolic links";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The files to lint: each path named as a file, and under each directory (recursively) every file
+ * whose path makes it a unit, drop-in, networkd or Quadlet file. Symbolic link loops are visited once.
+ */
+export async function collectFiles(paths: readonly string[], cwd: string): Promise<Collected> {
+  const files: string[] = [];
+  const errors: Collected["errors"] = [];
+  const seenDirectories = new Set<string>();
+
+  async function walk(directory: string): Promise<void> {
+    let real: string;
+    let names: string[];
+    try {
+      real = await realpath(directory);
+      if (seenDirectories.has(real)) return;
+      seenDirectories.add(real);
+      names = (await readdir(directory)).sort();
+    } catch (error) {
+      errors.push({ path: directory, message: describe(error) });
+      return;
+    }
+    for (const name of names) {
+      const path = join(directory, name);
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        // A dangling symbolic link is not worth an error; anything else is.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") errors.push({ path, message: describe(error) });
+        continue;
+      }
+      if (info.isDirectory()) await walk(path);
+      else if (info.isFile() && unitKind(path).file) files.push(path);
+    }
+  }
+
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) await walk(path);
+      else files.push(path);
+    } catch (error) {
+      errors.push({ path: given, message: describe(error) });
+    }
+  }
+  return { files, errors };
+}

@@ -1,0 +1,33 @@
+import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
+
+export interface FileDiagnostics {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export const severityName: Record<DiagnosticSeverity, "error" | "warning" | "info" | "hint"> = {
+  [DiagnosticSeverity.Error]: "error",
+  [DiagnosticSeverity.Warning]: "warning",
+  [DiagnosticSeverity.Information]: "info",
+  [DiagnosticSeverity.Hint]: "hint",
+};
+
+function nameOf(diagnostic: Diagnostic) {
+  return severityName[diagnostic.severity ?? DiagnosticSeverity.Error];
+}
+
+/** `path:line:col: severity: message [rule-id]`, with 1-based lines and columns. */
+export function formatText(results: readonly FileDiagnostics[]): string {
+  return results
+    .flatMap(({ file, diagnostics }) =>
+      diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${nameOf(d)}: ${d.message} [${String(d.code)}]\n`),
+    )
+    .join("");
+}
+
+export function formatJson(results: readonly FileDiagnostics[]): string {
+  const rows = results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({ file, range: d.range, severity: nameOf(d), code: d.code, source: d.source, message: d.message })),
+  );
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}

@@ -1,0 +1,62 @@
+import { isAbsolute, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { DiagnosticSeverity } from "vscode-languageserver-types";
+import { analyze, diagnose, oversized } from "../language/analysis";
+import { defaultSettings } from "../settings/settings";
+import { collectFiles } from "./collectFiles";
+import { formatJson, formatText, type FileDiagnostics } from "./formatters";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
+import { readUnitFile } from "./readUnitFile";
+
+export const LINT_USAGE = `Usage: unitsmith lint [--format text|json] [--strict] PATH...
+
+Checks systemd unit files, drop-ins, networkd and Podman Quadlet files with the same
+diagnostics as the language server. Directories are searched recursively for files
+whose names make them one of those kinds.
+
+  --format text|json   text: path:line:col: severity: message [rule-id] (default)
+                       json: an array of {file, range, severity, code, source, message}
+  --strict             exit 1 on warnings too, not only on errors
+
+Exit status: 0 clean, 1 problems found, 2 usage or read errors.`;
+
+const formatters = { text: formatText, json: formatJson };
+
+export async function lintCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string", default: "text" }, strict: { type: "boolean", default: false }, help: { type: "boolean" } },
+  });
+  if (values.help) {
+    io.stdout(`${LINT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const format = values.format as keyof typeof formatters;
+  if (!(format in formatters)) throw new UsageError(`unknown format "${values.format}"; expected text or json`);
+  if (positionals.length === 0) throw new UsageError("no paths given; name the unit files or directories to lint");
+
+  const { files, errors } = await collectFiles(positionals, io.cwd);
+  const maxBytes = defaultSettings.maxFileSizeKB * 1024;
+  const results: FileDiagnostics[] = [];
+  for (const path of files) {
+    const inside = relative(io.cwd, path);
+    const shown = inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
+    try {
+      const read = await readUnitFile(path, maxBytes);
+      const { maxFileSizeKB } = defaultSettings;
+      const analysis = "text" in read ? analyze(read.text, path, maxFileSizeKB) : oversized(path, read.tooLarge, maxFileSizeKB);
+      results.push({ file: shown, diagnostics: diagnose(analysis, defaultSettings.lint) });
+    } catch (error) {
+      errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  for (const error of errors) io.stderr(`${error.path}: ${error.message}\n`);
+  if (files.length === 0 && errors.length === 0) io.stderr(`no unit files found in ${positionals.join(", ")}\n`);
+
+  io.stdout(formatters[format](results));
+  if (errors.length > 0) return EXIT_USAGE;
+  const failing: DiagnosticSeverity[] = values.strict ? [DiagnosticSeverity.Error, DiagnosticSeverity.Warning] : [DiagnosticSeverity.Error];
+  const failed = results.some((r) => r.diagnostics.some((d) => failing.includes(d.severity ?? DiagnosticSeverity.Error)));
+  return failed ? EXIT_PROBLEMS : EXIT_OK;
+}

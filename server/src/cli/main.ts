@@ -1,0 +1,41 @@
+import { SERVER_VERSION } from "../version";
+import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
+import { lintCommand } from "./lint";
+
+const USAGE = `Usage: unitsmith <command> [options]
+
+Commands:
+  lint PATH...   check unit files and directories of them (unitsmith lint --help)
+
+Options:
+  --help         print this help
+  --version      print the version`;
+
+const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  lint: lintCommand,
+};
+
+/** Runs the CLI and returns its exit status; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    (command === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === "--version") {
+    io.stdout(`${SERVER_VERSION}\n`);
+    return EXIT_OK;
+  }
+  const run = commands[command];
+  if (!run) {
+    io.stderr(`unitsmith: unknown command "${command}"\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    // Usage mistakes (UsageError, parseArgs errors) and anything unexpected end the same way.
+    io.stderr(`unitsmith ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+}

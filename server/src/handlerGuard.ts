@@ -1,0 +1,28 @@
+import type { CancellationToken } from "vscode-languageserver";
+
+export interface Logger {
+  error(message: string): void;
+  info(message: string): void;
+}
+
+/**
+ * Wraps a request handler so that one bad document never takes the server down: an exception is
+ * logged and a cancelled request or a failure answers with the fallback.
+ */
+export function guarded<P, R>(
+  name: string,
+  fallback: R,
+  logger: Logger,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R> {
+  return async (params, token) => {
+    if (token.isCancellationRequested) return fallback;
+    try {
+      const result = await handler(params, token);
+      return token.isCancellationRequested ? fallback : result;
+    } catch (error) {
+      logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  };
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic } from "vscode-languageserver-types";
+import { computeDiagnostics, ruleDiagnostic, type LintSeverities } from "./diagnostics";
+import { parseUnitFile, type UnitFile } from "./parser";
+import { fileTooLarge, fileTooLargeMessage } from "./rules/limits";
+import { unitKind, type UnitKind } from "./unitKind";
+
+/** A document as the features see it: parsed, unless it is over the size limit. */
+export interface Analysis {
+  kind: UnitKind;
+  /** Undefined when the text was too large to analyse. */
+  file?: UnitFile;
+  length: number;
+  maxFileSizeKB: number;
+}
+
+export function analyze(text: string, path: string, maxFileSizeKB: number): Analysis {
+  if (text.length > maxFileSizeKB * 1024) return oversized(path, text.length, maxFileSizeKB);
+  return { kind: unitKind(path), file: parseUnitFile(text), length: text.length, maxFileSizeKB };
+}
+
+/** A file known to be over the limit, for callers that measured it without reading it. */
+export function oversized(path: string, length: number, maxFileSizeKB: number): Analysis {
+  return { kind: unitKind(path), length, maxFileSizeKB };
+}
+
+export function diagnose(analysis: Analysis, severities: LintSeverities = {}): Diagnostic[] {
+  if (analysis.file) return computeDiagnostics(analysis.file, analysis.kind, severities);
+  const start = { line: 0, character: 0 };
+  const diagnostic = ruleDiagnostic(fileTooLarge, { start, end: start }, fileTooLargeMessage(analysis.length, analysis.maxFileSizeKB), severities);
+  return diagnostic ? [diagnostic] : [];
+}

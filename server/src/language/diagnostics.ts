@@ -1,0 +1,38 @@
+import { Diagnostic, DiagnosticSeverity, type Range } from "vscode-languageserver-types";
+import type { UnitFile } from "./parser";
+import { ruleFamilies } from "./rules/registry";
+import type { RuleInfo, Severity } from "./rules/rule";
+import type { UnitKind } from "./unitKind";
+
+export type SeveritySetting = Severity | "ignore";
+
+/** Severity per rule id; rules not named keep their default. */
+export type LintSeverities = Readonly<Record<string, SeveritySetting>>;
+
+export const DIAGNOSTIC_SOURCE = "unitsmith";
+
+const lspSeverity: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A diagnostic for a rule at the severity the settings give it; undefined when the rule is ignored. */
+export function ruleDiagnostic(rule: RuleInfo, range: Range, message: string, severities: LintSeverities): Diagnostic | undefined {
+  const severity = severities[rule.id] ?? rule.defaultSeverity;
+  if (severity === "ignore") return undefined;
+  return { range, severity: lspSeverity[severity], code: rule.id, source: DIAGNOSTIC_SOURCE, message };
+}
+
+export function computeDiagnostics(file: UnitFile, kind: UnitKind, severities: LintSeverities = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const family of ruleFamilies) {
+    for (const finding of family.check({ file, kind })) {
+      const range = file.lines.rangeOf(finding.span.start, finding.span.end);
+      const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities);
+      if (diagnostic) diagnostics.push(diagnostic);
+    }
+  }
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

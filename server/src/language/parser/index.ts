@@ -1,0 +1,2 @@
+export * from "./ast";
+export { parseUnitFile } from "./parse";

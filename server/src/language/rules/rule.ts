@@ -1,0 +1,28 @@
+import type { Span, UnitFile } from "../parser";
+import type { UnitKind } from "../unitKind";
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+/** A lint rule as users see it: a stable id, a default severity and what it checks. */
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: Severity;
+  description: string;
+}
+
+export interface Finding {
+  rule: RuleInfo;
+  span: Span;
+  message: string;
+}
+
+export interface RuleContext {
+  file: UnitFile;
+  kind: UnitKind;
+}
+
+/** A family of rules that share one pass over the file. */
+export interface RuleFamily {
+  rules: readonly RuleInfo[];
+  check(context: RuleContext): Finding[];
+}

@@ -1,0 +1,129 @@
+/** What a file is, judged from its path alone. */
+
+export const UNIT_TYPES = [
+  "service",
+  "socket",
+  "device",
+  "mount",
+  "automount",
+  "swap",
+  "target",
+  "path",
+  "timer",
+  "slice",
+  "scope",
+] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const NETWORKD_TYPES = ["network", "netdev", "link"] as const;
+export type NetworkdType = (typeof NETWORKD_TYPES)[number];
+
+export const QUADLET_TYPES = ["container", "volume", "network", "pod", "kube", "image", "build", "artifact"] as const;
+export type QuadletType = (typeof QUADLET_TYPES)[number];
+
+export type Scope = "system" | "user";
+
+export type FileKind =
+  | { family: "unit"; type: UnitType }
+  | { family: "networkd"; type: NetworkdType }
+  | { family: "quadlet"; type: QuadletType };
+
+export interface DropIn {
+  /** What the drop-in extends: a unit name, a template, a name prefix ending in `-`, or a whole type. */
+  target: "unit" | "template" | "prefix" | "type";
+  /** The directory's name without `.d`: `foo.service`, `foo@.service`, `foo-.service` or `service`. */
+  parent: string;
+}
+
+export interface UnitKind {
+  /** Undefined when the path names nothing systemd or Podman reads. */
+  file?: FileKind;
+  /** The unit (or networkd/Quadlet) name the path stands for; for a drop-in, its own file name. */
+  name: string;
+  /** `foo@.service`. */
+  template: boolean;
+  /** The text between `@` and the suffix of `foo@bar.service`. */
+  instance?: string;
+  dropIn?: DropIn;
+  /** A temporary file that `systemctl edit` opened; `name` is the file it stands for. */
+  systemctlEditTemp: boolean;
+  /** Where the path says so. */
+  scope?: Scope;
+}
+
+// `systemctl edit` writes `.#<name>` followed by 16 random hexadecimal digits.
+const EDIT_TEMP = /^\.#(.+?)[0-9a-f]{16}$/;
+const QUADLET_DIR = /(^|\/)(containers\/systemd|quadlet)(\/|$)/;
+const USER_DIR = /(^|\/)(systemd\/user|containers\/systemd\/users)(\/|$)|(^|\/)\.config\/containers\/systemd(\/|$)/;
+const SYSTEM_DIR = /(^|\/)systemd\/(system|network)(\/|$)|^\/etc\/containers\/systemd(\/|$)/;
+
+function suffixOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot < 0 ? "" : name.slice(dot + 1);
+}
+
+function includes<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+function fileKindOf(suffix: string, directory: string): FileKind | undefined {
+  const inQuadletDir = QUADLET_DIR.test(directory);
+  if (suffix === "network") return inQuadletDir ? { family: "quadlet", type: "network" } : { family: "networkd", type: "network" };
+  if (includes(UNIT_TYPES, suffix)) return { family: "unit", type: suffix };
+  if (includes(NETWORKD_TYPES, suffix)) return { family: "networkd", type: suffix };
+  if (includes(QUADLET_TYPES, suffix)) return { family: "quadlet", type: suffix };
+  return undefined;
+}
+
+function dropInOf(directoryName: string): DropIn | undefined {
+  if (!directoryName.endsWith(".d")) return undefined;
+  const parent = directoryName.slice(0, -2);
+  if (!parent.includes(".")) return { target: "type", parent };
+  const stem = parent.slice(0, parent.lastIndexOf("."));
+  if (stem.endsWith("@")) return { target: "template", parent };
+  if (stem.endsWith("-") && stem !== "-") return { target: "prefix", parent };
+  return { target: "unit", parent };
+}
+
+function scopeOf(directory: string): Scope | undefined {
+  if (USER_DIR.test(directory)) return "user";
+  if (SYSTEM_DIR.test(directory)) return "system";
+  return undefined;
+}
+
+/** Classifies a file by its path (no file system access). */
+export function unitKind(path: string): UnitKind {
+  // Backslashes are separators only in Windows paths; in unit names they escape (`\x2d`).
+  const windows = /^([A-Za-z]:)?\\/.test(path);
+  const parts = (windows ? path.replace(/\\/g, "/") : path).split("/");
+  let base = parts.pop() ?? "";
+  const directory = parts.join("/");
+  const parentDirectory = parts[parts.length - 1] ?? "";
+
+  const temp = EDIT_TEMP.exec(base);
+  if (temp) base = temp[1]!;
+  const systemctlEditTemp = temp !== null;
+  const scope = scopeOf(directory);
+
+  const dropIn = base.endsWith(".conf") ? dropInOf(parentDirectory) : undefined;
+  if (dropIn) {
+    const parentSuffix = dropIn.target === "type" ? dropIn.parent : suffixOf(dropIn.parent);
+    const file = fileKindOf(parentSuffix, parts.slice(0, -1).join("/"));
+    if (file) return { file, name: base, template: dropIn.target === "template", dropIn, systemctlEditTemp, ...(scope && { scope }) };
+  }
+
+  const file = fileKindOf(suffixOf(base), directory);
+  const at = base.indexOf("@");
+  const dot = base.lastIndexOf(".");
+  const templated = file !== undefined && file.family !== "networkd";
+  const template = templated && at >= 0 && at === dot - 1;
+  const instance = templated && at >= 0 && at < dot - 1 ? base.slice(at + 1, dot) : undefined;
+  return {
+    ...(file && { file }),
+    name: base,
+    template,
+    ...(instance !== undefined && { instance }),
+    systemctlEditTemp,
+    ...(scope && { scope }),
+  };
+}

@@ -1,0 +1,43 @@
+import { allRules } from "../language/rules/registry";
+
+/** One setting as the VS Code manifest declares it (`contributes.configuration.properties`). */
+export interface SettingSpec {
+  type: "string" | "boolean" | "number";
+  default: string | boolean | number;
+  description: string;
+  enum?: readonly string[];
+  minimum?: number;
+  scope?: "application" | "machine" | "window" | "resource";
+}
+
+const SEVERITIES = ["ignore", "hint", "info", "warning", "error"] as const;
+
+/** The single source of every `unitsmith.*` setting; package.json is generated from it. */
+export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
+  "unitsmith.trace.server": {
+    type: "string",
+    enum: ["off", "messages", "verbose"],
+    default: "off",
+    description: "Log the messages between VS Code and the Unitsmith language server in the Unitsmith output channel.",
+    scope: "window",
+  },
+  "unitsmith.maxFileSizeKB": {
+    type: "number",
+    default: 2048,
+    minimum: 1,
+    description: "Files longer than this many KB are not analysed; a single diagnostic says so instead.",
+    scope: "resource",
+  },
+  ...Object.fromEntries(
+    allRules.map((rule) => [
+      `unitsmith.lint.${rule.id}`,
+      {
+        type: "string",
+        enum: SEVERITIES,
+        default: rule.defaultSeverity,
+        description: `${rule.description} Severity of rule ${rule.id}, or "ignore" to turn it off.`,
+        scope: "resource",
+      } satisfies SettingSpec,
+    ]),
+  ),
+};

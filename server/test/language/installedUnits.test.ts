@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { computeDiagnostics } from "../../src/language/diagnostics";
+import { parseUnitFile } from "../../src/language/parser";
+import { unitKind } from "../../src/language/unitKind";
+
+/** Every unit, drop-in and networkd file this machine's systemd ships. */
+export function installedUnitFiles(): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const walk = (directory: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(directory);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(directory, name);
+      let info;
+      try {
+        info = statSync(path);
+      } catch {
+        continue; // dangling symbolic link
+      }
+      if (info.isDirectory()) walk(path);
+      else if (info.isFile() && unitKind(path).file && !seen.has(`${info.dev}:${info.ino}`)) {
+        seen.add(`${info.dev}:${info.ino}`);
+        found.push(path);
+      }
+    }
+  };
+  walk("/lib/systemd");
+  walk("/usr/lib/systemd");
+  return found.sort();
+}
+
+describe("the unit files installed on this machine", () => {
+  const files = installedUnitFiles();
+
+  it("are there to test against", () => {
+    assert.ok(files.length > 100, `found only ${files.length} unit files under /lib/systemd and /usr/lib/systemd`);
+  });
+
+  it("parse and print back byte for byte, with no syntax diagnostics", () => {
+    for (const path of files) {
+      const text = readFileSync(path, "utf8");
+      const file = parseUnitFile(text);
+      assert.equal(file.nodes.map((n) => text.slice(n.start, n.end)).join(""), text, path);
+      assert.deepEqual(
+        computeDiagnostics(file, unitKind(path)).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+        [],
+        path,
+      );
+    }
+    console.log(`checked ${files.length} installed unit files`);
+  });
+});
