@@ -5,7 +5,15 @@ import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const common = { bundle: true, platform: "node", target: "node18", format: "cjs", sourcemap: true, logLevel: "warning", absWorkingDir: root };
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node18",
+  format: "cjs",
+  sourcemap: true,
+  logLevel: "warning",
+  absWorkingDir: root,
+};
 
 await Promise.all([
   build({ ...common, entryPoints: ["server/src/serverMain.ts"], outfile: "server/dist/server.js" }),

@@ -34,9 +34,8 @@ if (files.length === 0) {
   console.error(`no test files under ${(folders.length ? folders : fastSuite).join(", ")}`);
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "--test", "--test-reporter=spec", ...files.map((f) => relative(root, f))],
-  { cwd: root, stdio: "inherit" },
-);
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files.map((f) => relative(root, f))], {
+  cwd: root,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

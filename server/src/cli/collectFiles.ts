@@ -6,6 +6,8 @@ export interface Collected {
   files: string[];
   /** Paths that could not be read, with why. */
   errors: { path: string; message: string }[];
+  /** Directories named on the command line that hold no unit files. */
+  emptyDirectories: string[];
 }
 
 function describe(error: unknown): string {
@@ -23,6 +25,7 @@ function describe(error: unknown): string {
 export async function collectFiles(paths: readonly string[], cwd: string): Promise<Collected> {
   const files: string[] = [];
   const errors: Collected["errors"] = [];
+  const emptyDirectories: string[] = [];
   const seenDirectories = new Set<string>();
 
   async function walk(directory: string): Promise<void> {
@@ -56,11 +59,16 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
     const path = resolve(cwd, given);
     try {
       const info = await stat(path);
-      if (info.isDirectory()) await walk(path);
-      else files.push(path);
+      if (info.isDirectory()) {
+        const before = files.length;
+        await walk(path);
+        if (files.length === before) emptyDirectories.push(given);
+      } else {
+        files.push(path);
+      }
     } catch (error) {
       errors.push({ path: given, message: describe(error) });
     }
   }
-  return { files, errors };
+  return { files, errors, emptyDirectories };
 }

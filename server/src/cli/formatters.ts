@@ -20,7 +20,9 @@ function nameOf(diagnostic: Diagnostic) {
 export function formatText(results: readonly FileDiagnostics[]): string {
   return results
     .flatMap(({ file, diagnostics }) =>
-      diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${nameOf(d)}: ${d.message} [${String(d.code)}]\n`),
+      diagnostics.map(
+        (d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${nameOf(d)}: ${d.message} [${String(d.code)}]\n`,
+      ),
     )
     .join("");
 }

@@ -36,7 +36,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (!(format in formatters)) throw new UsageError(`unknown format "${values.format}"; expected text or json`);
   if (positionals.length === 0) throw new UsageError("no paths given; name the unit files or directories to lint");
 
-  const { files, errors } = await collectFiles(positionals, io.cwd);
+  const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
   const maxBytes = defaultSettings.maxFileSizeKB * 1024;
   const results: FileDiagnostics[] = [];
   for (const path of files) {
@@ -52,7 +52,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   for (const error of errors) io.stderr(`${error.path}: ${error.message}\n`);
-  if (files.length === 0 && errors.length === 0) io.stderr(`no unit files found in ${positionals.join(", ")}\n`);
+  for (const directory of emptyDirectories) io.stderr(`${directory}: a directory with no unit files in it; nothing to lint there\n`);
 
   io.stdout(formatters[format](results));
   if (errors.length > 0) return EXIT_USAGE;

@@ -26,6 +26,11 @@ export function oversized(path: string, length: number, maxFileSizeKB: number): 
 export function diagnose(analysis: Analysis, severities: LintSeverities = {}): Diagnostic[] {
   if (analysis.file) return computeDiagnostics(analysis.file, analysis.kind, severities);
   const start = { line: 0, character: 0 };
-  const diagnostic = ruleDiagnostic(fileTooLarge, { start, end: start }, fileTooLargeMessage(analysis.length, analysis.maxFileSizeKB), severities);
+  const diagnostic = ruleDiagnostic(
+    fileTooLarge,
+    { start, end: start },
+    fileTooLargeMessage(analysis.length, analysis.maxFileSizeKB),
+    severities,
+  );
   return diagnostic ? [diagnostic] : [];
 }

@@ -24,9 +24,7 @@ export type QuadletType = (typeof QUADLET_TYPES)[number];
 export type Scope = "system" | "user";
 
 export type FileKind =
-  | { family: "unit"; type: UnitType }
-  | { family: "networkd"; type: NetworkdType }
-  | { family: "quadlet"; type: QuadletType };
+  { family: "unit"; type: UnitType } | { family: "networkd"; type: NetworkdType } | { family: "quadlet"; type: QuadletType };
 
 export interface DropIn {
   /** What the drop-in extends: a unit name, a template, a name prefix ending in `-`, or a whole type. */

@@ -38,7 +38,9 @@ export function validateSettings(section: unknown): ValidatedSettings {
     if (!given.has(key) || given.get(key) === undefined || given.get(key) === null) return spec.default;
     const candidate = given.get(key);
     if (isValid(spec, candidate)) return candidate;
-    const expected = spec.enum ? `one of ${spec.enum.join(", ")}` : `a ${spec.type}${spec.minimum !== undefined ? ` of at least ${spec.minimum}` : ""}`;
+    const expected = spec.enum
+      ? `one of ${spec.enum.join(", ")}`
+      : `a ${spec.type}${spec.minimum !== undefined ? ` of at least ${spec.minimum}` : ""}`;
     problems.push(`Setting ${key} is ${JSON.stringify(candidate)}; expected ${expected}. Using ${JSON.stringify(spec.default)}.`);
     return spec.default;
   };

@@ -30,7 +30,12 @@ describe("parser: entries as systemd reads them", () => {
       value: "/bin/echo    two",
       raw: "/bin/echo \\\n# skipped\n; skipped too\n  two",
     },
-    { name: "an escaped backslash does not continue", text: "[Service]\nExecStart=/bin/echo a\\\\\n", key: "ExecStart", value: "/bin/echo a\\\\" },
+    {
+      name: "an escaped backslash does not continue",
+      text: "[Service]\nExecStart=/bin/echo a\\\\\n",
+      key: "ExecStart",
+      value: "/bin/echo a\\\\",
+    },
     { name: "CRLF line ends", text: "[Unit]\r\nDescription=x\r\n", key: "Description", value: "x" },
     { name: "CRLF continuation", text: "[Unit]\r\nDescription=a \\\r\nb\r\n", key: "Description", value: "a  b", raw: "a \\\r\nb" },
     { name: "a lone CR ends a line", text: "[Unit]\rDescription=x\r", key: "Description", value: "x" },
@@ -67,13 +72,19 @@ describe("parser: structure", () => {
 
   it("keeps entries before any section apart, as systemd ignores them", () => {
     const file = parseUnitFile("Description=x\n[Unit]\nAfter=y\n");
-    assert.deepEqual(file.orphanEntries.map((e) => e.key), ["Description"]);
-    assert.deepEqual(file.sections[0]!.entries.map((e) => e.key), ["After"]);
+    assert.deepEqual(
+      file.orphanEntries.map((e) => e.key),
+      ["Description"],
+    );
+    assert.deepEqual(
+      file.sections[0]!.entries.map((e) => e.key),
+      ["After"],
+    );
   });
 
   it("classifies malformed lines the way systemd does", () => {
     const kinds = (text: string) => parseUnitFile(text).nodes.map((n: Node) => (n.kind === "malformed" ? n.reason : n.kind));
-    assert.deepEqual(kinds("[Unit]\nno equals here\n=value\n[Broken\n[A] x\n[Bad\"Name]\n"), [
+    assert.deepEqual(kinds('[Unit]\nno equals here\n=value\n[Broken\n[A] x\n[Bad"Name]\n'), [
       "section",
       "missing-equals",
       "missing-key",
@@ -90,7 +101,10 @@ describe("parser: structure", () => {
 
   it("treats a line of only a backslash and a blank line as nothing", () => {
     const file = parseUnitFile("[Unit]\n\\\n\nA=1\n");
-    assert.deepEqual(file.sections[0]!.entries.map((e) => [e.key, e.value]), [["A", "1"]]);
+    assert.deepEqual(
+      file.sections[0]!.entries.map((e) => [e.key, e.value]),
+      [["A", "1"]],
+    );
   });
 
   it("flags a value continued past the end of the file", () => {

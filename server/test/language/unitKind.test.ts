@@ -26,11 +26,20 @@ describe("unitKind", () => {
       dropIn: { target: "unit", parent: "foo.service" },
       scope: "system",
     });
-    check("/etc/systemd/system/service.d/10-all.conf", { file: { family: "unit", type: "service" }, dropIn: { target: "type", parent: "service" } });
+    check("/etc/systemd/system/service.d/10-all.conf", {
+      file: { family: "unit", type: "service" },
+      dropIn: { target: "type", parent: "service" },
+    });
     check("/etc/systemd/system/foo-.service.d/x.conf", { dropIn: { target: "prefix", parent: "foo-.service" } });
     check("/etc/systemd/system/getty@.service.d/x.conf", { dropIn: { target: "template", parent: "getty@.service" }, template: true });
-    check("/etc/systemd/system/-.slice.d/x.conf", { file: { family: "unit", type: "slice" }, dropIn: { target: "unit", parent: "-.slice" } });
-    check("/etc/systemd/network/10-eth.network.d/mtu.conf", { file: { family: "networkd", type: "network" }, dropIn: { target: "unit", parent: "10-eth.network" } });
+    check("/etc/systemd/system/-.slice.d/x.conf", {
+      file: { family: "unit", type: "slice" },
+      dropIn: { target: "unit", parent: "-.slice" },
+    });
+    check("/etc/systemd/network/10-eth.network.d/mtu.conf", {
+      file: { family: "networkd", type: "network" },
+      dropIn: { target: "unit", parent: "10-eth.network" },
+    });
   });
 
   it("ignores .conf files that are not in a drop-in directory", () => {
@@ -44,7 +53,11 @@ describe("unitKind", () => {
       name: "override.conf",
       dropIn: { target: "unit", parent: "foo.service" },
     });
-    check("/etc/systemd/system/.#foo.service0123456789abcdef", { systemctlEditTemp: true, name: "foo.service", file: { family: "unit", type: "service" } });
+    check("/etc/systemd/system/.#foo.service0123456789abcdef", {
+      systemctlEditTemp: true,
+      name: "foo.service",
+      file: { family: "unit", type: "service" },
+    });
   });
 
   it("knows networkd files and Quadlet files, .network by directory", () => {

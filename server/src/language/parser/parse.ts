@@ -1,15 +1,5 @@
 import { LineIndex } from "../text/lineIndex";
-import type {
-  CommentNode,
-  EntryNode,
-  MalformedReason,
-  Node,
-  Section,
-  SectionHeaderNode,
-  Span,
-  UnitFile,
-  ValueSegment,
-} from "./ast";
+import type { CommentNode, EntryNode, MalformedReason, Node, Section, SectionHeaderNode, Span, UnitFile, ValueSegment } from "./ast";
 
 // The rules follow systemd.syntax(7) and systemd's config_parse(): comment lines are skipped
 // even inside a continued value, a line ending in an unescaped backslash continues onto the

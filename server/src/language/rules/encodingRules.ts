@@ -25,7 +25,8 @@ export const encodingRules: RuleFamily = {
       findings.push({
         rule: invalidEncoding,
         span: { start: bad, end: bad + 1 },
-        message: "This file is not valid UTF-8 here (shown as \uFFFD). systemd expects UTF-8 and rejects values that are not; save the file as UTF-8.",
+        message:
+          "This file is not valid UTF-8 here (shown as \uFFFD). systemd expects UTF-8 and rejects values that are not; save the file as UTF-8.",
       });
     }
     return findings;

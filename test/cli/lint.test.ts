@@ -1,0 +1,143 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { promisify } from "node:util";
+
+const CLI = join(__dirname, "../../server/bin/unitsmith.js");
+
+async function unitsmith(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+      cwd,
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("unitsmith lint", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "unitsmith-cli-"));
+    writeFileSync(join(dir, "good.service"), "[Unit]\nDescription=fine\n\n[Service]\nExecStart=/usr/bin/true\n");
+    mkdirSync(join(dir, "nested/app.service.d"), { recursive: true });
+    writeFileSync(join(dir, "nested/app.service.d/override.conf"), "[Service]\nno equals sign\n");
+    writeFileSync(join(dir, "nested/README.md"), "not a unit = but ignored\n");
+    writeFileSync(join(dir, "warn.timer"), "[Timer]\nOnCalendar=daily \\");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints --help and exits 0; no arguments is a usage error", async () => {
+    const help = await unitsmith(["--help"], dir);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: unitsmith <command>/);
+    assert.equal((await unitsmith([], dir)).code, 2);
+    assert.equal((await unitsmith(["frobnicate"], dir)).code, 2);
+    assert.equal((await unitsmith(["lint"], dir)).code, 2);
+    assert.equal((await unitsmith(["lint", "--format", "xml", "good.service"], dir)).code, 2);
+  });
+
+  it("exits 0 on a clean file and prints nothing", async () => {
+    const result = await unitsmith(["lint", "good.service"], dir);
+    assert.deepEqual([result.code, result.stdout, result.stderr], [0, "", ""]);
+  });
+
+  it("walks directories for unit files only and reports path:line:col: severity: message [rule]", async () => {
+    const result = await unitsmith(["lint", "."], dir);
+    assert.equal(result.code, 1);
+    assert.equal(
+      result.stdout,
+      [
+        "nested/app.service.d/override.conf:2:1: error: " +
+          'Missing "=": expected Key=Value (ExecStart=/usr/bin/app), a [Section] header or a comment starting with # or ;. systemd ignores this line. [malformed-line]',
+        "warn.timer:2:18: warning: This backslash continues the value onto the next line, but the file ends here. Remove the backslash. [unterminated-continuation]",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fails on warnings only with --strict", async () => {
+    assert.equal((await unitsmith(["lint", "warn.timer"], dir)).code, 0);
+    assert.equal((await unitsmith(["lint", "--strict", "warn.timer"], dir)).code, 1);
+  });
+
+  it("writes JSON with file, range, severity, code, source and message", async () => {
+    const result = await unitsmith(["lint", "--format", "json", "nested"], dir);
+    assert.equal(result.code, 1);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        file: "nested/app.service.d/override.conf",
+        range: { start: { line: 1, character: 0 }, end: { line: 1, character: 14 } },
+        severity: "error",
+        code: "malformed-line",
+        source: "unitsmith",
+        message:
+          'Missing "=": expected Key=Value (ExecStart=/usr/bin/app), a [Section] header or a comment starting with # or ;. systemd ignores this line.',
+      },
+    ]);
+  });
+
+  it("exits 2 for a path that does not exist, after linting the rest", async () => {
+    const result = await unitsmith(["lint", "missing.service", "warn.timer"], dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /missing\.service: no such file or directory/);
+    assert.match(result.stdout, /warn\.timer:2:18/);
+  });
+});
+
+describe("unitsmith lint on hostile input", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "unitsmith-hostile-"));
+    writeFileSync(join(dir, "binary.service"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0, 0xff, 0xfe]));
+    writeFileSync(
+      join(dir, "latin1.service"),
+      Buffer.concat([Buffer.from("[Unit]\nDescription=caf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+    );
+    mkdirSync(join(dir, "x.service"));
+    writeFileSync(join(dir, "empty.service"), "");
+    writeFileSync(join(dir, "long.service"), `[Unit]\nDescription=${"x".repeat(1_000_000)}\n`);
+    const big = Buffer.alloc(50 * 1024 * 1024, "[Unit]\nDescription=padding\n");
+    writeFileSync(join(dir, "huge.service"), big);
+    mkdirSync(join(dir, "loop"));
+    writeFileSync(join(dir, "loop/ok.service"), "[Unit]\nDescription=inside the loop\n");
+    symlinkSync(".", join(dir, "loop/self"));
+    mkdirSync(join(dir, "locked"));
+    writeFileSync(join(dir, "locked/inner.service"), "[Unit]\n");
+    chmodSync(join(dir, "locked"), 0o000);
+  });
+  after(() => {
+    chmodSync(join(dir, "locked"), 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reports each bad file clearly, finishes, and writes nothing", async () => {
+    const before = readdirSync(dir).sort();
+    const result = await unitsmith(
+      ["lint", "binary.service", "latin1.service", "x.service", "empty.service", "long.service", "huge.service"],
+      dir,
+    );
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /binary\.service:1:5: error: This file contains NUL bytes.*\[invalid-encoding\]/);
+    assert.match(result.stdout, /latin1\.service:2:16: error: This file is not valid UTF-8 here.*\[invalid-encoding\]/);
+    assert.match(result.stdout, /huge\.service:1:1: warning: This file is 51200 KB, more than the 2048 KB .*\[file-too-large\]/);
+    assert.doesNotMatch(result.stdout, /empty\.service|long\.service/);
+    assert.match(result.stderr, /^x\.service: a directory with no unit files in it/m);
+    assert.deepEqual(readdirSync(dir).sort(), before);
+  });
+
+  it("survives a symbolic link loop; an unreadable directory is a read error (exit 2) unless running as root", async () => {
+    const result = await unitsmith(["lint", "loop", "locked"], dir);
+    const isRoot = process.getuid?.() === 0;
+    // root reads any directory, so the locked one is linted instead of refused.
+    assert.equal(result.code, isRoot ? 0 : 2);
+    if (!isRoot) assert.match(result.stderr, /locked: permission denied/);
+  });
+});

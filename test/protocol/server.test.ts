@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { DocumentSymbolRequest, FoldingRangeRequest, DidChangeTextDocumentNotification } from "vscode-languageserver-protocol/node";
+import { LspSession } from "./lspClient";
+
+describe("the language server over stdio", () => {
+  let session: LspSession;
+
+  before(async () => {
+    const started = await LspSession.start();
+    session = started.session;
+    assert.equal(started.result.serverInfo?.name, "unitsmith-language-server");
+    assert.equal(started.result.capabilities.documentSymbolProvider !== undefined, true);
+  });
+
+  after(async () => {
+    assert.equal(await session.shutdown(), 0);
+  });
+
+  it("publishes syntax diagnostics for a malformed file on open", async () => {
+    const uri = await session.open(
+      "/tmp/protocol/broken.service",
+      "Description=early\n[Unit]\nno equals\n[Service\nExecStart=/bin/true \\",
+    );
+    const { diagnostics } = await session.diagnosticsFor(uri);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, d.code, d.source]),
+      [
+        [0, "entry-outside-section", "unitsmith"],
+        [2, "malformed-line", "unitsmith"],
+        [3, "invalid-section-header", "unitsmith"],
+        [4, "unterminated-continuation", "unitsmith"],
+      ],
+    );
+  });
+
+  it("updates diagnostics after an incremental edit", async () => {
+    const uri = await session.open("/tmp/protocol/edit.service", "[Unit]\nDescription=ok\n");
+    const first = await session.diagnosticsFor(uri);
+    assert.deepEqual(first.diagnostics, []);
+    await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 12 } }, text: " " }],
+    });
+    const second = await session.diagnosticsFor(uri, (p) => p.version === 2);
+    assert.deepEqual(
+      second.diagnostics.map((d) => d.code),
+      ["malformed-line"],
+    );
+  });
+
+  it("answers document symbols and folding ranges", async () => {
+    const uri = await session.open("/tmp/protocol/symbols.service", "[Unit]\nDescription=x\n\n[Service]\nExecStart=/bin/a \\\n  b\n");
+    const symbols = (await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as {
+      name: string;
+      children?: { name: string }[];
+    }[];
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.children?.map((c) => c.name)]),
+      [
+        ["[Unit]", ["Description"]],
+        ["[Service]", ["ExecStart"]],
+      ],
+    );
+    const folds = await session.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.deepEqual(
+      folds?.map((f) => [f.startLine, f.endLine]),
+      [
+        [0, 1],
+        [4, 5],
+        [3, 5],
+      ],
+    );
+  });
+
+  it("answers requests for unknown documents with empty results instead of failing", async () => {
+    const symbols = await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: "file:///nowhere.service" } });
+    assert.deepEqual(symbols, []);
+  });
+});
