@@ -12,6 +12,7 @@ import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { guarded, type Logger } from "./handlerGuard";
 import { diagnose } from "./language/analysis";
 import { foldingRanges } from "./language/folding";
+import { formattingEdits } from "./language/formatting";
 import { documentSymbols } from "./language/symbols";
 import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
 import { SERVER_VERSION } from "./version";
@@ -64,6 +65,8 @@ export function startServer(): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: "Unitsmith" },
         foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: "unitsmith-language-server", version: SERVER_VERSION },
     };
@@ -100,6 +103,20 @@ export function startServer(): void {
     guarded("foldingRange", [], logger, ({ textDocument }) => {
       const file = analysisOf(textDocument.uri)?.file;
       return file ? foldingRanges(file) : [];
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    guarded("formatting", [], logger, ({ textDocument }) => {
+      const file = analysisOf(textDocument.uri)?.file;
+      return file ? formattingEdits(file, settings.format) : [];
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    guarded("rangeFormatting", [], logger, ({ textDocument, range }) => {
+      const file = analysisOf(textDocument.uri)?.file;
+      return file ? formattingEdits(file, settings.format, range) : [];
     }),
   );
 

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { DocumentSymbolRequest, FoldingRangeRequest, DidChangeTextDocumentNotification } from "vscode-languageserver-protocol/node";
+import {
+  DidChangeTextDocumentNotification,
+  DocumentFormattingRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+} from "vscode-languageserver-protocol/node";
 import { LspSession } from "./lspClient";
 
 describe("the language server over stdio", () => {
@@ -69,6 +74,21 @@ describe("the language server over stdio", () => {
         [0, 1],
         [4, 5],
         [3, 5],
+      ],
+    );
+  });
+
+  it("formats a document with minimal edits", async () => {
+    const uri = await session.open("/tmp/protocol/format.service", "[Unit]\nDescription = x\n[Service]\nExecStart=/bin/true\n");
+    const edits = await session.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    assert.deepEqual(
+      edits?.map((e) => [e.range.start.line, e.newText]),
+      [
+        [1, "Description=x\n"],
+        [2, "\n[Service]\n"],
       ],
     );
   });

@@ -1,9 +1,9 @@
-import { isAbsolute, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { DiagnosticSeverity } from "vscode-languageserver-types";
 import { analyze, diagnose, oversized } from "../language/analysis";
 import { defaultSettings } from "../settings/settings";
 import { collectFiles } from "./collectFiles";
+import { displayPath } from "./displayPath";
 import { formatJson, formatText, type FileDiagnostics } from "./formatters";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { readUnitFile } from "./readUnitFile";
@@ -40,8 +40,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const maxBytes = defaultSettings.maxFileSizeKB * 1024;
   const results: FileDiagnostics[] = [];
   for (const path of files) {
-    const inside = relative(io.cwd, path);
-    const shown = inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside : path;
+    const shown = displayPath(path, io.cwd);
     try {
       const read = await readUnitFile(path, maxBytes);
       const { maxFileSizeKB } = defaultSettings;

@@ -1,11 +1,13 @@
 import { SERVER_VERSION } from "../version";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
+import { fmtCommand } from "./fmt";
 import { lintCommand } from "./lint";
 
 const USAGE = `Usage: unitsmith <command> [options]
 
 Commands:
   lint PATH...   check unit files and directories of them (unitsmith lint --help)
+  fmt PATH...    format unit files in place, or --check them (unitsmith fmt --help)
 
 Options:
   --help         print this help
@@ -13,6 +15,7 @@ Options:
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   lint: lintCommand,
+  fmt: fmtCommand,
 };
 
 /** Runs the CLI and returns its exit status; never throws. */

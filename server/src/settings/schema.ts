@@ -28,6 +28,12 @@ export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
     description: "Files longer than this many KB are not analysed; a single diagnostic says so instead.",
     scope: "resource",
   },
+  "unitsmith.format.keepSpacesAroundEquals": {
+    type: "boolean",
+    default: false,
+    description: "Formatting keeps the spaces around = as written instead of writing Key=Value.",
+    scope: "resource",
+  },
   ...Object.fromEntries(
     allRules.map((rule) => [
       `unitsmith.lint.${rule.id}`,

@@ -1,9 +1,11 @@
 import type { LintSeverities, SeveritySetting } from "../language/diagnostics";
+import type { FormattingOptions } from "../language/formatting";
 import { settingsSchema, type SettingSpec } from "./schema";
 
 export interface Settings {
   maxFileSizeKB: number;
   lint: LintSeverities;
+  format: FormattingOptions;
 }
 
 export interface ValidatedSettings {
@@ -51,7 +53,12 @@ export function validateSettings(section: unknown): ValidatedSettings {
   for (const key of given.keys()) {
     if (!(key in settingsSchema)) problems.push(`Unknown setting ${key}; it is ignored.`);
   }
-  return { settings: { maxFileSizeKB: value("unitsmith.maxFileSizeKB") as number, lint }, problems };
+  const settings: Settings = {
+    maxFileSizeKB: value("unitsmith.maxFileSizeKB") as number,
+    lint,
+    format: { keepSpacesAroundEquals: value("unitsmith.format.keepSpacesAroundEquals") as boolean },
+  };
+  return { settings, problems };
 }
 
 export const defaultSettings: Settings = validateSettings({}).settings;

@@ -1,0 +1,16 @@
+import { randomBytes } from "node:crypto";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** Replaces a file's content through a temporary file beside it, so a failure never leaves half a file. */
+export async function writeFileAtomically(path: string, content: string): Promise<void> {
+  const { mode } = await stat(path);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, content, { mode, flag: "wx" });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
