@@ -1,0 +1,226 @@
+// Writes server/src/language/schema/generated/directives.json from a systemd and a Podman
+// source tree:
+//   node --import tsx scripts/generate-schema/main.ts <systemd dir> [<podman dir>]
+//     [--systemd-tag vNNN --systemd-commit SHA] [--podman-tag vX.Y.Z --podman-commit SHA]
+//     [--out FILE]
+// Tag and commit are read with git when a directory is a work tree; otherwise pass the flags.
+// Without a Podman directory the Quadlet data already in the output file is kept.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import type { Directive, DirectiveFamily, GeneratedSchema, QuadletData, SourceRef } from "../../server/src/language/schema/generated/types";
+import { buildDirectives } from "./directives";
+import { EnumTables, type SourceFile } from "./enumTables";
+import { formatJson } from "./formatJson";
+import { parseGperf, parseInstallTable, type GperfEntry } from "./gperf";
+import { DocIndex, indexManPage } from "./manPages";
+import { readQuadlet, readQuadletSectionKeys } from "./quadlet";
+import { sourceRef } from "./sourceRef";
+import { parseXml, type XmlElement } from "./xml";
+import { readSpecifiers } from "./specifiers";
+
+const REPO = resolve(__dirname, "../..");
+const DEFAULT_OUT = join(REPO, "server/src/language/schema/generated/directives.json");
+
+const GPERF: Record<DirectiveFamily, string> = {
+  unit: "src/core/load-fragment-gperf.gperf.in",
+  network: "src/network/networkd-network-gperf.gperf",
+  netdev: "src/network/netdev/netdev-gperf.gperf",
+  link: "src/udev/net/link-config-gperf.gperf",
+};
+
+/** Directories whose C files hold parsers and string tables; earlier ones win on a name clash. */
+const C_DIRS = ["src/core", "src/network", "src/udev", "src/shared", "src/basic", "src/libsystemd", "src/fundamental"];
+
+const MAN_PAGES = [
+  "systemd.unit",
+  "systemd.service",
+  "systemd.socket",
+  "systemd.mount",
+  "systemd.automount",
+  "systemd.swap",
+  "systemd.timer",
+  "systemd.path",
+  "systemd.slice",
+  "systemd.scope",
+  "systemd.exec",
+  "systemd.kill",
+  "systemd.resource-control",
+  "systemd.network",
+  "systemd.netdev",
+  "systemd.link",
+];
+
+interface Args {
+  systemd: string;
+  podman?: string;
+  out: string;
+  flags: Record<string, string>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith("--")) {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      flags[arg.slice(2)] = value;
+    } else positional.push(arg);
+  }
+  const known = ["systemd-tag", "systemd-commit", "podman-tag", "podman-commit", "out"];
+  const unknown = Object.keys(flags).filter((f) => !known.includes(f));
+  if (unknown.length > 0) throw new Error(`unknown option --${unknown[0]}`);
+  if (positional.length < 1 || positional.length > 2) {
+    throw new Error(
+      "usage: main.ts <systemd source dir> [<podman source dir>] [--systemd-tag T --systemd-commit C] [--podman-tag T --podman-commit C] [--out FILE]",
+    );
+  }
+  return {
+    systemd: resolve(positional[0]!),
+    ...(positional[1] ? { podman: resolve(positional[1]) } : {}),
+    out: resolve(flags.out ?? DEFAULT_OUT),
+    flags,
+  };
+}
+
+function cFiles(root: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.[ch]$/.test(name)) files.push({ path: relative(root, path), text: readFileSync(path, "utf8") });
+    }
+  };
+  for (const dir of C_DIRS) walk(join(root, dir));
+  return files;
+}
+
+function unitEntries(systemd: string): GperfEntry[] {
+  const entries = parseGperf(readFileSync(join(systemd, GPERF.unit), "utf8"));
+  const install = parseInstallTable(readFileSync(join(systemd, "src/shared/install.c"), "utf8"));
+  return entries.map((e) => {
+    if (e.section !== "Install") return e;
+    const parser = install.get(e.name);
+    if (!parser) throw new Error(`[Install] ${e.name}= is not in src/shared/install.c`);
+    return { ...e, parser };
+  });
+}
+
+function compareDirectives(a: Directive, b: Directive): number {
+  const key = (d: Directive) => [d.family, d.section, d.name];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) {
+    if (x[i]! !== y[i]!) return x[i]! < y[i]! ? -1 : 1;
+  }
+  return 0;
+}
+
+function readPodman(podman: string, flags: Record<string, string>): { ref: SourceRef; data: QuadletData } {
+  const quadletGo = readFileSync(join(podman, "pkg/systemd/quadlet/quadlet.go"), "utf8");
+  const commonGo = readFileSync(join(podman, "pkg/systemd/quadlet/quadlet_common.go"), "utf8");
+  return {
+    ref: sourceRef(podman, { tag: flags["podman-tag"], commit: flags["podman-commit"] }, "podman"),
+    data: { fileTypes: readQuadlet(quadletGo, commonGo), quadletSectionKeys: readQuadletSectionKeys(quadletGo) },
+  };
+}
+
+/** Without a Podman tree, the Quadlet part of the existing output is kept as it is. */
+function previousQuadlet(out: string): { ref: SourceRef; data: QuadletData } {
+  if (!existsSync(out)) throw new Error(`no Podman source given and no earlier ${out} to keep its Quadlet data from`);
+  const previous = JSON.parse(readFileSync(out, "utf8")) as GeneratedSchema;
+  return { ref: previous.generatedFrom.podman, data: previous.quadlet };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const { systemd, podman } = args;
+  const read = (root: string, path: string) => readFileSync(join(root, path), "utf8");
+
+  const tables = new EnumTables(cFiles(systemd));
+  const docs = new DocIndex();
+  const included = new Map<string, XmlElement | undefined>();
+  const load = (href: string) => {
+    if (!included.has(href)) {
+      const path = join(systemd, "man", href);
+      included.set(href, /^[\w.-]+\.xml$/.test(href) && existsSync(path) ? parseXml(readFileSync(path, "utf8")) : undefined);
+    }
+    return included.get(href);
+  };
+  for (const page of MAN_PAGES) docs.add(indexManPage(page, read(systemd, `man/${page}.xml`), load));
+
+  const entriesByFamily: Record<DirectiveFamily, GperfEntry[]> = {
+    unit: unitEntries(systemd),
+    network: parseGperf(read(systemd, GPERF.network)),
+    netdev: parseGperf(read(systemd, GPERF.netdev)),
+    link: parseGperf(read(systemd, GPERF.link)),
+  };
+  const directives: Directive[] = [];
+  const fallbacks = new Map<string, number>();
+  for (const [family, entries] of Object.entries(entriesByFamily) as [DirectiveFamily, GperfEntry[]][]) {
+    const built = buildDirectives(family, entries, tables, docs);
+    directives.push(...built.directives);
+    for (const [parser, count] of built.fallbacks) fallbacks.set(parser, (fallbacks.get(parser) ?? 0) + count);
+  }
+  directives.sort(compareDirectives);
+
+  const quadlet = podman ? readPodman(podman, args.flags) : previousQuadlet(args.out);
+  const sectionsOf = (family: DirectiveFamily) => [...new Set(entriesByFamily[family].map((e) => e.section))];
+  const unitSections = new Set(sectionsOf("unit"));
+  const unitTypes = tables.table("unit_type")?.values;
+  if (!unitTypes) throw new Error("unit_type_table not found in src/basic");
+  const unitFileTypes = Object.fromEntries(
+    unitTypes.map((type) => {
+      const own = type[0]!.toUpperCase() + type.slice(1);
+      return [type, ["Unit", ...(unitSections.has(own) ? [own] : []), "Install"]];
+    }),
+  );
+
+  const schema: GeneratedSchema = {
+    generator: "scripts/generate-schema",
+    generatedFrom: {
+      systemd: sourceRef(systemd, { tag: args.flags["systemd-tag"], commit: args.flags["systemd-commit"] }, "systemd"),
+      podman: quadlet.ref,
+    },
+    fileTypes: {
+      unit: unitFileTypes,
+      network: sectionsOf("network"),
+      netdev: sectionsOf("netdev"),
+      link: sectionsOf("link"),
+    },
+    directives,
+    specifiers: readSpecifiers({
+      unitPrintfC: read(systemd, "src/core/unit-printf.c"),
+      installPrintfC: read(systemd, "src/shared/install-printf.c"),
+      specifierH: read(systemd, "src/shared/specifier.h"),
+      unitManXml: read(systemd, "man/systemd.unit.xml"),
+      standardSpecifiersXml: read(systemd, "man/standard-specifiers.xml"),
+    }),
+    quadlet: quadlet.data,
+  };
+
+  writeFileSync(args.out, formatJson(schema) + "\n");
+  report(schema, fallbacks, args.out);
+}
+
+function report(schema: GeneratedSchema, fallbacks: Map<string, number>, out: string): void {
+  const { directives } = schema;
+  const count = (family: DirectiveFamily) => directives.filter((d) => d.family === family).length;
+  const quadletKeys = schema.quadlet.fileTypes.reduce((n, t) => n + t.keys.length, 0);
+  const lines = [
+    `wrote ${relative(process.cwd(), out)}`,
+    `systemd ${schema.generatedFrom.systemd.tag} (${schema.generatedFrom.systemd.commit}), podman ${schema.generatedFrom.podman.tag} (${schema.generatedFrom.podman.commit})`,
+    `directives: ${directives.length} entries, ${new Set(directives.map((d) => d.name)).size} unique names`,
+    `  unit ${count("unit")}, network ${count("network")}, netdev ${count("netdev")}, link ${count("link")}`,
+    `  sections: ${new Set(directives.map((d) => `${d.family}/${d.section}`)).size}`,
+    `  without documentation: ${directives.filter((d) => !d.doc).length}`,
+    `specifiers: ${schema.specifiers.length}`,
+    `quadlet: ${schema.quadlet.fileTypes.length} file types, ${quadletKeys} keys`,
+    `parser functions that fell back to "string": ${fallbacks.size} (${[...fallbacks.values()].reduce((a, b) => a + b, 0)} directives)`,
+    ...[...fallbacks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([parser, n]) => `  ${parser} (${n})`),
+  ];
+  console.log(lines.join("\n"));
+}
+
+main();
