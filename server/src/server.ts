@@ -40,7 +40,7 @@ export function startServer(): void {
       const document = documents.get(uri);
       if (!document) return undefined;
       try {
-        return { version: document.version, diagnostics: diagnose(cache.get(document, settings.maxFileSizeKB), settings.lint) };
+        return { version: document.version, diagnostics: diagnose(cache.get(document, settings.maxFileSizeKB), { severities: settings.lint }) };
       } catch (error) {
         logger.error(`diagnostics for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
         return { version: document.version, diagnostics: [] };

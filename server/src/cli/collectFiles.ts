@@ -27,6 +27,14 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
   const errors: Collected["errors"] = [];
   const emptyDirectories: string[] = [];
   const seenDirectories = new Set<string>();
+  const seenFiles = new Set<string>();
+  // The same file reached through a symbolic link (a .wants/ entry, /lib → /usr/lib) is linted once.
+  const addFile = async (path: string) => {
+    const real = await realpath(path);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(path);
+  };
 
   async function walk(directory: string): Promise<void> {
     let real: string;
@@ -51,7 +59,7 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
         continue;
       }
       if (info.isDirectory()) await walk(path);
-      else if (info.isFile() && unitKind(path).file) files.push(path);
+      else if (info.isFile() && unitKind(path).file) await addFile(path);
     }
   }
 
@@ -61,10 +69,11 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
       const info = await stat(path);
       if (info.isDirectory()) {
         const before = files.length;
+        const alreadySeen = seenDirectories.has(await realpath(path));
         await walk(path);
-        if (files.length === before) emptyDirectories.push(given);
+        if (files.length === before && !alreadySeen) emptyDirectories.push(given);
       } else {
-        files.push(path);
+        await addFile(path);
       }
     } catch (error) {
       errors.push({ path: given, message: describe(error) });

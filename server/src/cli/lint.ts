@@ -45,7 +45,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       const read = await readUnitFile(path, maxBytes);
       const { maxFileSizeKB } = defaultSettings;
       const analysis = "text" in read ? analyze(read.text, path, maxFileSizeKB) : oversized(path, read.tooLarge, maxFileSizeKB);
-      results.push({ file: shown, diagnostics: diagnose(analysis, defaultSettings.lint) });
+      results.push({ file: shown, diagnostics: diagnose(analysis, { severities: defaultSettings.lint }) });
     } catch (error) {
       errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });
     }

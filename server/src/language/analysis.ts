@@ -1,5 +1,5 @@
 import type { Diagnostic } from "vscode-languageserver-types";
-import { computeDiagnostics, ruleDiagnostic, type LintSeverities } from "./diagnostics";
+import { computeDiagnostics, ruleDiagnostic, type DiagnosticOptions } from "./diagnostics";
 import { parseUnitFile, type UnitFile } from "./parser";
 import { fileTooLarge, fileTooLargeMessage } from "./rules/limits";
 import { unitKind, type UnitKind } from "./unitKind";
@@ -23,8 +23,9 @@ export function oversized(path: string, length: number, maxFileSizeKB: number): 
   return { kind: unitKind(path), length, maxFileSizeKB };
 }
 
-export function diagnose(analysis: Analysis, severities: LintSeverities = {}): Diagnostic[] {
-  if (analysis.file) return computeDiagnostics(analysis.file, analysis.kind, severities);
+export function diagnose(analysis: Analysis, options: DiagnosticOptions = {}): Diagnostic[] {
+  const severities = options.severities ?? {};
+  if (analysis.file) return computeDiagnostics(analysis.file, analysis.kind, options);
   const start = { line: 0, character: 0 };
   const diagnostic = ruleDiagnostic(
     fileTooLarge,

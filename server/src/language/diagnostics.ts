@@ -1,7 +1,7 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
 import { ruleFamilies } from "./rules/registry";
-import type { RuleInfo, Severity } from "./rules/rule";
+import type { RuleInfo, Severity, TargetSystemd } from "./rules/rule";
 import type { UnitKind } from "./unitKind";
 
 export type SeveritySetting = Severity | "ignore";
@@ -25,10 +25,15 @@ export function ruleDiagnostic(rule: RuleInfo, range: Range, message: string, se
   return { range, severity: lspSeverity[severity], code: rule.id, source: DIAGNOSTIC_SOURCE, message };
 }
 
-export function computeDiagnostics(file: UnitFile, kind: UnitKind, severities: LintSeverities = {}): Diagnostic[] {
+export interface DiagnosticOptions {
+  severities?: LintSeverities;
+  target?: TargetSystemd;
+}
+
+export function computeDiagnostics(file: UnitFile, kind: UnitKind, { severities = {}, target = {} }: DiagnosticOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const family of ruleFamilies) {
-    for (const finding of family.check({ file, kind })) {
+    for (const finding of family.check({ file, kind, target })) {
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
       const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities);
       if (diagnostic) diagnostics.push(diagnostic);

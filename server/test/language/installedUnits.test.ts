@@ -44,13 +44,18 @@ describe("the unit files installed on this machine", () => {
     assert.ok(files.length > 100, `found only ${files.length} unit files under /lib/systemd and /usr/lib/systemd`);
   });
 
-  it("parse and print back byte for byte, with no syntax diagnostics", () => {
+  // Warnings allowed on shipped units: documented deprecations the vendor has not caught up with.
+  const tolerated = new Set(["deprecated-directive", "removed-directive"]);
+
+  it("parse and print back byte for byte, with no diagnostics but documented deprecations", () => {
     for (const path of files) {
       const text = readFileSync(path, "utf8");
       const file = parseUnitFile(text);
       assert.equal(file.nodes.map((n) => text.slice(n.start, n.end)).join(""), text, path);
       assert.deepEqual(
-        computeDiagnostics(file, unitKind(path)).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+        computeDiagnostics(file, unitKind(path))
+          .filter((d) => !tolerated.has(String(d.code)))
+          .map((d) => `${d.range.start.line + 1}: ${d.message}`),
         [],
         path,
       );

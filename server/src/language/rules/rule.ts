@@ -16,9 +16,17 @@ export interface Finding {
   message: string;
 }
 
+/** The systemd the unit is written for. */
+export interface TargetSystemd {
+  version?: number;
+  /** `Section.Directive` items the installed systemd accepts (from --dump-configuration-items). */
+  knownItems?: ReadonlySet<string>;
+}
+
 export interface RuleContext {
   file: UnitFile;
   kind: UnitKind;
+  target: TargetSystemd;
 }
 
 /** A family of rules that share one pass over the file. */

@@ -1,19 +1,8 @@
 import { problemAt, quoted, type ValueProblem } from "./problem";
 
-export const UNIT_TYPES = [
-  "service",
-  "socket",
-  "target",
-  "device",
-  "mount",
-  "automount",
-  "swap",
-  "timer",
-  "path",
-  "slice",
-  "scope",
-] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
+import { UNIT_TYPES, type UnitType } from "../unitKind";
+
+export { UNIT_TYPES, type UnitType };
 
 /** Longest unit name systemd accepts (UNIT_NAME_MAX 256, less the terminating NUL). */
 export const UNIT_NAME_MAX_LENGTH = 255;

@@ -1,0 +1,163 @@
+import type { EntryNode, Section } from "../parser";
+import { fileKindsWithSection, fileSchemaFor, unitSectionsAnywhere, type DirectiveInfo, type FileSchema } from "../schema/fileSchema";
+import { closestMatch } from "../schema/suggest";
+import type { Finding, RuleContext, RuleFamily, RuleInfo, TargetSystemd } from "./rule";
+
+export const unknownSection: RuleInfo = {
+  id: "unknown-section",
+  defaultSeverity: "error",
+  description: "A section this kind of file does not have; systemd ignores it and all its entries.",
+};
+
+export const unknownDirective: RuleInfo = {
+  id: "unknown-directive",
+  defaultSeverity: "error",
+  description: "A directive systemd does not know in this section (names are case-sensitive); systemd ignores it.",
+};
+
+export const misplacedDirective: RuleInfo = {
+  id: "misplaced-directive",
+  defaultSeverity: "error",
+  description: "A directive that belongs in another section or another kind of unit; systemd ignores it here.",
+};
+
+export const deprecatedDirective: RuleInfo = {
+  id: "deprecated-directive",
+  defaultSeverity: "warning",
+  description: "A directive systemd still reads under an old name or in an old place; use its successor.",
+};
+
+export const removedDirective: RuleInfo = {
+  id: "removed-directive",
+  defaultSeverity: "warning",
+  description: "A directive systemd still accepts but ignores because the feature is gone.",
+};
+
+export const newerDirective: RuleInfo = {
+  id: "newer-directive",
+  defaultSeverity: "warning",
+  description: "A directive that the target systemd version (unitsmith.systemdVersion) does not know yet.",
+};
+
+const isCustom = (name: string) => name.startsWith("X-");
+const keyList = (sections: readonly string[]) => sections.map((s) => `[${s}]`).join(", ");
+
+function sectionFinding(section: Section, schema: FileSchema): Finding {
+  const name = section.name;
+  const elsewhere = fileKindsWithSection(name);
+  const similar = closestMatch(name, schema.sections);
+  let message = `Unknown section [${name}] in a ${schema.description}: systemd ignores it and everything in it.`;
+  if (similar) message += ` Did you mean [${similar}]?`;
+  else if (elsewhere.length > 0) message += ` [${name}] belongs in ${elsewhere.join(", ")} files.`;
+  message += ` This file can have ${keyList(schema.sections)}, and X- sections for your own keys.`;
+  return { rule: unknownSection, span: section.header.nameSpan, message };
+}
+
+function unknownFinding(entry: EntryNode, section: string, schema: FileSchema): Finding {
+  const key = entry.key;
+  const here = schema.sectionsOf(key);
+  if (here.length > 0) {
+    return {
+      rule: misplacedDirective,
+      span: entry.keySpan,
+      message: `${key}= belongs in ${keyList(here)}, not [${section}]; systemd ignores it here.`,
+    };
+  }
+  const anywhere = schema.description.endsWith("unit") ? unitSectionsAnywhere(key) : [];
+  if (anywhere.length > 0) {
+    const where = anywhere.map((a) => `[${a.section}] of ${a.fileKinds.join("/")} units`).join(" or ");
+    return { rule: misplacedDirective, span: entry.keySpan, message: `${key}= belongs in ${where}; a ${schema.description} ignores it.` };
+  }
+  const suggestion = closestMatch(
+    key,
+    schema.directives(section).map((d) => d.name),
+  );
+  const otherSection = suggestion
+    ? undefined
+    : closestMatch(
+        key,
+        schema.sections.flatMap((s) => schema.directives(s).map((d) => d.name)),
+      );
+  let message = `Unknown directive ${key}= in [${section}]: systemd ignores it.`;
+  if (suggestion) message += ` Did you mean ${suggestion}=?`;
+  else if (otherSection) message += ` Did you mean ${otherSection}= (in ${keyList(schema.sectionsOf(otherSection))})?`;
+  else message += " Use an X- prefix for keys of your own.";
+  return { rule: unknownDirective, span: entry.keySpan, message };
+}
+
+/** Where to write the directive instead: the overlay's replacement, or the same name in a current section. */
+function insteadOf(info: DirectiveInfo, schema: FileSchema): string {
+  const replacement = info.change?.replacement;
+  if (replacement) return ` Use ${replacement.name}=${replacement.section ? ` in [${replacement.section}]` : ""} instead.`;
+  const current = schema.sectionsOf(info.name).filter((section) => !schema.directive(section, info.name)?.status);
+  return current.length > 0 ? ` Use it in ${keyList(current)} instead.` : "";
+}
+
+function statusFinding(entry: EntryNode, info: DirectiveInfo, schema: FileSchema): Finding | undefined {
+  const instead = insteadOf(info, schema);
+  const note = info.change?.note ? ` ${info.change.note}` : "";
+  switch (info.status) {
+    case "deprecated":
+      return { rule: deprecatedDirective, span: entry.keySpan, message: `${info.name}= is deprecated.${note}${instead}` };
+    case "removed":
+      return {
+        rule: removedDirective,
+        span: entry.keySpan,
+        message: `${info.name}= no longer has any effect: systemd accepts it but ignores it.${note}${instead}`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+function versionFinding(entry: EntryNode, info: DirectiveInfo, target: TargetSystemd): Finding | undefined {
+  if (target.knownItems && info.family === "unit" && !target.knownItems.has(`${info.section}.${info.name}`)) {
+    const added = info.since ? ` (added in systemd ${info.since})` : "";
+    const version = target.version ? ` ${target.version}` : "";
+    return {
+      rule: newerDirective,
+      span: entry.keySpan,
+      message: `The installed systemd${version} does not know ${info.name}=${added}; it would ignore it as unknown.`,
+    };
+  }
+  if (target.version !== undefined && info.since !== undefined && info.since > target.version) {
+    return {
+      rule: newerDirective,
+      span: entry.keySpan,
+      message: `${info.name}= needs systemd ${info.since} or newer; systemd ${target.version} (unitsmith.systemdVersion) ignores it as unknown.`,
+    };
+  }
+  return undefined;
+}
+
+function checkSection(section: Section, schema: FileSchema, target: TargetSystemd, findings: Finding[]): void {
+  if (isCustom(section.name)) return;
+  if (!schema.sections.includes(section.name)) {
+    findings.push(sectionFinding(section, schema));
+    return;
+  }
+  for (const entry of section.entries) {
+    if (isCustom(entry.key)) continue;
+    const info = schema.directive(section.name, entry.key);
+    if (!info) {
+      // The installed systemd may know items newer than the bundled data.
+      if (!target.knownItems?.has(`${section.name}.${entry.key}`)) findings.push(unknownFinding(entry, section.name, schema));
+      continue;
+    }
+    const status = statusFinding(entry, info, schema);
+    if (status) findings.push(status);
+    const version = versionFinding(entry, info, target);
+    if (version) findings.push(version);
+  }
+}
+
+export const schemaRules: RuleFamily = {
+  rules: [unknownSection, unknownDirective, misplacedDirective, deprecatedDirective, removedDirective, newerDirective],
+  check({ file, kind, target }: RuleContext): Finding[] {
+    const schema = fileSchemaFor(kind);
+    if (!schema) return [];
+    const findings: Finding[] = [];
+    for (const section of file.sections) checkSection(section, schema, target, findings);
+    return findings;
+  },
+};

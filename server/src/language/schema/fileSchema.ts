@@ -1,0 +1,175 @@
+import type { FileKind, UnitKind } from "../unitKind";
+import type { Directive, DirectiveChange, DirectiveFamily, DocLink, ValueSpec } from "./generated/types";
+import { schemaData, schemaOverlay, summaries, type Summary } from "./schemaData";
+
+export type SchemaFamily = DirectiveFamily | "quadlet";
+
+/** Everything known about one directive in one section. */
+export interface DirectiveInfo {
+  name: string;
+  section: string;
+  family: SchemaFamily;
+  value: ValueSpec;
+  list: boolean;
+  status?: "deprecated" | "removed" | "unsupported";
+  change?: DirectiveChange;
+  doc?: DocLink;
+  since?: number;
+  summary?: Summary;
+}
+
+/** The sections and directives one kind of file may hold. */
+export interface FileSchema {
+  /** `unit`, `network`, ... and for Quadlet files `quadlet`; names the file family in messages. */
+  description: string;
+  sections: readonly string[];
+  directive(section: string, name: string): DirectiveInfo | undefined;
+  directives(section: string): readonly DirectiveInfo[];
+  /** The sections of this file kind where `name` is a directive. */
+  sectionsOf(name: string): string[];
+  sectionSummary(section: string): Summary | undefined;
+}
+
+type SectionTable = Map<string, Map<string, DirectiveInfo>>;
+
+function summaryOf(family: SchemaFamily, section: string, name: string): Summary | undefined {
+  return summaries[`${family}/${section}.${name}`] ?? summaries[`${family}/${name}`];
+}
+
+function changeKey(family: string, section: string, name: string): string {
+  return `${family}/${section}/${name}`;
+}
+
+let tables: Map<SchemaFamily, SectionTable> | undefined;
+
+/** Builds the lookup tables on first use, so start-up does no work. */
+function familyTables(): Map<SchemaFamily, SectionTable> {
+  if (tables) return tables;
+  const changes = new Map<string, DirectiveChange>();
+  for (const change of schemaOverlay.changes) {
+    for (const section of change.sections) changes.set(changeKey(change.family, section, change.name), change);
+  }
+  tables = new Map();
+  const tableOf = (family: SchemaFamily) => tables!.get(family) ?? tables!.set(family, new Map()).get(family)!;
+  const add = (family: SchemaFamily, info: DirectiveInfo) => {
+    const table = tableOf(family);
+    (table.get(info.section) ?? table.set(info.section, new Map()).get(info.section)!).set(info.name, info);
+  };
+  for (const directive of schemaData.directives) add(directive.family, infoOf(directive, changes));
+  for (const change of schemaOverlay.changes) {
+    for (const section of change.sections) {
+      if (tableOf(change.family).get(section)?.has(change.name)) continue;
+      // Old names that the current tables no longer list at all.
+      add(change.family, {
+        name: change.name,
+        section,
+        family: change.family,
+        value: { kind: "string" },
+        list: false,
+        status: change.change,
+        change,
+      });
+    }
+  }
+  for (const fileType of schemaData.quadlet.fileTypes) {
+    for (const key of fileType.keys) add("quadlet", quadletInfo(fileType.section, key));
+  }
+  for (const key of schemaData.quadlet.quadletSectionKeys) add("quadlet", quadletInfo("Quadlet", key));
+  return tables;
+}
+
+function infoOf(directive: Directive, changes: Map<string, DirectiveChange>): DirectiveInfo {
+  // The rest of the record (kind and its options, less the parser name) is the value spec.
+  const { family, section, name, parser, list, status, doc, since, ...value } = directive;
+  const change = changes.get(changeKey(family, section, name));
+  return {
+    name,
+    section,
+    family,
+    value: value as ValueSpec,
+    list: list === true,
+    ...((status ?? change?.change) && { status: status ?? change!.change }),
+    ...(change && { change }),
+    ...(doc && { doc }),
+    ...(since !== undefined && { since }),
+    ...(summaryOf(family, section, name) && { summary: summaryOf(family, section, name)! }),
+  };
+}
+
+function quadletInfo(section: string, name: string): DirectiveInfo {
+  const summary = summaryOf("quadlet", section, name);
+  return { name, section, family: "quadlet", value: { kind: "string" }, list: false, ...(summary && { summary }) };
+}
+
+/** The sections a file kind holds, each with the family whose table describes it. */
+function sectionSources(file: FileKind): [section: string, family: SchemaFamily][] {
+  switch (file.family) {
+    case "unit":
+      return (schemaData.fileTypes.unit[file.type] ?? []).map((s) => [s, "unit"]);
+    case "networkd":
+      return schemaData.fileTypes[file.type].map((s) => [s, file.type]);
+    case "quadlet": {
+      const type = schemaData.quadlet.fileTypes.find((t) => t.extension === file.type);
+      if (!type) return [];
+      return [
+        [type.section, "quadlet"],
+        ...type.otherSections.map((s): [string, SchemaFamily] => [s, s === "Quadlet" ? "quadlet" : "unit"]),
+      ];
+    }
+  }
+}
+
+const cache = new Map<string, FileSchema>();
+
+/** The schema for a file, or undefined when the path does not say what the file is. */
+export function fileSchemaFor(kind: UnitKind): FileSchema | undefined {
+  const file = kind.file;
+  if (!file) return undefined;
+  const key = `${file.family}/${file.type}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const sources = new Map(sectionSources(file));
+  const all = familyTables();
+  const table = (section: string) => {
+    const family = sources.get(section);
+    return family ? all.get(family)?.get(section) : undefined;
+  };
+  const schema: FileSchema = {
+    description:
+      file.family === "unit" ? `.${file.type} unit` : file.family === "networkd" ? `.${file.type} file` : `Quadlet .${file.type} file`,
+    sections: [...sources.keys()],
+    directive: (section, name) => table(section)?.get(name),
+    directives: (section) => [...(table(section)?.values() ?? [])],
+    sectionsOf: (name) => [...sources.keys()].filter((section) => table(section)?.has(name)),
+    sectionSummary: (section) => {
+      const family = sources.get(section);
+      return family ? summaries[`section:${family}/${section}`] : undefined;
+    },
+  };
+  cache.set(key, schema);
+  return schema;
+}
+
+/** Every section name any kind of file may hold, for telling "wrong file kind" from "unknown". */
+export function fileKindsWithSection(section: string): string[] {
+  const kinds: string[] = [];
+  for (const [type, sections] of Object.entries(schemaData.fileTypes.unit)) if (sections.includes(section)) kinds.push(`.${type}`);
+  for (const type of ["network", "netdev", "link"] as const) if (schemaData.fileTypes[type].includes(section)) kinds.push(`.${type}`);
+  for (const type of schemaData.quadlet.fileTypes) if (type.section === section) kinds.push(`.${type.extension}`);
+  return kinds;
+}
+
+/** Where a directive name lives in any unit type, e.g. OnCalendar → [[".timer", "Timer"]]. */
+export function unitSectionsAnywhere(name: string): { fileKinds: string[]; section: string }[] {
+  const found: { fileKinds: string[]; section: string }[] = [];
+  for (const [section, directives] of familyTables().get("unit") ?? []) {
+    if (!directives.has(name)) continue;
+    const fileKinds = Object.entries(schemaData.fileTypes.unit)
+      .filter(([, sections]) => sections.includes(section))
+      .map(([type]) => `.${type}`);
+    found.push({ fileKinds, section });
+  }
+  return found;
+}
+
+export const schemaSources = schemaData.generatedFrom;

@@ -1,0 +1,21 @@
+import generated from "./generated/directives.json";
+import type { GeneratedSchema, SchemaOverlay } from "./generated/types";
+import overlay from "./overlay.json";
+import networkSummaries from "./summaries/network.json";
+import otherSummaries from "./summaries/other.json";
+import unitSummaries from "./summaries/unit.json";
+
+/** A line of the project's own documentation for a directive, section or specifier. */
+export interface Summary {
+  summary: string;
+  default?: string;
+}
+
+export const schemaData = generated as unknown as GeneratedSchema;
+export const schemaOverlay = overlay as SchemaOverlay;
+
+/**
+ * Keys: `unit/ExecStart`, `unit/Socket.DirectoryMode` (where the meaning depends on the section),
+ * `section:unit/Service`, `specifier:%n`, `quadlet/Container.Image`.
+ */
+export const summaries: Readonly<Record<string, Summary>> = { ...unitSummaries, ...networkSummaries, ...otherSummaries };
