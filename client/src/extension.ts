@@ -16,10 +16,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: "unitsmith" },
     outputChannel,
+    // In an untrusted workspace the server runs no process at all (not even systemd-analyze).
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   // The client id "unitsmith" makes the `unitsmith.trace.server` setting control message tracing.
   client = new LanguageClient("unitsmith", "Unitsmith", serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel);
+  context.subscriptions.push(
+    outputChannel,
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification("unitsmith/trustChanged", { trusted: true })),
+  );
   await client.start();
 }
 

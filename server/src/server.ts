@@ -11,10 +11,14 @@ import { AnalysisCache } from "./analysisCache";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { guarded, type Logger } from "./handlerGuard";
 import { diagnose } from "./language/analysis";
+import { completions } from "./language/completion";
+import { hover } from "./language/hover";
+import type { TargetSystemd } from "./language/rules/rule";
 import { foldingRanges } from "./language/folding";
 import { formattingEdits } from "./language/formatting";
 import { documentSymbols } from "./language/symbols";
 import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
+import { TargetResolver } from "./targetSystemd";
 import { SERVER_VERSION } from "./version";
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -29,6 +33,10 @@ export function startServer(): void {
   };
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
+  // Editors without a notion of workspace trust run processes; VS Code says whether it trusts the workspace.
+  let trusted = true;
+  let target: TargetSystemd = {};
+  const targets = new TargetResolver();
 
   const analysisOf = (uri: string) => {
     const document = documents.get(uri);
@@ -40,7 +48,8 @@ export function startServer(): void {
       const document = documents.get(uri);
       if (!document) return undefined;
       try {
-        return { version: document.version, diagnostics: diagnose(cache.get(document, settings.maxFileSizeKB), { severities: settings.lint }) };
+        const analysis = cache.get(document, settings.maxFileSizeKB);
+        return { version: document.version, diagnostics: diagnose(analysis, { severities: settings.lint, target }) };
       } catch (error) {
         logger.error(`diagnostics for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
         return { version: document.version, diagnostics: [] };
@@ -55,15 +64,20 @@ export function startServer(): void {
     const { settings: next, problems } = validateSettings(section);
     for (const problem of problems) logger.error(problem);
     settings = next;
+    target = await targets.resolve(settings, trusted);
     for (const document of documents.all()) publisher.schedule(document.uri, true);
   }
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { trusted?: unknown } | undefined;
+    if (typeof options?.trusted === "boolean") trusted = options.trusted;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: "Unitsmith" },
+        completionProvider: { triggerCharacters: ["[", "=", "%", " "] },
+        hoverProvider: true,
         foldingRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -73,10 +87,14 @@ export function startServer(): void {
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
-      refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
-    }
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
+    refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
+  });
+
+  connection.onNotification("unitsmith/trustChanged", (params: { trusted?: unknown }) => {
+    if (typeof params?.trusted !== "boolean" || params.trusted === trusted) return;
+    trusted = params.trusted;
+    refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -91,6 +109,20 @@ export function startServer(): void {
     cache.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
+
+  connection.onCompletion(
+    guarded("completion", [], logger, ({ textDocument, position }) => {
+      const analysis = analysisOf(textDocument.uri);
+      return analysis?.file ? completions({ file: analysis.file, kind: analysis.kind, position, target }) : [];
+    }),
+  );
+
+  connection.onHover(
+    guarded("hover", null, logger, ({ textDocument, position }) => {
+      const analysis = analysisOf(textDocument.uri);
+      return (analysis?.file && hover({ file: analysis.file, kind: analysis.kind, position, target })?.hover) ?? null;
+    }),
+  );
 
   connection.onDocumentSymbol(
     guarded("documentSymbol", [], logger, ({ textDocument }) => {

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
+  CompletionRequest,
   DidChangeTextDocumentNotification,
+  HoverRequest,
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
@@ -34,6 +36,7 @@ describe("the language server over stdio", () => {
         [0, "entry-outside-section", "unitsmith"],
         [2, "malformed-line", "unitsmith"],
         [3, "invalid-section-header", "unitsmith"],
+        [4, "misplaced-directive", "unitsmith"],
         [4, "unterminated-continuation", "unitsmith"],
       ],
     );
@@ -90,6 +93,29 @@ describe("the language server over stdio", () => {
         [1, "Description=x\n"],
         [2, "\n[Service]\n"],
       ],
+    );
+  });
+
+  it("completes directives and documents them on hover", async () => {
+    const uri = await session.open("/tmp/protocol/complete.service", "[Service]\nRest\nRestart=always\n");
+    const completion = await session.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 4 },
+    });
+    const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+    const restart = items.find((item) => item.label === "Restart");
+    assert.ok(restart, "Restart is offered");
+    assert.equal(restart.textEdit && "newText" in restart.textEdit ? restart.textEdit.newText : undefined, "Restart=");
+    const hovered = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } });
+    assert.match((hovered?.contents as { value: string }).value, /\*\*Restart=\*\*/);
+  });
+
+  it("reports unknown directives with a suggestion", async () => {
+    const uri = await session.open("/tmp/protocol/typo.service", "[Service]\nExecStrat=/bin/true\n");
+    const { diagnostics } = await session.diagnosticsFor(uri);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, /Did you mean ExecStart=/.test(d.message)]),
+      [["unknown-directive", true]],
     );
   });
 

@@ -6,6 +6,7 @@ export interface SettingSpec {
   default: string | boolean | number;
   description: string;
   enum?: readonly string[];
+  pattern?: string;
   minimum?: number;
   scope?: "application" | "machine" | "window" | "resource";
 }
@@ -26,6 +27,14 @@ export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
     default: 2048,
     minimum: 1,
     description: "Files longer than this many KB are not analysed; a single diagnostic says so instead.",
+    scope: "resource",
+  },
+  "unitsmith.systemdVersion": {
+    type: "string",
+    default: "auto",
+    pattern: "^(auto|[0-9]{3})$",
+    description:
+      'The systemd version units are written for: "auto" asks the installed systemd (and, where it can, the list of directives it accepts); a number such as "252" targets that release. Directives newer than the target are flagged.',
     scope: "resource",
   },
   "unitsmith.format.keepSpacesAroundEquals": {

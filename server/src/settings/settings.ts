@@ -6,6 +6,8 @@ export interface Settings {
   maxFileSizeKB: number;
   lint: LintSeverities;
   format: FormattingOptions;
+  /** "auto", or the systemd version to target. */
+  systemdVersion: "auto" | number;
 }
 
 export interface ValidatedSettings {
@@ -26,6 +28,7 @@ function flatten(value: unknown, prefix: string, into: Map<string, unknown>): vo
 function isValid(spec: SettingSpec, value: unknown): boolean {
   if (typeof value !== spec.type) return false;
   if (spec.enum && !spec.enum.includes(value as string)) return false;
+  if (spec.pattern && !new RegExp(spec.pattern).test(value as string)) return false;
   if (spec.type === "number" && (!Number.isFinite(value) || (spec.minimum !== undefined && (value as number) < spec.minimum))) return false;
   return true;
 }
@@ -53,10 +56,12 @@ export function validateSettings(section: unknown): ValidatedSettings {
   for (const key of given.keys()) {
     if (!(key in settingsSchema)) problems.push(`Unknown setting ${key}; it is ignored.`);
   }
+  const version = value("unitsmith.systemdVersion") as string;
   const settings: Settings = {
     maxFileSizeKB: value("unitsmith.maxFileSizeKB") as number,
     lint,
     format: { keepSpacesAroundEquals: value("unitsmith.format.keepSpacesAroundEquals") as boolean },
+    systemdVersion: version === "auto" ? "auto" : Number(version),
   };
   return { settings, problems };
 }

@@ -65,11 +65,11 @@ describe("schema rules", () => {
       lint("a.service", text, { version: 240 })[0]!,
       /^3:newer-directive MemoryZSwapMax= needs systemd 2\d\d or newer; systemd 240/,
     );
-    const installed = new Set(["Service.ExecStart"]);
+    const installed = new Map([["Service", new Set(["ExecStart"])]]);
     assert.match(
       lint("a.service", text, { version: 252, knownItems: installed })[0]!,
       /The installed systemd 252 does not know MemoryZSwapMax=/,
     );
-    assert.deepEqual(codes("a.service", "[Service]\nBrandNewThing=1\n", { knownItems: new Set(["Service.BrandNewThing"]) }), []);
+    assert.deepEqual(codes("a.service", "[Service]\nBrandNewThing=1\n", { knownItems: new Map([["Service", new Set(["BrandNewThing"])]]) }), []);
   });
 });

@@ -19,8 +19,11 @@ export interface Finding {
 /** The systemd the unit is written for. */
 export interface TargetSystemd {
   version?: number;
-  /** `Section.Directive` items the installed systemd accepts (from --dump-configuration-items). */
-  knownItems?: ReadonlySet<string>;
+  /**
+   * Section → directives the installed systemd accepts (from --dump-configuration-items); sections
+   * it does not list, such as [Install], are not judged by it.
+   */
+  knownItems?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface RuleContext {

@@ -111,7 +111,8 @@ function statusFinding(entry: EntryNode, info: DirectiveInfo, schema: FileSchema
 }
 
 function versionFinding(entry: EntryNode, info: DirectiveInfo, target: TargetSystemd): Finding | undefined {
-  if (target.knownItems && info.family === "unit" && !target.knownItems.has(`${info.section}.${info.name}`)) {
+  const installed = info.family === "unit" ? target.knownItems?.get(info.section) : undefined;
+  if (installed && !installed.has(info.name)) {
     const added = info.since ? ` (added in systemd ${info.since})` : "";
     const version = target.version ? ` ${target.version}` : "";
     return {
@@ -141,7 +142,7 @@ function checkSection(section: Section, schema: FileSchema, target: TargetSystem
     const info = schema.directive(section.name, entry.key);
     if (!info) {
       // The installed systemd may know items newer than the bundled data.
-      if (!target.knownItems?.has(`${section.name}.${entry.key}`)) findings.push(unknownFinding(entry, section.name, schema));
+      if (!target.knownItems?.get(section.name)?.has(entry.key)) findings.push(unknownFinding(entry, section.name, schema));
       continue;
     }
     const status = statusFinding(entry, info, schema);

@@ -1,0 +1,129 @@
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  type CompletionItem,
+  type Position,
+  type Range,
+} from "vscode-languageserver-types";
+import { nodeAt, sectionAt, type UnitFile } from "./parser";
+import type { TargetSystemd } from "./rules/rule";
+import { directiveDetail, directiveMarkdown } from "./schema/directiveDoc";
+import { fileSchemaFor, type DirectiveInfo, type FileSchema } from "./schema/fileSchema";
+import { schemaData, summaries } from "./schema/schemaData";
+import type { UnitKind } from "./unitKind";
+
+export interface CompletionContext {
+  file: UnitFile;
+  kind: UnitKind;
+  position: Position;
+  target?: TargetSystemd;
+}
+
+const BOOLEAN_WORDS = ["yes", "no", "true", "false"];
+const KEY_CHAR = /[A-Za-z0-9\-_]/;
+
+function sortGroup(info: DirectiveInfo, target: TargetSystemd): string {
+  if (info.status) return "3";
+  if (target.version !== undefined && info.since !== undefined && info.since > target.version) return "2";
+  return "1";
+}
+
+function sectionItems(schema: FileSchema, range: Range, closeBracket: boolean): CompletionItem[] {
+  return schema.sections.map((section) => {
+    const summary = schema.sectionSummary(section)?.summary;
+    return {
+      label: `[${section}]`,
+      kind: CompletionItemKind.Module,
+      ...(summary && { documentation: summary }),
+      textEdit: { range, newText: closeBracket ? `[${section}]` : `[${section}` },
+      filterText: `[${section}]`,
+    };
+  });
+}
+
+function directiveItems(schema: FileSchema, section: string, range: Range, addEquals: boolean, target: TargetSystemd): CompletionItem[] {
+  return schema.directives(section).map((info) => ({
+    label: info.name,
+    kind: CompletionItemKind.Property,
+    detail: directiveDetail(info, target),
+    documentation: { kind: "markdown", value: directiveMarkdown(info, target) },
+    ...(info.status && { tags: [CompletionItemTag.Deprecated] }),
+    sortText: `${sortGroup(info, target)}${info.name}`,
+    textEdit: { range, newText: addEquals ? `${info.name}=` : info.name },
+    ...(addEquals && { command: { title: "Suggest values", command: "editor.action.triggerSuggest" } }),
+  }));
+}
+
+function valueWords(info: DirectiveInfo): string[] {
+  const spec = info.value;
+  if (spec.kind === "boolean" || spec.kind === "tristate") return BOOLEAN_WORDS;
+  if (spec.kind === "enum") return [...spec.values, ...(spec.acceptsBoolean ? BOOLEAN_WORDS : []), ...(spec.prefixes ?? [])];
+  return [];
+}
+
+function valueItems(info: DirectiveInfo, range: Range): CompletionItem[] {
+  return [...new Set(valueWords(info))].map((word, index) => ({
+    label: word,
+    kind: CompletionItemKind.EnumMember,
+    sortText: String(index).padStart(4, "0"),
+    textEdit: { range, newText: word },
+  }));
+}
+
+function specifierItems(range: Range): CompletionItem[] {
+  return schemaData.specifiers.map((specifier) => {
+    const summary = summaries[`specifier:%${specifier.letter}`]?.summary;
+    return {
+      label: `%${specifier.letter}`,
+      kind: CompletionItemKind.Variable,
+      ...(summary && { detail: summary }),
+      ...(specifier.deprecated && { tags: [CompletionItemTag.Deprecated] }),
+      textEdit: { range, newText: `%${specifier.letter}` },
+      insertTextFormat: InsertTextFormat.PlainText,
+    };
+  });
+}
+
+/** Completion at a position: section headers, directives of the section, or values of the directive. */
+export function completions({ file, kind, position, target = {} }: CompletionContext): CompletionItem[] {
+  const schema = fileSchemaFor(kind);
+  if (!schema) return [];
+  const lines = file.lines;
+  const offset = lines.offsetAt(position);
+  const lineStart = lines.lineStarts[position.line] ?? 0;
+  const lineEnd = lines.lineContentEnd(position.line);
+  const before = file.text.slice(lineStart, offset);
+  const node = nodeAt(file, offset);
+  const rangeFrom = (start: number, end = offset): Range => lines.rangeOf(start, end);
+
+  // A later line of a continued value is value text, whatever it looks like.
+  const continued = node?.kind === "entry" && lines.positionAt(node.start).line < position.line;
+  if (!continued && /^\s*\[/.test(before)) {
+    const bracket = lineStart + before.indexOf("[");
+    const hasClose = file.text.slice(offset, lineEnd).includes("]");
+    return sectionItems(schema, rangeFrom(bracket, hasClose ? lineEnd : offset), true);
+  }
+
+  const section = sectionAt(file, offset);
+  const equals = continued ? -1 : before.indexOf("=");
+  if (!continued && equals < 0) {
+    if (/^\s*[#;]/.test(before)) return [];
+    const wordStart = lineStart + before.search(/\S|$/);
+    let wordEnd = offset;
+    while (wordEnd < lineEnd && KEY_CHAR.test(file.text[wordEnd]!)) wordEnd++;
+    const addEquals = file.text[wordEnd] !== "=";
+    if (!section) return sectionItems(schema, rangeFrom(wordStart, wordEnd), true);
+    return directiveItems(schema, section.name, rangeFrom(wordStart, wordEnd), addEquals, target);
+  }
+
+  if (!section || node?.kind !== "entry") return [];
+  const info = schema.directive(section.name, node.key);
+  const percent = before.lastIndexOf("%");
+  if (percent >= 0 && percent === before.length - 1 - (/%[A-Za-z]$/.test(before) ? 1 : 0) && !/%%$/.test(before)) {
+    return specifierItems(rangeFrom(lineStart + percent));
+  }
+  if (!info) return [];
+  const wordStart = lineStart + Math.max(before.lastIndexOf(" "), equals) + 1;
+  return valueItems(info, rangeFrom(wordStart));
+}
