@@ -114,7 +114,7 @@ describe("the language server over stdio", () => {
     const uri = await session.open("/tmp/protocol/typo.service", "[Service]\nExecStrat=/bin/true\n");
     const { diagnostics } = await session.diagnosticsFor(uri);
     assert.deepEqual(
-      diagnostics.map((d) => [d.code, /Did you mean ExecStart=/.test(d.message)]),
+      diagnostics.map((d) => [d.code, /Did you mean ExecStart=/.test(typeof d.message === "string" ? d.message : d.message.value)]),
       [["unknown-directive", true]],
     );
   });
