@@ -70,6 +70,9 @@ describe("schema rules", () => {
       lint("a.service", text, { version: 252, knownItems: installed })[0]!,
       /The installed systemd 252 does not know MemoryZSwapMax=/,
     );
-    assert.deepEqual(codes("a.service", "[Service]\nBrandNewThing=1\n", { knownItems: new Map([["Service", new Set(["BrandNewThing"])]]) }), []);
+    assert.deepEqual(
+      codes("a.service", "[Service]\nBrandNewThing=1\n", { knownItems: new Map([["Service", new Set(["BrandNewThing"])]]) }),
+      [],
+    );
   });
 });
