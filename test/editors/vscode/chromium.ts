@@ -1,0 +1,41 @@
+import { existsSync, rmSync } from "node:fs";
+import { chromium, type BrowserContext } from "playwright-core";
+import { scratchDir } from "../support/processes";
+
+export interface HeadlessChromium {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+const executablePath = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless, with a throwaway profile and no background traffic. */
+export async function launchChromium(): Promise<HeadlessChromium> {
+  if (!existsSync(executablePath)) {
+    throw new Error(`${executablePath} not found: run scripts/editors/install-deps.sh (or set CHROMIUM_BIN)`);
+  }
+  const profile = scratchDir("unitsmith-chromium-");
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    timeout: 60_000,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

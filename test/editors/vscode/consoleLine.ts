@@ -1,0 +1,17 @@
+import { reportMarker } from "./suite/reportMarker";
+
+/**
+ * Picks the lines worth showing out of one page console message: mocha's report from the
+ * extension host (marked by the suite), and errors the workbench logs (an extension that fails
+ * to activate shows up there). Everything else the workbench logs is left out.
+ */
+export function extensionHostLines(consoleText: string): string[] {
+  if (consoleText.includes(reportMarker)) {
+    return consoleText
+      .split("\n")
+      .filter((line) => line.includes(reportMarker))
+      .map((line) => line.slice(line.indexOf(reportMarker) + reportMarker.length));
+  }
+  const error = /^%c\s*ERR color: \S+ ([\s\S]*)$/.exec(consoleText);
+  return error ? [`[error] ${error[1]}`] : [];
+}

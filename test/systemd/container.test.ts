@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { bootContainer, type Container } from "./harness/container";
+import { leftovers, nspawnProcesses } from "./harness/leftovers";
+import { pollUntil } from "./harness/poll";
+import { runProcess } from "./harness/process";
+
+// The first run on a machine builds the rootfs with debootstrap (a minute or two).
+const bootTimeout = 15 * 60_000;
+const testTimeout = 120_000;
+
+const oneshot = (message: string) => `[Unit]
+Description=Says ${message}
+
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+ExecStart=/bin/echo ${message} from %u
+`;
+
+/** journalctl output arrives a moment after the service wrote it, so ask until it is there. */
+function journalShows(container: Container, argv: string[], text: string, user?: string): Promise<string> {
+  return pollUntil(`"${text}" in ${argv.join(" ")}`, Date.now() + 30_000, async () => {
+    const result = await container.run(argv, { user });
+    return result.stdout.includes(text) ? result.stdout : undefined;
+  });
+}
+
+describe("systemd container harness", () => {
+  let container: Container;
+
+  before(
+    async () => {
+      container = await bootContainer({ name: "smoke" });
+    },
+    { timeout: bootTimeout },
+  );
+
+  after(() => container?.stop(), { timeout: testTimeout });
+
+  test("boots a real systemd as PID 1 of the container", { timeout: testTimeout }, async () => {
+    const comm = await container.run(["cat", "/proc/1/comm"]);
+    assert.equal(comm.stdout.trim(), "systemd");
+    const state = await container.run(["systemctl", "is-system-running"]);
+    assert.match(state.stdout, /^(running|degraded)$/m);
+  });
+
+  test("a system service starts and its output reaches the journal", { timeout: testTimeout }, async () => {
+    await container.writeFile("/etc/systemd/system/hello.service", oneshot("hello-from-the-system"));
+    assert.equal((await container.run(["systemctl", "daemon-reload"])).code, 0);
+    const start = await container.run(["systemctl", "start", "hello.service"]);
+    assert.equal(start.code, 0, start.stderr);
+    const active = await container.run(["systemctl", "is-active", "hello.service"]);
+    assert.deepEqual([active.code, active.stdout.trim()], [0, "active"]);
+    const log = await journalShows(container, ["journalctl", "--no-pager", "-o", "cat", "-u", "hello.service"], "hello-from-the-system");
+    assert.match(log, /^hello-from-the-system from root$/m);
+  });
+
+  test("reports a failure as a non-zero exit code with systemd's message", { timeout: testTimeout }, async () => {
+    const result = await container.run(["systemctl", "start", "no-such-unit.service"]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /no-such-unit\.service not found/);
+  });
+
+  test("a user service runs in the user's own manager, driven through the exec prefix", { timeout: testTimeout }, async () => {
+    const alice = await container.addUser("alice");
+    await container.writeFile(`${alice.home}/.config/systemd/user/greet.service`, oneshot("hello-from-alice"), {
+      user: "alice",
+    });
+    // The way the server's adapters will run systemctl: argv after a prefix, extra env over their own.
+    const { prefix, env } = container.execPrefix("alice");
+    const systemctlUser = (...args: string[]) =>
+      runProcess([...prefix, "systemctl", "--user", ...args], { env: { ...process.env, ...env } });
+    assert.equal((await systemctlUser("daemon-reload")).code, 0);
+    const start = await systemctlUser("start", "greet.service");
+    assert.equal(start.code, 0, start.stderr);
+    assert.equal((await systemctlUser("is-active", "greet.service")).stdout.trim(), "active");
+    const log = await journalShows(
+      container,
+      ["journalctl", "--user", "--no-pager", "-o", "cat", "-u", "greet.service"],
+      "hello-from-alice",
+      "alice",
+    );
+    // %u expands to the manager's user: alice's own manager ran it, not the system one.
+    assert.match(log, /^hello-from-alice from alice$/m);
+    const system = await container.run(["systemctl", "is-active", "greet.service"]);
+    assert.equal(system.stdout.trim(), "inactive");
+  });
+
+  test("stop leaves no nspawn process, cgroup, mount or rootfs copy behind", { timeout: testTimeout }, async () => {
+    assert.equal(nspawnProcesses(container.machine).length, 1);
+    await container.stop();
+    assert.deepEqual(leftovers(container.machine), []);
+  });
+});
