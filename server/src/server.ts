@@ -18,6 +18,8 @@ import { foldingRanges } from "./language/folding";
 import { formattingEdits } from "./language/formatting";
 import { documentSymbols } from "./language/symbols";
 import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
+import { createManPageLibrary } from "./systemd/manPages";
+import { withManPage } from "./manPageHover";
 import { TargetResolver } from "./targetSystemd";
 import { SERVER_VERSION } from "./version";
 
@@ -37,6 +39,8 @@ export function startServer(): void {
   let trusted = true;
   let target: TargetSystemd = {};
   const targets = new TargetResolver();
+  // Reads nothing until the first hover on a directive.
+  const manPages = createManPageLibrary();
 
   const analysisOf = (uri: string) => {
     const document = documents.get(uri);
@@ -118,9 +122,11 @@ export function startServer(): void {
   );
 
   connection.onHover(
-    guarded("hover", null, logger, ({ textDocument, position }) => {
+    guarded("hover", null, logger, async ({ textDocument, position }) => {
       const analysis = analysisOf(textDocument.uri);
-      return (analysis?.file && hover({ file: analysis.file, kind: analysis.kind, position, target })?.hover) ?? null;
+      const result = analysis?.file && hover({ file: analysis.file, kind: analysis.kind, position, target });
+      if (!result) return null;
+      return result.directive ? withManPage(result.hover, result.directive, manPages) : result.hover;
     }),
   );
 

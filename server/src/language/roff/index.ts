@@ -1,0 +1,6 @@
+export * from "./document";
+export { parseRoff } from "./parse";
+export { renderBlocks, renderDocument, type MarkdownOptions } from "./markdown";
+export { directiveEntries, type DirectiveEntry } from "./directiveIndex";
+export { listedDirectives, parseManReference, type ListedDirective, type ManReference } from "./directivesPage";
+export { createManPage, directiveDoc, pageMarkdown, type DirectiveDoc, type ManPage } from "./manPage";

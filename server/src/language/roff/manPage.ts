@@ -1,0 +1,52 @@
+// A parsed man page with its directive entries, and the Markdown of a directive or of the whole page.
+import type { ManDocument } from "./document";
+import { type DirectiveEntry, directiveEntries, indexDirectives, pickEntry } from "./directiveIndex";
+import { type MarkdownOptions, renderBlocks, renderDocument } from "./markdown";
+import { parseRoff } from "./parse";
+
+export interface ManPage {
+  /** As the file is named: "systemd.exec". */
+  name: string;
+  /** "5". */
+  section: string;
+  document: ManDocument;
+  directives: Map<string, DirectiveEntry[]>;
+}
+
+export interface DirectiveDoc {
+  /** The entry's body as Markdown. */
+  markdown: string;
+  /** Every name the entry documents, with "=": ["User=", "Group="]. */
+  names: string[];
+  /** "systemd.exec". */
+  page: string;
+  /** "systemd.exec(5)", for a `man:` link. */
+  reference: string;
+  /** The `.SH` heading the entry is under, e.g. "OPTIONS" or "[INSTALL] SECTION OPTIONS". */
+  section: string;
+  /** The `.SS` heading, when there is one, e.g. "Conditions and Asserts". */
+  subsection?: string;
+}
+
+export function createManPage(name: string, section: string, source: string): ManPage {
+  const document = parseRoff(source);
+  return { name, section, document, directives: indexDirectives(directiveEntries(document)) };
+}
+
+/** `name` with or without "="; `unitSection` ("Network", "Address") picks among entries of one name. */
+export function directiveDoc(page: ManPage, name: string, unitSection?: string, options?: MarkdownOptions): DirectiveDoc | undefined {
+  const entry = pickEntry(page.directives.get(name.replace(/=$/, "")) ?? [], unitSection);
+  if (!entry) return undefined;
+  return {
+    markdown: renderBlocks(entry.definition.body, page.document.notes, options),
+    names: entry.names.map((n) => `${n}=`),
+    page: page.name,
+    reference: `${page.name}(${page.section})`,
+    section: entry.heading,
+    ...(entry.subheading ? { subsection: entry.subheading } : {}),
+  };
+}
+
+export function pageMarkdown(page: ManPage, options?: MarkdownOptions): string {
+  return renderDocument(page.document, `${page.name}(${page.section})`, options);
+}

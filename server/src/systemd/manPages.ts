@@ -1,0 +1,151 @@
+// Hover documentation and rendered pages from the user's installed man pages, parsed once per page and
+// cached. Missing, unreadable or corrupt pages give undefined; nothing here throws or logs.
+import {
+  type DirectiveDoc,
+  type ManPage,
+  type ManReference,
+  type MarkdownOptions,
+  createManPage,
+  directiveDoc,
+  listedDirectives,
+  pageMarkdown,
+  parseManReference,
+} from "../language/roff";
+import { readManPage } from "./manPageFile";
+import { manRoots } from "./manPath";
+
+export interface ManPageLibraryOptions {
+  /** Man page roots, each holding man5/, man7/, ...; by default from $MANPATH, else /usr/local/share/man and /usr/share/man. */
+  manPath?: string[];
+  /** How man page references in the Markdown link, e.g. to `man:` URIs. */
+  markdown?: MarkdownOptions;
+}
+
+export interface DirectiveHint {
+  /** The page the knowledge base says documents the directive: "systemd.exec" or "systemd.exec(5)". */
+  page?: string;
+  /** The unit file section the directive is in, e.g. "Network"; picks between same-named entries. */
+  section?: string;
+}
+
+type ManReferenceLike = Pick<ManReference, "name"> & Partial<ManReference>;
+
+export interface ManPageLibrary {
+  /** The documentation of a directive (`ExecStart` or `ExecStart=`), or undefined when no installed page has it. */
+  directiveDoc(name: string, hint?: DirectiveHint): Promise<DirectiveDoc | undefined>;
+  /** A parsed page: "systemd.exec", "systemd.exec(5)", or a name and a section. */
+  page(name: string, section?: string): Promise<ManPage | undefined>;
+  /** A whole page as Markdown, for a read-only man page document. */
+  renderPage(name: string, section?: string): Promise<string | undefined>;
+}
+
+/** Sections searched, in order, when a page is named without one. */
+const searchSections = ["5", "7", "8", "1", "3"];
+/** Where unit and network directives live, for systems without systemd.directives(7). */
+const directivePagesFallback = [
+  "systemd.unit",
+  "systemd.service",
+  "systemd.exec",
+  "systemd.kill",
+  "systemd.resource-control",
+  "systemd.socket",
+  "systemd.timer",
+  "systemd.path",
+  "systemd.mount",
+  "systemd.automount",
+  "systemd.swap",
+  "systemd.slice",
+  "systemd.scope",
+  "systemd.network",
+  "systemd.netdev",
+  "systemd.link",
+].map((name) => ({ name, section: "5" }));
+
+export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPageLibrary {
+  const roots = options.manPath ?? manRoots();
+  const loaded = new Map<string, Promise<ManPage | undefined>>();
+  /** Rendered documentation by directive and hint: after the first lookup, hovers are a map lookup. */
+  const docs = new Map<string, Promise<DirectiveDoc | undefined>>();
+  let directivePages: Promise<Map<string, ManReference[]> | undefined> | undefined;
+
+  const pageIn = (name: string, section: string): Promise<ManPage | undefined> => {
+    const key = `${name}(${section})`;
+    let page = loaded.get(key);
+    if (!page) {
+      page = readManPage(roots, name, section)
+        .then((file) => (file ? createManPage(name, section, file.source) : undefined))
+        .catch(() => undefined);
+      loaded.set(key, page);
+    }
+    return page;
+  };
+
+  const page = async (name: string, section?: string): Promise<ManPage | undefined> => {
+    const reference = parseManReference(name);
+    const sections = reference ? [reference.section] : section ? [section] : searchSections;
+    for (const s of sections) {
+      const found = await pageIn(reference?.name ?? name, s);
+      if (found) return found;
+    }
+    return undefined;
+  };
+
+  /** Directive name → the pages systemd.directives(7) says document it. */
+  const directiveIndex = () => {
+    directivePages ??= pageIn("systemd.directives", "7").then((directives) => {
+      if (!directives) return undefined;
+      const index = new Map<string, ManReference[]>();
+      for (const listed of listedDirectives(directives.document))
+        index.set(listed.name, [...(index.get(listed.name) ?? []), ...listed.pages]);
+      return index;
+    });
+    return directivePages;
+  };
+
+  /** Pages to search, in order: the hint's, those systemd.directives(7) names, then the usual ones. Loaded lazily. */
+  const candidatePages = (key: string, hint: DirectiveHint): (() => Promise<ManReferenceLike[]>)[] => [
+    async () => (hint.page ? [parseManReference(hint.page) ?? { name: hint.page }] : []),
+    async () => (await directiveIndex())?.get(key) ?? [],
+    async () => directivePagesFallback,
+  ];
+
+  const findDirective = async (name: string, hint: DirectiveHint): Promise<DirectiveDoc | undefined> => {
+    const key = name.trim().replace(/=$/, "");
+    if (!key) return undefined;
+    const wanted = hint.section && `[${hint.section.toUpperCase()}]`;
+    const seen = new Set<string>();
+    let fallback: DirectiveDoc | undefined;
+    for (const pages of candidatePages(key, hint)) {
+      for (const candidate of await pages()) {
+        if (seen.has(candidate.name)) continue;
+        seen.add(candidate.name);
+        const found = await page(candidate.name, candidate.section);
+        const doc = found && directiveDoc(found, key, hint.section, options.markdown);
+        if (!doc) continue;
+        // Keep looking only when the page files the entry under another unit file section.
+        const filedUnder = /^\[[^\]]+\]/.exec(doc.subsection ?? "")?.[0] ?? /^\[[^\]]+\]/.exec(doc.section)?.[0];
+        if (!wanted || !filedUnder || filedUnder === wanted) return doc;
+        fallback ??= doc;
+      }
+      if (fallback) return fallback;
+    }
+    return undefined;
+  };
+
+  return {
+    directiveDoc: (name, hint = {}) => {
+      const key = [name.trim().replace(/=$/, ""), hint.page ?? "", hint.section?.toUpperCase() ?? ""].join("\0");
+      let doc = docs.get(key);
+      if (!doc) {
+        doc = findDirective(name, hint).catch(() => undefined);
+        docs.set(key, doc);
+      }
+      return doc;
+    },
+    page: (name, section) => page(name, section).catch(() => undefined),
+    renderPage: async (name, section) => {
+      const found = await page(name, section).catch(() => undefined);
+      return found && pageMarkdown(found, options.markdown);
+    },
+  };
+}
