@@ -15,12 +15,14 @@ import { completions } from "./language/completion";
 import { hover } from "./language/hover";
 import type { TargetSystemd } from "./language/rules/rule";
 import { foldingRanges } from "./language/folding";
+import { mergeDiagnostics } from "./language/mergeDiagnostics";
 import { formattingEdits } from "./language/formatting";
 import { documentSymbols } from "./language/symbols";
 import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
 import { createManPageLibrary } from "./systemd/manPages";
 import { withManPage } from "./manPageHover";
 import { TargetResolver } from "./targetSystemd";
+import { VerifyOnSave } from "./verifyOnSave";
 import { SERVER_VERSION } from "./version";
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -53,7 +55,8 @@ export function startServer(): void {
       if (!document) return undefined;
       try {
         const analysis = cache.get(document, settings.maxFileSizeKB);
-        return { version: document.version, diagnostics: diagnose(analysis, { severities: settings.lint, target }) };
+        const own = diagnose(analysis, { severities: settings.lint, target });
+        return { version: document.version, diagnostics: mergeDiagnostics(own, verifier.diagnosticsFor(document)) };
       } catch (error) {
         logger.error(`diagnostics for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
         return { version: document.version, diagnostics: [] };
@@ -61,6 +64,12 @@ export function startServer(): void {
     },
     (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     DIAGNOSTICS_DELAY_MS,
+  );
+
+  const verifier = new VerifyOnSave(
+    (uri) => publisher.schedule(uri, true),
+    logger,
+    (message) => void connection.window.showInformationMessage(message),
   );
 
   async function refreshSettings(pushed?: unknown): Promise<void> {
@@ -107,8 +116,16 @@ export function startServer(): void {
   });
 
   documents.onDidOpen(({ document }) => publisher.schedule(document.uri, true));
-  documents.onDidChangeContent(({ document }) => publisher.schedule(document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    verifier.forget(document.uri);
+    publisher.schedule(document.uri);
+  });
+  documents.onDidSave(({ document }) => {
+    // An untrusted workspace runs no process at all.
+    if (trusted) void verifier.saved(document, settings).catch((error) => logger.error(`verify failed: ${String(error)}`));
+  });
   documents.onDidClose(({ document }) => {
+    verifier.forget(document.uri);
     publisher.cancel(document.uri);
     cache.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

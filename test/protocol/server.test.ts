@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import {
   CompletionRequest,
   DidChangeTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   HoverRequest,
   DocumentFormattingRequest,
   DocumentSymbolRequest,
@@ -120,6 +121,17 @@ describe("the language server over stdio", () => {
     assert.deepEqual(
       diagnostics.map((d) => [d.code, /Did you mean ExecStart=/.test(typeof d.message === "string" ? d.message : d.message.value)]),
       [["unknown-directive", true]],
+    );
+  });
+
+  it("runs systemd-analyze verify on save and merges what it reports", async () => {
+    const uri = await session.open("/tmp/protocol/verify.service", "[Service]\nExecStart=/usr/bin/true\nRestart=sometimes\n");
+    await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    const { diagnostics } = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.source === "systemd-analyze"), 20_000);
+    const fromSystemd = diagnostics.filter((d) => d.source === "systemd-analyze");
+    assert.ok(
+      fromSystemd.some((d) => d.range.start.line === 2 && /restart/i.test(String(d.message))),
+      JSON.stringify(fromSystemd),
     );
   });
 

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { DiagnosticSeverity } from "vscode-languageserver-types";
 import { analyze, diagnose, oversized } from "../language/analysis";
+import { mergeDiagnostics } from "../language/mergeDiagnostics";
+import { verifyFile } from "../systemd/verifyFile";
 import { defaultSettings } from "../settings/settings";
 import { collectFiles } from "./collectFiles";
 import { displayPath } from "./displayPath";
@@ -8,7 +10,7 @@ import { formatJson, formatText, type FileDiagnostics } from "./formatters";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { readUnitFile } from "./readUnitFile";
 
-export const LINT_USAGE = `Usage: unitsmith lint [--format text|json] [--strict] PATH...
+export const LINT_USAGE = `Usage: unitsmith lint [--format text|json] [--strict] [--verify] PATH...
 
 Checks systemd unit files, drop-ins, networkd and Podman Quadlet files with the same
 diagnostics as the language server. Directories are searched recursively for files
@@ -17,6 +19,8 @@ whose names make them one of those kinds.
   --format text|json   text: path:line:col: severity: message [rule-id] (default)
                        json: an array of {file, range, severity, code, source, message}
   --strict             exit 1 on warnings too, not only on errors
+  --verify             also run systemd-analyze verify on a copy of each unit and merge
+                       what it reports (source systemd-analyze)
 
 Exit status: 0 clean, 1 problems found, 2 usage or read errors.`;
 
@@ -26,7 +30,12 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: "string", default: "text" }, strict: { type: "boolean", default: false }, help: { type: "boolean" } },
+    options: {
+      format: { type: "string", default: "text" },
+      strict: { type: "boolean", default: false },
+      verify: { type: "boolean", default: false },
+      help: { type: "boolean" },
+    },
   });
   if (values.help) {
     io.stdout(`${LINT_USAGE}\n`);
@@ -39,13 +48,20 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
   const maxBytes = defaultSettings.maxFileSizeKB * 1024;
   const results: FileDiagnostics[] = [];
+  let verifyMissingSaid = false;
   for (const path of files) {
     const shown = displayPath(path, io.cwd);
     try {
       const read = await readUnitFile(path, maxBytes);
       const { maxFileSizeKB } = defaultSettings;
       const analysis = "text" in read ? analyze(read.text, path, maxFileSizeKB) : oversized(path, read.tooLarge, maxFileSizeKB);
-      results.push({ file: shown, diagnostics: diagnose(analysis, { severities: defaultSettings.lint }) });
+      const own = diagnose(analysis, { severities: defaultSettings.lint });
+      const verified = values.verify && analysis.file ? await verifyFile(path) : undefined;
+      if (verified && !verified.ran && verified.reason !== "unsupported-kind") {
+        if (verified.reason !== "binary-missing" || !verifyMissingSaid) io.stderr(`${shown}: ${verified.message}\n`);
+        verifyMissingSaid ||= verified.reason === "binary-missing";
+      }
+      results.push({ file: shown, diagnostics: verified?.ran ? mergeDiagnostics(own, verified.diagnostics) : own });
     } catch (error) {
       errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });
     }

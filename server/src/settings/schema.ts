@@ -37,6 +37,27 @@ export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
       'The systemd version units are written for: "auto" asks the installed systemd (and, where it can, the list of directives it accepts); a number such as "252" targets that release. Directives newer than the target are flagged.',
     scope: "resource",
   },
+  "unitsmith.verify.onSave": {
+    type: "boolean",
+    default: true,
+    description:
+      "Run systemd-analyze verify on a copy of the unit when it is saved and show what systemd reports. Needs systemd-analyze and a trusted workspace.",
+    scope: "resource",
+  },
+  "unitsmith.verify.showEnvironmentNoise": {
+    type: "boolean",
+    default: true,
+    description:
+      "Show systemd-analyze findings that depend on this machine rather than on the file (a command or a referenced unit not installed here), as information.",
+    scope: "resource",
+  },
+  "unitsmith.verify.timeoutSeconds": {
+    type: "number",
+    default: 10,
+    minimum: 1,
+    description: "Stop systemd-analyze verify after this many seconds.",
+    scope: "resource",
+  },
   "unitsmith.format.keepSpacesAroundEquals": {
     type: "boolean",
     default: false,

@@ -8,6 +8,7 @@ export interface Settings {
   format: FormattingOptions;
   /** "auto", or the systemd version to target. */
   systemdVersion: "auto" | number;
+  verify: { onSave: boolean; showEnvironmentNoise: boolean; timeoutSeconds: number };
 }
 
 export interface ValidatedSettings {
@@ -62,6 +63,11 @@ export function validateSettings(section: unknown): ValidatedSettings {
     lint,
     format: { keepSpacesAroundEquals: value("unitsmith.format.keepSpacesAroundEquals") as boolean },
     systemdVersion: version === "auto" ? "auto" : Number(version),
+    verify: {
+      onSave: value("unitsmith.verify.onSave") as boolean,
+      showEnvironmentNoise: value("unitsmith.verify.showEnvironmentNoise") as boolean,
+      timeoutSeconds: value("unitsmith.verify.timeoutSeconds") as number,
+    },
   };
   return { settings, problems };
 }

@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
+import { computeDiagnostics } from "../../src/language/diagnostics";
+import { mergeDiagnostics } from "../../src/language/mergeDiagnostics";
+import { parseUnitFile } from "../../src/language/parser";
+import { unitKind } from "../../src/language/unitKind";
+import { fixtureCases } from "./fixtureCases";
+import { recordedDiagnostics, type FixtureName } from "./recorded";
+
+/** Our own diagnostics and the recorded systemd-analyze ones for a fixture. */
+function both(name: FixtureName): { own: Diagnostic[]; verify: Diagnostic[] } {
+  const fixture = fixtureCases[name]!;
+  return { own: computeDiagnostics(parseUnitFile(fixture.text), unitKind(fixture.path)), verify: recordedDiagnostics(name) };
+}
+
+const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line + 1} ${d.source} ${String(d.code)}`);
+
+function at(line: number, start: number, end: number, source: string, data?: object): Diagnostic {
+  return {
+    range: { start: { line, character: start }, end: { line, character: end } },
+    severity: DiagnosticSeverity.Warning,
+    source,
+    message: `${source} ${line}:${start}`,
+    ...(data && { data }),
+  };
+}
+
+describe("mergeDiagnostics", () => {
+  it("shows a problem both found once, as ours, and keeps what only systemd-analyze found", () => {
+    const { own, verify } = both("mistakes");
+    assert.deepEqual(summary(mergeDiagnostics(own, verify)), [
+      "1 systemd-analyze missing-executable",
+      "3 unitsmith unknown-directive",
+      "7 systemd-analyze bad-value",
+      "8 unitsmith unknown-directive",
+      "9 systemd-analyze bad-value",
+      "10 unitsmith removed-directive",
+      "11 systemd-analyze bad-value",
+      "12 systemd-analyze undefined",
+      "13 systemd-analyze bad-value",
+      "15 unitsmith unknown-section",
+    ]);
+  });
+
+  it("matches a broken header and an entry before any section with our rules for them", () => {
+    const header = both("header");
+    assert.deepEqual(summary(mergeDiagnostics(header.own, header.verify)), [
+      "1 unitsmith invalid-section-header",
+      "1 systemd-analyze load-failed",
+      "2 unitsmith entry-outside-section",
+    ]);
+    const outside = both("outside");
+    assert.deepEqual(summary(mergeDiagnostics(outside.own, outside.verify)), ["1 unitsmith entry-outside-section"]);
+  });
+
+  it("keeps two different problems on one line: ours on the key, systemd's on the value", () => {
+    const own = at(4, 0, 7, "unitsmith");
+    const verify = at(4, 8, 17, "systemd-analyze", { environmentDependent: false, directive: "Restart" });
+    assert.deepEqual(mergeDiagnostics([own], [verify]), [own, verify]);
+  });
+
+  it("never drops a verify diagnostic about the whole line or the whole unit", () => {
+    const own = at(0, 1, 5, "unitsmith");
+    const unitLevel = at(0, 0, 6, "systemd-analyze", { environmentDependent: true });
+    assert.deepEqual(mergeDiagnostics([own], [unitLevel]), [unitLevel, own]);
+  });
+
+  it("does not match the same key on another line", () => {
+    const own = at(2, 0, 3, "unitsmith");
+    const verify = at(3, 0, 3, "systemd-analyze", { environmentDependent: false, directive: "Foo" });
+    assert.equal(mergeDiagnostics([own], [verify]).length, 2);
+  });
+});
