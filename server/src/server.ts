@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -23,6 +24,12 @@ import { createManPageLibrary } from "./systemd/manPages";
 import { withManPage } from "./manPageHover";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
+import { VersionedDiagnostics } from "./versionedDiagnostics";
+import { COMMAND_IDS, COMMANDS, registerOperations } from "./operations/commands";
+import { createOperationContext, markUnitFilesChanged } from "./operations/context";
+import { securityCodeActions } from "./operations/securityFindings";
+import { documentPath } from "./documentPath";
+import { unitKind } from "./language/unitKind";
 import { SERVER_VERSION } from "./version";
 
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -56,7 +63,8 @@ export function startServer(): void {
       try {
         const analysis = cache.get(document, settings.maxFileSizeKB);
         const own = diagnose(analysis, { severities: settings.lint, target });
-        return { version: document.version, diagnostics: mergeDiagnostics(own, verifier.diagnosticsFor(document)) };
+        const outside = [...verifier.diagnosticsFor(document), ...security.get(document)];
+        return { version: document.version, diagnostics: mergeDiagnostics(own, outside) };
       } catch (error) {
         logger.error(`diagnostics for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
         return { version: document.version, diagnostics: [] };
@@ -66,6 +74,9 @@ export function startServer(): void {
     DIAGNOSTICS_DELAY_MS,
   );
 
+  const operations = createOperationContext({ policy: { isTrusted: () => trusted } });
+  // Findings of the last security analysis of each document, shown until it changes.
+  const security = new VersionedDiagnostics();
   const verifier = new VerifyOnSave(
     (uri) => publisher.schedule(uri, true),
     logger,
@@ -92,6 +103,8 @@ export function startServer(): void {
         completionProvider: { triggerCharacters: ["[", "=", "%", " "] },
         hoverProvider: true,
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [...COMMAND_IDS] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
       },
@@ -118,9 +131,13 @@ export function startServer(): void {
   documents.onDidOpen(({ document }) => publisher.schedule(document.uri, true));
   documents.onDidChangeContent(({ document }) => {
     verifier.forget(document.uri);
+    security.delete(document.uri);
     publisher.schedule(document.uri);
   });
   documents.onDidSave(({ document }) => {
+    // A changed unit file needs a daemon-reload before systemd acts on it again.
+    const scope = unitKind(documentPath(document.uri)).scope;
+    if (scope) markUnitFilesChanged(operations, scope);
     // An untrusted workspace runs no process at all.
     if (trusted) void verifier.saved(document, settings).catch((error) => logger.error(`verify failed: ${String(error)}`));
   });
@@ -172,6 +189,25 @@ export function startServer(): void {
     guarded("rangeFormatting", [], logger, ({ textDocument, range }) => {
       const file = analysisOf(textDocument.uri)?.file;
       return file ? formattingEdits(file, settings.format, range) : [];
+    }),
+  );
+
+  registerOperations(connection, {
+    context: operations,
+    logger,
+    onAnswer: (command, args, answer) => {
+      const uri = (args as { uri?: unknown } | undefined)?.uri;
+      const document = typeof uri === "string" ? documents.get(uri) : undefined;
+      if (command !== COMMANDS.security || !answer.ok || !document || !("diagnostics" in answer)) return;
+      security.set(document.uri, document.version, answer.diagnostics);
+      publisher.schedule(document.uri, true);
+    },
+  });
+
+  connection.onCodeAction(
+    guarded("codeAction", [], logger, ({ textDocument, context }) => {
+      const file = analysisOf(textDocument.uri)?.file;
+      return file ? securityCodeActions(textDocument.uri, file, context.diagnostics) : [];
     }),
   );
 

@@ -6,6 +6,7 @@ import type { Settings } from "./settings/settings";
 import { verifyDocument, type VerifyOutcome } from "./systemd/analyzeVerify";
 import { parentUnitBeside } from "./systemd/verifyFile";
 import { documentPath } from "./documentPath";
+import { VersionedDiagnostics } from "./versionedDiagnostics";
 
 /**
  * Runs systemd-analyze verify when a document is saved and keeps what it found for that version.
@@ -13,7 +14,7 @@ import { documentPath } from "./documentPath";
  */
 export class VerifyOnSave {
   private readonly running = new Map<string, AbortController>();
-  private readonly results = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  private readonly results = new VersionedDiagnostics();
   private binaryMissingShown = false;
 
   constructor(
@@ -24,8 +25,7 @@ export class VerifyOnSave {
 
   /** The findings for this exact version of the document, if a run finished for it. */
   diagnosticsFor(document: TextDocument): Diagnostic[] {
-    const result = this.results.get(document.uri);
-    return result && result.version === document.version ? result.diagnostics : [];
+    return this.results.get(document);
   }
 
   async saved(document: TextDocument, settings: Settings): Promise<void> {
@@ -57,7 +57,7 @@ export class VerifyOnSave {
 
   private record(document: TextDocument, outcome: VerifyOutcome): void {
     if (outcome.ran) {
-      this.results.set(document.uri, { version: document.version, diagnostics: outcome.diagnostics });
+      this.results.set(document.uri, document.version, outcome.diagnostics);
       this.onResult(document.uri);
       return;
     }

@@ -76,6 +76,11 @@ export class LspSession {
     }
   }
 
+  /** Every publication for `uri` so far, oldest first. */
+  allDiagnostics(uri: string): PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
   async shutdown(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.process.once("exit", (code) => resolve(code)));
     await this.connection.sendRequest("shutdown");

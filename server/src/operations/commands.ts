@@ -1,0 +1,146 @@
+import type { CancellationToken, Connection } from "vscode-languageserver";
+import type { Logger } from "../handlerGuard";
+import { isObject, parseJournalOptions, parseScopeArgument, resolveUnit, type InstancePolicy, type Parsed } from "./arguments";
+import { cat } from "./cat";
+import { createOperationContext, type OperationContext } from "./context";
+import type { UnitAction } from "./idempotence";
+import { install, parseInstallArgument } from "./install";
+import { journal } from "./journal";
+import { listUnits } from "./list";
+import { override } from "./override";
+import { UNTRUSTED_WORKSPACE, type ExecutionPolicy } from "./policy";
+import { parseSecurityArgument, security } from "./security";
+import { status } from "./status";
+import type { Answer, OperationFailure, OperationResult } from "./types";
+import { uninstall } from "./uninstall";
+import { daemonReload, unitAction } from "./unitActions";
+
+export const COMMANDS = {
+  status: "unitsmith.systemd.status",
+  start: "unitsmith.systemd.start",
+  stop: "unitsmith.systemd.stop",
+  restart: "unitsmith.systemd.restart",
+  reload: "unitsmith.systemd.reload",
+  enable: "unitsmith.systemd.enable",
+  disable: "unitsmith.systemd.disable",
+  enableNow: "unitsmith.systemd.enableNow",
+  daemonReload: "unitsmith.systemd.daemonReload",
+  resetFailed: "unitsmith.systemd.resetFailed",
+  journal: "unitsmith.systemd.journal",
+  cat: "unitsmith.systemd.cat",
+  list: "unitsmith.systemd.list",
+  override: "unitsmith.systemd.override",
+  install: "unitsmith.systemd.install",
+  uninstall: "unitsmith.systemd.uninstall",
+  security: "unitsmith.systemd.security",
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export const COMMAND_IDS: readonly string[] = Object.values(COMMANDS);
+
+type Handler = (context: OperationContext, args: unknown, signal?: AbortSignal) => Promise<Answer<OperationResult>>;
+
+/** Checks the argument, then runs the operation with it. */
+function checked<T>(
+  parse: (args: unknown) => Parsed<T>,
+  run: (context: OperationContext, value: T, signal?: AbortSignal) => Promise<Answer<OperationResult>>,
+): Handler {
+  return async (context, args, signal) => {
+    const parsed = parse(args);
+    return parsed.ok ? run(context, parsed.value, signal) : parsed.failure;
+  };
+}
+
+const unit = (policy: InstancePolicy) => (args: unknown) => resolveUnit(args, policy);
+const action = (name: UnitAction): Handler =>
+  checked(unit("instance-required"), (context, target, signal) => unitAction(context, target, name, signal));
+
+const HANDLERS: Record<CommandName, Handler> = {
+  status: checked(unit("instance-required"), status),
+  start: action("start"),
+  stop: action("stop"),
+  restart: action("restart"),
+  reload: action("reload"),
+  enable: action("enable"),
+  disable: action("disable"),
+  enableNow: action("enableNow"),
+  resetFailed: action("resetFailed"),
+  daemonReload: checked(parseScopeArgument, (context, { scope }, signal) => daemonReload(context, scope, signal)),
+  journal: checked(
+    (args) => {
+      const target = resolveUnit(args, "instance-required");
+      if (!target.ok) return target;
+      const options = parseJournalOptions(isObject(args) ? args : {});
+      return options.ok ? { ok: true, value: { target: target.value, options: options.value } } : options;
+    },
+    (context, { target, options }, signal) => journal(context, target, options, signal),
+  ),
+  cat: checked(unit("template-allowed"), cat),
+  list: checked(parseScopeArgument, (context, { scope }, signal) => listUnits(context, scope, signal)),
+  override: checked(unit("template-allowed"), override),
+  install: checked(parseInstallArgument, install),
+  uninstall: checked(unit("template-allowed"), uninstall),
+  security: checked(parseSecurityArgument, security),
+};
+
+const NAMES = new Map(Object.entries(COMMANDS).map(([name, id]) => [id as string, name as CommandName]));
+
+/**
+ * Runs one command by id with its one argument. Nothing runs in an untrusted workspace (not even
+ * the argument check's file lookups); an unknown id or a malformed argument answers invalid-argument.
+ */
+export function executeOperation(
+  context: OperationContext,
+  id: string,
+  args: unknown,
+  signal?: AbortSignal,
+): Promise<Answer<OperationResult>> {
+  if (!context.policy.isTrusted()) return Promise.resolve(UNTRUSTED_WORKSPACE);
+  const name = NAMES.get(id);
+  if (!name) return Promise.resolve({ ok: false, reason: "invalid-argument", message: `Unknown command ${id}` });
+  return HANDLERS[name](context, args, signal);
+}
+
+function signalOf(token: CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  else token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
+
+export type OperationsOptions = {
+  logger: Logger;
+  /** Sees every answer, e.g. to show security findings as diagnostics. */
+  onAnswer?: (command: string, args: unknown, answer: Answer<OperationResult>) => void;
+} & (
+  | { policy: ExecutionPolicy }
+  /** A context made with createOperationContext, kept by the caller to call markUnitFilesChanged on it. */
+  | { context: OperationContext }
+);
+
+/**
+ * Answers workspace/executeCommand for the unitsmith.systemd.* commands; returns their ids for
+ * `executeCommandProvider.commands`. An exception answers {ok: false, reason: "internal-error"} and is logged.
+ */
+export function registerOperations(connection: Pick<Connection, "onExecuteCommand">, options: OperationsOptions): string[] {
+  const context = "context" in options ? options.context : createOperationContext({ policy: options.policy });
+  connection.onExecuteCommand(async ({ command, arguments: args }, token): Promise<Answer<OperationResult>> => {
+    if (args !== undefined && args.length > 1) {
+      return { ok: false, reason: "invalid-argument", message: `${command} takes one object argument, not ${args.length}` };
+    }
+    try {
+      const answer = await executeOperation(context, command, args?.[0], signalOf(token));
+      options.onAnswer?.(command, args?.[0], answer);
+      return answer;
+    } catch (error) {
+      options.logger.error(`${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const failure: OperationFailure = {
+        ok: false,
+        reason: "internal-error",
+        message: `${command} failed unexpectedly; the Unitsmith log has the details.`,
+      };
+      return failure;
+    }
+  });
+  return [...COMMAND_IDS];
+}

@@ -1,0 +1,26 @@
+import { journalArgv, journalFollowArgv } from "../systemd/commandLines";
+import type { JournalOptions, ResolvedUnit } from "./arguments";
+import type { OperationContext } from "./context";
+import { withSession } from "./session";
+import type { Answer, JournalResult } from "./types";
+
+/** The unit's recent journal; following it is the client's (in a terminal, with followArgv). */
+export function journal(
+  context: OperationContext,
+  target: ResolvedUnit,
+  options: JournalOptions,
+  signal?: AbortSignal,
+): Promise<Answer<JournalResult>> {
+  const query = { unit: target.unit, scope: target.scope, ...options };
+  return withSession(
+    context,
+    target.scope,
+    signal,
+    async (session) => {
+      const argv = journalArgv(query);
+      const result = await session.run(argv, { timeoutMs: context.timeouts.journalMs });
+      return { ok: true, unit: target.unit, scope: target.scope, output: result.stdout, argv, followArgv: journalFollowArgv(query) };
+    },
+    { lock: false },
+  );
+}

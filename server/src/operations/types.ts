@@ -1,0 +1,161 @@
+/**
+ * The results of the `unitsmith.systemd.*` commands (workspace/executeCommand). Every result is
+ * plain JSON: `ok: true` with what the command did, or an OperationFailure. Clients that are not
+ * VS Code (Neovim, Emacs, ...) can call the same commands and read the same shapes.
+ */
+import type { Diagnostic } from "vscode-languageserver-types";
+import type { Scope } from "../language/unitKind";
+import type { SecurityFinding } from "../systemd/securityOutput";
+import type { UnitState } from "../systemd/unitState";
+
+export type { Scope } from "../language/unitKind";
+export type { JournalOutputMode } from "../systemd/commandLines";
+export type { SecurityFinding } from "../systemd/securityOutput";
+export type { Enablement, RunState, UnitState } from "../systemd/unitState";
+
+export type FailureReason =
+  /** The client said the workspace is not trusted: nothing was run. */
+  | "untrusted-workspace"
+  /** The command's argument was missing something or held something unsafe (a bad unit name, say). */
+  | "invalid-argument"
+  /** systemd refused for lack of privilege: run `argv` with sudo (in a terminal) to do the same. */
+  | "needs-privilege"
+  /** Install would replace a different file: ask, then send the command again with `overwrite: true`. */
+  | "needs-confirmation"
+  /** systemctl is there but no systemd manager answers (not booted with systemd, no user session bus). */
+  | "no-systemd"
+  /** A program (systemctl, journalctl, systemd-analyze) is not installed. */
+  | "command-not-found"
+  | "unit-not-found"
+  /** systemd reports a state in between (deactivating, reloading, ...): try again in a moment. */
+  | "unexpected-state"
+  | "timed-out"
+  | "cancelled"
+  /** A program ran and failed; `message` and `stderr` say why. */
+  | "command-failed"
+  /** A file could not be read or written. */
+  | "file-error"
+  /** A bug: the server logged it. */
+  | "internal-error";
+
+export interface OperationFailure {
+  ok: false;
+  reason: FailureReason;
+  message: string;
+  /** The command line that failed or that needs privilege (without any prefix the server adds). */
+  argv?: string[];
+  needsPrivilege?: true;
+  needsConfirmation?: true;
+  /** The file a needs-confirmation or file-error answer is about. */
+  path?: string;
+  stderr?: string;
+}
+
+interface UnitResult {
+  ok: true;
+  unit: string;
+  scope: Scope;
+}
+
+/** start, stop, restart, reload, enable, disable, enableNow, resetFailed. */
+export interface UnitActionResult extends UnitResult {
+  /** False when the unit already was as asked (nothing was run but the state query). */
+  changed: boolean;
+  message: string;
+  /** The command lines that changed something, in order. */
+  ran: string[][];
+  /** The state after the action. */
+  state: UnitState;
+}
+
+export interface DaemonReloadResult {
+  ok: true;
+  scope: Scope;
+  changed: true;
+  message: string;
+}
+
+export interface StatusResult extends UnitResult {
+  /** What `systemctl status` printed (its exit status 3, "not running", is not a failure). */
+  output: string;
+  state: UnitState;
+}
+
+export interface JournalResult extends UnitResult {
+  output: string;
+  argv: string[];
+  /** The same query with --follow, for the client to run in a terminal. */
+  followArgv: string[];
+}
+
+export interface CatResult extends UnitResult {
+  /** What `systemctl cat` printed: the unit file and its drop-ins, each after a "# /path" line. */
+  text: string;
+  files: string[];
+}
+
+export interface ListedUnit {
+  unit: string;
+  template: boolean;
+  description: string;
+  loadState: string;
+  activeState: string;
+  subState: string;
+  unitFileState: string;
+  run?: UnitState["run"];
+  enablement?: UnitState["enablement"];
+  fragmentPath?: string;
+}
+
+export interface ListResult {
+  ok: true;
+  scope: Scope;
+  units: ListedUnit[];
+}
+
+export interface OverrideResult extends UnitResult {
+  /** The drop-in to open; after saving it the client sends unitsmith.systemd.daemonReload. */
+  path: string;
+  /** True when the file was made just now (empty). */
+  created: boolean;
+}
+
+export interface InstallResult extends UnitResult {
+  /** Where the unit file now is (for "link", the symlink systemd made). */
+  path: string;
+  mode: "copy" | "link";
+  /** False when the same file was already installed and nothing else was asked. */
+  changed: boolean;
+  message: string;
+  ran: string[][];
+  /** The state after installing; absent for a template installed without an instance. */
+  state?: UnitState;
+}
+
+export interface UninstallResult extends UnitResult {
+  /** The file removed, if there was one. */
+  removed?: string;
+  changed: boolean;
+  message: string;
+  ran: string[][];
+}
+
+export interface SecurityResult extends UnitResult {
+  findings: SecurityFinding[];
+  /** Diagnostics on the file as it is on disk (source "systemd-analyze security", code = the finding's id). */
+  diagnostics: Diagnostic[];
+}
+
+export type OperationResult =
+  | UnitActionResult
+  | DaemonReloadResult
+  | StatusResult
+  | JournalResult
+  | CatResult
+  | ListResult
+  | OverrideResult
+  | InstallResult
+  | UninstallResult
+  | SecurityResult;
+
+export type Answer<T> = T | OperationFailure;

@@ -1,0 +1,89 @@
+/** The properties `systemctl show -p` asks for to build a UnitState. */
+export const STATE_PROPERTIES = [
+  "Id",
+  "Description",
+  "LoadState",
+  "ActiveState",
+  "SubState",
+  "UnitFileState",
+  "FragmentPath",
+  "DropInPaths",
+  "NeedDaemonReload",
+] as const;
+
+export type RunState = "running" | "stopped";
+export type Enablement = "enabled" | "disabled";
+
+/** What systemd says about one unit, raw and mapped. */
+export interface UnitState {
+  unit: string;
+  description: string;
+  /** loaded, not-found, masked, bad-setting, error, ... */
+  loadState: string;
+  /** active, inactive, failed, activating, ... as `systemctl is-active` prints it. */
+  activeState: string;
+  subState: string;
+  /** As `systemctl is-enabled` prints it; empty when there is no unit file. */
+  unitFileState: string;
+  /** Absent while systemd reports a state in between (reloading, deactivating, ...). */
+  run?: RunState;
+  failed: boolean;
+  /** Absent for a unit that is not found or whose file state is unknown. */
+  enablement?: Enablement;
+  found: boolean;
+  fragmentPath?: string;
+  dropInPaths: string[];
+  /** A unit file changed on disk since systemd loaded it. */
+  needsDaemonReload: boolean;
+}
+
+export type Mapped<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** `is-active`: active runs; inactive, failed and activating count as stopped; anything else is not a state to act on. */
+export function mapActiveState(activeState: string): Mapped<{ run: RunState; failed: boolean }> {
+  switch (activeState) {
+    case "active":
+      return { ok: true, value: { run: "running", failed: false } };
+    case "inactive":
+    case "activating":
+      return { ok: true, value: { run: "stopped", failed: false } };
+    case "failed":
+      return { ok: true, value: { run: "stopped", failed: true } };
+    default:
+      return { ok: false, message: `systemd reports the unit as "${activeState || "(nothing)"}"; try again when it has settled` };
+  }
+}
+
+const ENABLED = new Set(["enabled", "enabled-runtime", "alias", "static", "indirect", "generated", "transient"]);
+const DISABLED = new Set(["linked", "linked-runtime", "masked", "masked-runtime", "disabled"]);
+
+/** `is-enabled`: which answers count as enabled, which as disabled; "not-found" means there is no such unit. */
+export function mapEnabledState(unitFileState: string): Mapped<Enablement> {
+  if (ENABLED.has(unitFileState)) return { ok: true, value: "enabled" };
+  if (DISABLED.has(unitFileState)) return { ok: true, value: "disabled" };
+  if (unitFileState === "not-found") return { ok: false, message: "unit not found" };
+  return { ok: false, message: `systemd reports the unit file state "${unitFileState || "(nothing)"}"` };
+}
+
+/** Builds the state from one record of `systemctl show -p <STATE_PROPERTIES>`. */
+export function unitStateFromShow(record: Readonly<Record<string, string>>): UnitState {
+  const found = record.LoadState !== "not-found";
+  const unitFileState = record.UnitFileState ?? "";
+  const active = mapActiveState(record.ActiveState ?? "");
+  const enabled = mapEnabledState(found ? unitFileState : "not-found");
+  return {
+    unit: record.Id ?? "",
+    description: record.Description ?? "",
+    loadState: record.LoadState ?? "",
+    activeState: record.ActiveState ?? "",
+    subState: record.SubState ?? "",
+    unitFileState,
+    ...(active.ok && { run: active.value.run }),
+    failed: record.ActiveState === "failed",
+    ...(enabled.ok && { enablement: enabled.value }),
+    found,
+    ...(record.FragmentPath && { fragmentPath: record.FragmentPath }),
+    dropInPaths: (record.DropInPaths ?? "").split(" ").filter((path) => path !== ""),
+    needsDaemonReload: record.NeedDaemonReload === "yes",
+  };
+}

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { parseUnitFile } from "../../src/language/parser";
+import { hardeningDirective } from "../../src/operations/hardeningDirectives";
+import { hardeningEdit, SECURITY_SOURCE, securityCodeActions, securityDiagnostics } from "../../src/operations/securityFindings";
+import { parseSecurityJson, type SecurityFinding } from "../../src/systemd/securityOutput";
+
+// The unit security.json was recorded from.
+const unit = "[Unit]\nDescription=Demo\n\n[Service]\nExecStart=/usr/bin/sleep infinity\nPrivateTmp=yes\nNoNewPrivileges=no\n";
+const parsed = parseSecurityJson(readFileSync(join(__dirname, "../systemd/fixtures/security.json"), "utf8"));
+const findings: SecurityFinding[] = parsed.ok ? parsed.findings : [];
+
+const apply = (text: string, directive: string) => {
+  const edit = hardeningEdit(parseUnitFile(text), hardeningDirective(directive)!);
+  return TextDocument.applyEdits(TextDocument.create("file:///a.service", "systemd-unit", 1, text), [edit]);
+};
+
+describe("security findings as diagnostics", () => {
+  const diagnostics = securityDiagnostics(findings, parseUnitFile(unit));
+
+  test("one diagnostic per failed check, coded by the check's id; passed and inapplicable checks are left out", () => {
+    const codes = diagnostics.map((d) => d.code);
+    assert.ok(codes.includes("NoNewPrivileges="));
+    assert.ok(codes.includes("CapabilityBoundingSet=~CAP_SYS_ADMIN"));
+    assert.ok(!codes.includes("PrivateTmp="), "PrivateTmp=yes passes");
+    assert.ok(!codes.includes("SupplementaryGroups="), "does not apply to a root service");
+    assert.equal(diagnostics.length, findings.filter((f) => f.set === false && (f.exposure ?? 0) > 0).length);
+    assert.ok(diagnostics.every((d) => d.source === SECURITY_SOURCE));
+  });
+
+  test("a check about a directive the file sets sits on that line; the others on [Service]", () => {
+    const noNew = diagnostics.find((d) => d.code === "NoNewPrivileges=")!;
+    assert.deepEqual(noNew.range, { start: { line: 6, character: 0 }, end: { line: 6, character: 18 } });
+    assert.match(
+      String(noNew.message),
+      /^Service processes may acquire new privileges \(exposure 0\.2\)\. Consider NoNewPrivileges=yes\.$/,
+    );
+    const network = diagnostics.find((d) => d.code === "PrivateNetwork=")!;
+    assert.deepEqual(network.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 9 } });
+  });
+});
+
+describe("hardening quick fixes", () => {
+  test("a directive that is set is changed in place", () => {
+    assert.equal(apply(unit, "NoNewPrivileges="), unit.replace("NoNewPrivileges=no", "NoNewPrivileges=yes"));
+  });
+
+  test("a missing directive goes after the last entry of [Service]", () => {
+    const text = "[Service]\nExecStart=/bin/true\n\n[Install]\nWantedBy=multi-user.target\n";
+    assert.equal(
+      apply(text, "ProtectSystem="),
+      "[Service]\nExecStart=/bin/true\nProtectSystem=strict\n\n[Install]\nWantedBy=multi-user.target\n",
+    );
+  });
+
+  test("lines that add up are added, not replaced", () => {
+    const text = "[Service]\nCapabilityBoundingSet=~CAP_SYS_TIME\n";
+    assert.equal(
+      apply(text, "CapabilityBoundingSet=~CAP_(CHOWN|FSETID|SETFCAP)"),
+      `${text.trimEnd()}\nCapabilityBoundingSet=~CAP_CHOWN CAP_FSETID CAP_SETFCAP\n`,
+    );
+    assert.equal(apply(text, "SystemCallFilter=~@swap"), `${text.trimEnd()}\nSystemCallFilter=~@swap\n`);
+  });
+
+  test("a file without [Service] gets one at the end", () => {
+    assert.equal(apply("[Unit]\nDescription=x", "PrivateTmp="), "[Unit]\nDescription=x\n\n[Service]\nPrivateTmp=yes\n");
+  });
+
+  test("checks without a single safe line get no fix", () => {
+    assert.equal(hardeningDirective("RootDirectory=/RootImage="), undefined);
+    assert.equal(hardeningDirective("RestrictAddressFamilies=~AF_UNIX"), undefined);
+  });
+
+  test("code actions: one per directive, covering every diagnostic it fixes; other sources ignored", () => {
+    const file = parseUnitFile(unit);
+    const diagnostics = securityDiagnostics(findings, file);
+    const other = { ...diagnostics[0]!, source: "unitsmith", code: "NoNewPrivileges=" };
+    const actions = securityCodeActions("file:///demo.service", file, [...diagnostics, other]);
+    const namespaces = actions.find((action) => action.title === "Add RestrictNamespaces=yes to [Service]")!;
+    assert.equal(namespaces.kind, "quickfix");
+    assert.deepEqual(
+      namespaces.diagnostics!.map((d) => d.code),
+      diagnostics.filter((d) => String(d.code).startsWith("RestrictNamespaces=~")).map((d) => d.code),
+    );
+    assert.equal(new Set(actions.map((a) => a.title)).size, actions.length);
+    assert.ok(!actions.some((action) => action.diagnostics!.includes(other)));
+    assert.ok(!actions.some((action) => action.title.includes("RootDirectory")));
+  });
+});
