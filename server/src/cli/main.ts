@@ -2,12 +2,14 @@ import { SERVER_VERSION } from "../version";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { fmtCommand } from "./fmt";
 import { lintCommand } from "./lint";
+import { newCommand } from "./new";
 
 const USAGE = `Usage: unitsmith <command> [options]
 
 Commands:
   lint PATH...   check unit files and directories of them (unitsmith lint --help)
   fmt PATH...    format unit files in place, or --check them (unitsmith fmt --help)
+  new --name N --command C   write a unit that runs a command (unitsmith new --help)
 
 Options:
   --help         print this help
@@ -16,6 +18,7 @@ Options:
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   lint: lintCommand,
   fmt: fmtCommand,
+  new: newCommand,
 };
 
 /** Runs the CLI and returns its exit status; never throws. */
