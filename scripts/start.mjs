@@ -25,7 +25,8 @@ const packed = execFileSync(process.execPath, [join(root, "scripts/package.mjs")
 const vsix = packed.toString().trim().split("\n").pop();
 console.log(vsix);
 
-step("code-server");
+step("code-server (and, on a fresh machine, the Debian packages it builds with)");
+execFileSync("bash", [join(root, "scripts/editors/install-deps.sh")], { stdio: ["ignore", "inherit", "inherit"] });
 const binary = execFileSync("bash", [join(root, "scripts/editors/install-code-server.sh")], { stdio: ["ignore", "pipe", "inherit"] });
 process.env.CODE_SERVER_BIN = binary.toString().trim();
 console.log(process.env.CODE_SERVER_BIN);
