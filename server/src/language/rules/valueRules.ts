@@ -1,0 +1,470 @@
+import type { EntryNode, Span } from "../parser";
+import { fileSchemaFor, type DirectiveInfo } from "../schema/fileSchema";
+import type { ValueSpec } from "../schema/generated/types";
+import { schemaData } from "../schema/schemaData";
+import { closestMatch } from "../schema/suggest";
+import { byteSizeOptions, timeSpanOptions } from "../schema/valueOptions";
+import { parseBoolean, checkBoolean } from "../values/boolean";
+import { checkByteSize } from "../values/byteSize";
+import { checkCalendar } from "../values/calendar";
+import { checkCapabilityList } from "../values/capability";
+import { checkCpuSet } from "../values/cpuSet";
+import { checkEnvironment } from "../values/environment";
+import { checkExecLine } from "../values/execLine";
+import { checkInteger } from "../values/integer";
+import { checkIpPrefixes } from "../values/ipPrefix";
+import { readCInteger } from "../values/numbers";
+import { checkOctalMode } from "../values/octalMode";
+import { checkPath } from "../values/path";
+import { checkPercent } from "../values/percent";
+import { problemAt, quoted, type ValueProblem } from "../values/problem";
+import { checkSignal } from "../values/signal";
+import { checkSpecifiers, findSpecifiers } from "../values/specifiers";
+import { checkSyscallFilter } from "../values/syscallFilter";
+import { checkTimeSpan } from "../values/timeSpan";
+import { checkUnitName, type UnitType } from "../values/unitName";
+import { checkUserGroup } from "../values/userGroup";
+import { splitWords, type Word } from "../values/words";
+import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
+
+export const invalidValue: RuleInfo = {
+  id: "invalid-value",
+  defaultSeverity: "error",
+  description: "A value systemd cannot read for this directive; it ignores the setting (or refuses to load the unit).",
+};
+
+export const questionableValue: RuleInfo = {
+  id: "questionable-value",
+  defaultSeverity: "warning",
+  description: "A value systemd reads but probably not as meant: part of it is ignored, or it is silently rewritten.",
+};
+
+/** A problem, plus the valid words closest to what was written when the value is one of a fixed set. */
+interface Problem extends ValueProblem {
+  suggestions?: string[];
+}
+
+/** What a check needs to know about where the value sits. */
+interface ValueContext {
+  info: DirectiveInfo;
+  /** systemd's parser for the directive; it decides details the value kind does not carry. */
+  parser: string | undefined;
+  /** The value as written, where the checked one has stand-ins for specifiers (same offsets). */
+  original: string;
+}
+
+// --- Specifiers -------------------------------------------------------------------------------
+
+const UNIT_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.map((s) => s.letter));
+const INSTALL_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.filter((s) => s.install).map((s) => s.letter));
+/** Specifiers that expand to absolute paths (home, runtime, state, ... directories and the unit's own path). */
+const PATH_LETTERS = new Set(["C", "d", "D", "E", "h", "L", "S", "t", "T", "V", "y", "Y"]);
+
+/** systemd's unit-file parsers that run the value through unit_*_printf() before reading it. */
+const EXPANDING_PARSERS = new Set([
+  "config_parse_unit_string_printf",
+  "config_parse_unit_path_printf",
+  "config_parse_unit_path_strv_printf",
+  "config_parse_exec",
+  "config_parse_unit_deps",
+  "config_parse_trigger_unit",
+  "config_parse_unit_slice",
+  "config_parse_socket_service",
+  "config_parse_service_sockets",
+  "config_parse_unit_env_file",
+  "config_parse_environ",
+  "config_parse_pass_environ",
+  "config_parse_unset_environ",
+  "config_parse_log_extra_fields",
+  "config_parse_unit_condition_path",
+  "config_parse_unit_condition_string",
+  "config_parse_documentation",
+  "config_parse_user_group_compat",
+  "config_parse_user_group_strv_compat",
+  "config_parse_exec_input_text",
+  "config_parse_working_directory",
+  "config_parse_pid_file",
+  "config_parse_path_spec",
+  "config_parse_namespace_path_strv",
+  "config_parse_unit_mounts_for",
+  "config_parse_timer",
+  "config_parse_mount_node",
+]);
+
+/** [Install] settings are read by systemctl enable, which expands a smaller set of specifiers in all of them. */
+const INSTALL_UNIT_LISTS = new Set(["WantedBy", "RequiredBy", "UpheldBy", "Alias", "Also"]);
+
+let parsers: Map<string, string> | undefined;
+
+function parserOf(info: DirectiveInfo): string | undefined {
+  parsers ??= new Map(schemaData.directives.map((d) => [`${d.family}/${d.section}/${d.name}`, d.parser]));
+  return parsers.get(`${info.family}/${info.section}/${info.name}`);
+}
+
+function specifierLetters(info: DirectiveInfo, parser: string | undefined): ReadonlySet<string> | undefined {
+  // networkd and Quadlet's own keys: left alone, as neither is known to expand every key.
+  if (info.family !== "unit") return undefined;
+  if (info.section === "Install") return INSTALL_LETTERS;
+  return parser && EXPANDING_PARSERS.has(parser) ? UNIT_LETTERS : undefined;
+}
+
+/**
+ * The value with every specifier replaced by two stand-in characters, so offsets stay put and the
+ * grammars judge the shape systemd sees after expansion: "/a" for a path specifier that starts a
+ * path, "aa" for everything else.
+ */
+function withStandIns(value: string): string {
+  let out = "";
+  let last = 0;
+  for (const s of findSpecifiers(value, { letters: UNIT_LETTERS })) {
+    const path = PATH_LETTERS.has(s.letter) && value[s.start - 1] !== "/";
+    out += value.slice(last, s.start) + (path ? "/a" : "aa");
+    last = s.end;
+  }
+  return out + value.slice(last);
+}
+
+// --- Checks of one kind each -------------------------------------------------------------------
+
+const shift = (problems: readonly Problem[], by: number): Problem[] =>
+  problems.map((p) => ({ ...p, start: p.start + by, end: p.end + by }));
+
+/** Runs `check` on every whitespace-separated word (quotes removed), with offsets into the whole value. */
+function eachWord(value: string, check: (word: Word) => Problem[]): Problem[] {
+  const split = splitWords(value, { unquote: true });
+  const problems = split.words.flatMap((word) =>
+    // Quoted words have no simple offset mapping; judge them whole.
+    check(word).map((p) => (value.slice(word.start, word.end) === word.text ? p : { ...p, start: word.start, end: word.end })),
+  );
+  return split.problem ? [...problems, split.problem] : problems;
+}
+
+const inWord = (word: Word, problems: readonly Problem[]) => shift(problems, word.start);
+
+/** Numbers some enum parsers take in place of a name, up to this value. */
+const NUMERIC_ENUMS: Readonly<Record<string, number>> = {
+  config_parse_log_level: 7,
+  config_parse_log_facility: 23,
+  config_parse_ip_tos: 255,
+  config_parse_exec_io_class: 2147483647,
+  config_parse_exec_cpu_sched_policy: 2147483647,
+};
+
+/** The closest valid word first, then others that start alike: what a quick fix offers. */
+function suggestionsFor(word: string, values: readonly string[]): { closest: string | undefined; suggestions: string[] } {
+  const closest = closestMatch(word, values);
+  const initial = word[0]?.toLowerCase();
+  const alike = values.filter((v) => v !== closest && v[0]?.toLowerCase() === initial);
+  return { closest, suggestions: [...(closest ? [closest] : []), ...alike].slice(0, 5) };
+}
+
+function listed(values: readonly string[]): string {
+  const shown = values.slice(0, 10).map((v) => `"${v}"`);
+  return values.length > 10 ? `${shown.join(", ")}, ...` : shown.join(", ");
+}
+
+/** `whole`: the word is the whole value, so systemd drops the setting rather than one word of it. */
+function enumWordProblem(word: string, start: number, values: readonly string[], withBoolean: boolean, whole: boolean): Problem {
+  const { closest, suggestions } = suggestionsFor(word, values);
+  const booleans = withBoolean ? ' (or "yes"/"no")' : "";
+  const ignored = whole ? "so systemd ignores the setting" : "so systemd ignores it";
+  const hint = closest ? ` Did you mean "${closest}"?` : "";
+  return {
+    ...problemAt(
+      start,
+      start + word.length,
+      `Expected one of ${listed(values)}${booleans}; ${quoted(word)} is not one, ${ignored}.${hint}`,
+    ),
+    suggestions,
+  };
+}
+
+/** The argument of StandardOutput=file:/path and the like. */
+function prefixArgumentProblems(prefix: string, argument: string, at: number): Problem[] {
+  if (!["file:", "append:", "truncate:"].includes(prefix)) return [];
+  return shift([...checkSpecifiers(argument, { letters: UNIT_LETTERS }), ...checkPath(withStandIns(argument))], at);
+}
+
+function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>, context: ValueContext): Problem[] {
+  if (spec.acceptsBoolean && parseBoolean(value).ok) return [];
+  const maxNumber = context.parser ? NUMERIC_ENUMS[context.parser] : undefined;
+  if (maxNumber !== undefined && /^\d+$/.test(value) && Number(value) <= maxNumber) return [];
+  for (const prefix of spec.prefixes ?? []) {
+    if (value.startsWith(prefix)) return prefixArgumentProblems(prefix, value.slice(prefix.length), prefix.length);
+    // A bare "fd" or "file" is read with its default argument.
+    if (value === prefix.slice(0, -1)) return [];
+  }
+  if (!spec.multiple)
+    return spec.values.includes(value) ? [] : [enumWordProblem(value, 0, spec.values, spec.acceptsBoolean === true, true)];
+  return eachWord(value, (word) =>
+    spec.values.includes(word.text) ? [] : [enumWordProblem(word.text, word.start, spec.values, false, false)],
+  );
+}
+
+function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integer" }>): Problem[] {
+  if (spec.keywords?.includes(value)) return [];
+  if (spec.percent && value.endsWith("%")) return checkPercent(value, { kind: "permyriad" });
+  const problems = checkInteger(value, {
+    ...(spec.min !== undefined && { min: spec.min }),
+    ...(spec.max !== undefined && { max: spec.max }),
+  });
+  const keywords = spec.keywords?.length ? ` (or ${spec.keywords.map((k) => `"${k}"`).join(", ")})` : "";
+  return keywords ? problems.map((p) => ({ ...p, message: p.message.replace(/;/, `${keywords};`) })) : problems;
+}
+
+/** Unit names; a name built from specifiers ("%N.socket", "foo@%i.service") is judged only once expanded. */
+function checkUnitList(value: string, types: readonly string[] | undefined, original: string): Problem[] {
+  const options = types ? { types: types as UnitType[] } : {};
+  return eachWord(value, (word) =>
+    original.slice(word.start, word.end).includes("%") ? [] : inWord(word, checkUnitName(word.text, options)),
+  );
+}
+
+/** ReadWritePaths= and its kin: absolute paths, each with optional "-" (ignore if missing) and "+" (relative to the root) prefixes. */
+function checkNamespacePath(word: string): Problem[] {
+  const prefix = /^[-+]*/.exec(word)![0];
+  if (prefix.length > 2 || new Set(prefix).size < prefix.length) {
+    return [problemAt(0, prefix.length, `Expected at most one "-" and one "+" before the path; ${quoted(prefix)} repeats one.`)];
+  }
+  return shift(checkPath(word.slice(prefix.length)), prefix.length);
+}
+
+function checkWorkingDirectory(value: string): Problem[] {
+  const start = value.startsWith("-") ? 1 : 0;
+  if (value.slice(start) === "~") return [];
+  return shift(checkPath(value.slice(start)), start);
+}
+
+/** A condition's "|" (trigger) and "!" (negation) prefixes, in that order, then its argument. */
+function checkCondition(value: string, argument: "path" | "string"): Problem[] {
+  const start = /^\|?[ \t]*!?[ \t]*/.exec(value)![0].length;
+  if (argument !== "path" || start === value.length) return [];
+  return shift(checkPath(value.slice(start)), start);
+}
+
+const DOCUMENTATION_URL = /^(https?:\/\/.|file:\/|info:.|man:.)/;
+
+function checkDocumentation(value: string): Problem[] {
+  return eachWord(value, (word) =>
+    DOCUMENTATION_URL.test(word.text) && /^[\x20-\x7e]*$/.test(word.text)
+      ? []
+      : [
+          problemAt(
+            word.start,
+            word.end,
+            `Expected a documentation URL such as "man:systemd.service(5)" or "https://example.com/docs" (http, https, file, info or man); systemd ignores ${quoted(word.text)}.`,
+          ),
+        ],
+  );
+}
+
+/** Architectures seccomp knows (SystemCallArchitectures=). */
+const SECCOMP_ARCHITECTURES = new Set([
+  "native",
+  "x86",
+  "x86-64",
+  "x32",
+  "arm",
+  "arm64",
+  "loongarch64",
+  "mips",
+  "mips64",
+  "mips64-n32",
+  "mips-le",
+  "mips64-le",
+  "mips64-le-n32",
+  "parisc",
+  "parisc64",
+  "ppc",
+  "ppc64",
+  "ppc64-le",
+  "riscv64",
+  "s390",
+  "s390x",
+]);
+
+function checkArchitectures(value: string): Problem[] {
+  return eachWord(value, (word) =>
+    SECCOMP_ARCHITECTURES.has(word.text) ? [] : [enumWordProblem(word.text, word.start, [...SECCOMP_ARCHITECTURES], false, false)],
+  );
+}
+
+/** Resource limits counted in seconds, microseconds, bytes, or plain numbers (the rest). */
+const RLIMIT_UNITS: Readonly<Record<string, "sec" | "usec" | "bytes" | "nice">> = {
+  LimitCPU: "sec",
+  LimitRTTIME: "usec",
+  LimitFSIZE: "bytes",
+  LimitDATA: "bytes",
+  LimitSTACK: "bytes",
+  LimitCORE: "bytes",
+  LimitRSS: "bytes",
+  LimitAS: "bytes",
+  LimitMEMLOCK: "bytes",
+  LimitMSGQUEUE: "bytes",
+  LimitNICE: "nice",
+};
+
+function checkLimitPart(part: string, name: string): Problem[] {
+  if (part === "infinity") return [];
+  switch (RLIMIT_UNITS[name]) {
+    case "sec":
+      return checkTimeSpan(part);
+    case "usec":
+      return checkTimeSpan(part, { defaultUnit: 1n });
+    case "bytes":
+      return checkByteSize(part);
+    case "nice": {
+      const n = readCInteger(part, 10);
+      return n && n.value <= 40n
+        ? []
+        : [problemAt(0, part.length, `Expected a nice level from -20 to 19 (or +0 to +40); ${quoted(part)} is not one.`)];
+    }
+    default: {
+      const n = readCInteger(part, 10);
+      return n && !n.negative
+        ? []
+        : [problemAt(0, part.length, `Expected a number such as "1024" or "infinity"; ${quoted(part)} is not one.`)];
+    }
+  }
+}
+
+/** LimitNOFILE=1024:524288: a soft and an optional hard limit. */
+function checkLimit(value: string, name: string): Problem[] {
+  const colon = value.indexOf(":");
+  if (colon < 0) return checkLimitPart(value, name);
+  return [...checkLimitPart(value.slice(0, colon), name), ...shift(checkLimitPart(value.slice(colon + 1), name), colon + 1)];
+}
+
+// --- Dispatch -----------------------------------------------------------------------------------
+
+/** The grammar for the value (with specifiers already stood in for), by the directive's value kind and parser. */
+function checkByKind(value: string, context: ValueContext): Problem[] {
+  const { info, parser } = context;
+  const spec = info.value;
+  switch (spec.kind) {
+    case "boolean":
+    case "tristate":
+      return checkBoolean(value);
+    case "timespan":
+      // systemd reads "infinity" wherever it reads a time span.
+      return checkTimeSpan(value, { ...timeSpanOptions(spec), allowInfinity: true });
+    case "bytes":
+      return checkByteSize(value, byteSizeOptions(spec));
+    case "percent":
+      return checkPercent(value, { kind: "permyriad", unbounded: parser === "config_parse_cpu_quota" });
+    case "permille":
+      return checkPercent(value, { kind: "permille" });
+    case "integer":
+      return checkIntegerSpec(value, spec);
+    case "enum":
+      return checkEnum(value, spec, context);
+    case "unit":
+    case "unitList":
+      return checkUnitList(value, spec.unitTypes, context.original);
+    case "exec":
+      return checkExecLine(value);
+    case "path":
+      if (parser === "config_parse_working_directory") return checkWorkingDirectory(value);
+      return checkPath(value);
+    case "pathList":
+      if (parser === "config_parse_namespace_path_strv") return eachWord(value, (word) => inWord(word, checkNamespacePath(word.text)));
+      return eachWord(value, (word) => inWord(word, checkPath(word.text)));
+    case "environment":
+      return checkEnvironment(value);
+    case "environmentFile":
+      return checkPath(value, { allowOptionalPrefix: true });
+    case "user":
+      return checkUserGroup(value, { what: "user" });
+    case "group":
+      if (parser === "config_parse_user_group_strv_compat")
+        return eachWord(value, (word) => inWord(word, checkUserGroup(word.text, { what: "group" })));
+      return checkUserGroup(value, { what: "group" });
+    case "capabilities":
+      return checkCapabilityList(value);
+    case "syscallFilter":
+      return checkSyscallFilter(value, { allowErrno: value.startsWith("~") && parser === "config_parse_syscall_filter" });
+    case "syscallArchitectures":
+      return checkArchitectures(value);
+    case "signal":
+      return checkSignal(value);
+    case "mode":
+      return checkOctalMode(value);
+    case "cpuSet":
+      if ((parser === "config_parse_exec_cpu_affinity" && value === "numa") || (parser === "config_parse_numa_mask" && value === "all"))
+        return [];
+      return checkCpuSet(value);
+    case "ipPrefixList":
+      return checkIpPrefixes(value);
+    case "calendar":
+      return checkCalendar(value);
+    case "condition":
+      return checkCondition(value, spec.argument);
+    case "documentation":
+      return checkDocumentation(value);
+    case "rlimit":
+      return checkLimit(value, info.name);
+    case "stringList":
+      return info.section === "Install" && INSTALL_UNIT_LISTS.has(info.name) ? checkUnitList(value, undefined, context.original) : [];
+    default:
+      return [];
+  }
+}
+
+/** Kinds whose grammar systemd's networkd parsers share with unit files; the rest are not judged there. */
+const NETWORKD_KINDS = new Set<ValueSpec["kind"]>(["boolean", "tristate", "timespan"]);
+
+function valueProblems(entry: EntryNode, info: DirectiveInfo): Problem[] {
+  // An empty assignment resets a list, or the setting, to its default.
+  if (entry.value === "") return [];
+  if (info.family === "quadlet") return [];
+  if (info.family !== "unit" && !NETWORKD_KINDS.has(info.value.kind)) return [];
+  const parser = parserOf(info);
+  const specifiers = specifierLetters(info, parser);
+  const context: ValueContext = { info, parser, original: entry.value };
+  const expanded = specifiers ? checkSpecifiers(entry.value, { letters: specifiers }) : [];
+  const grammar = checkByKind(specifiers ? withStandIns(entry.value) : entry.value, context);
+  return [...expanded, ...grammar];
+}
+
+// --- The rule family ------------------------------------------------------------------------------
+
+/** The document span of the logical value range [start, end), through the entry's segments. */
+function documentSpan(entry: EntryNode, start: number, end: number): Span {
+  const at = (offset: number): number => {
+    let segment = entry.segments[0];
+    for (const s of entry.segments) if (s.valueStart <= offset) segment = s;
+    return segment ? segment.textStart + (offset - segment.valueStart) : entry.valueSpan.start;
+  };
+  if (entry.value === "") return entry.valueSpan;
+  const from = Math.min(Math.max(start, 0), entry.value.length - 1);
+  const to = Math.min(Math.max(end, from + 1), entry.value.length);
+  return { start: at(from), end: at(to - 1) + 1 };
+}
+
+function findingOf(entry: EntryNode, problem: Problem): Finding | undefined {
+  if (problem.severity === "info") return undefined;
+  const rule = problem.severity === "warning" ? questionableValue : invalidValue;
+  const span = documentSpan(entry, problem.start, problem.end);
+  const message = `${entry.key}=: ${problem.message}`;
+  return problem.suggestions?.length ? { rule, span, message, data: { suggestions: problem.suggestions } } : { rule, span, message };
+}
+
+export const valueRules: RuleFamily = {
+  rules: [invalidValue, questionableValue],
+  check({ file, kind }: RuleContext): Finding[] {
+    const schema = fileSchemaFor(kind);
+    if (!schema) return [];
+    const findings: Finding[] = [];
+    for (const section of file.sections) {
+      for (const entry of section.entries) {
+        const info = schema.directive(section.name, entry.key);
+        if (!info || info.status === "removed") continue;
+        for (const problem of valueProblems(entry, info)) {
+          const finding = findingOf(entry, problem);
+          if (finding) findings.push(finding);
+        }
+      }
+    }
+    return findings;
+  },
+};
