@@ -40,6 +40,7 @@ describe("unitsmith lint", () => {
       [
         "nested/app.service.d/override.conf:2:1: error: " +
           'Missing "=": expected Key=Value (ExecStart=/usr/bin/app), a [Section] header or a comment starting with # or ;. systemd ignores this line. [malformed-line]',
+        "warn.timer:1:2: hint: This timer starts warn.service, but no unit file of that name is in this directory or workspace. Create warn.service or name the unit to start in Unit=. [missing-activated-unit]",
         "warn.timer:2:18: warning: This backslash continues the value onto the next line, but the file ends here. Remove the backslash. [unterminated-continuation]",
         "",
       ].join("\n"),
@@ -86,14 +87,14 @@ describe("unitsmith lint on hostile input", () => {
     );
     mkdirSync(join(dir, "x.service"));
     writeFileSync(join(dir, "empty.service"), "");
-    writeFileSync(join(dir, "long.service"), `[Unit]\nDescription=${"x".repeat(1_000_000)}\n`);
+    writeFileSync(join(dir, "long.service"), `[Unit]\nDescription=${"x".repeat(1_000_000)}\n[Service]\nExecStart=/usr/bin/true\n`);
     const big = Buffer.alloc(50 * 1024 * 1024, "[Unit]\nDescription=padding\n");
     writeFileSync(join(dir, "huge.service"), big);
     mkdirSync(join(dir, "loop"));
-    writeFileSync(join(dir, "loop/ok.service"), "[Unit]\nDescription=inside the loop\n");
+    writeFileSync(join(dir, "loop/ok.service"), "[Unit]\nDescription=inside the loop\n[Service]\nExecStart=/usr/bin/true\n");
     symlinkSync(".", join(dir, "loop/self"));
     mkdirSync(join(dir, "locked"));
-    writeFileSync(join(dir, "locked/inner.service"), "[Unit]\n");
+    writeFileSync(join(dir, "locked/inner.service"), "[Service]\nExecStart=/usr/bin/true\n");
     chmodSync(join(dir, "locked"), 0o000);
   });
   after(() => {

@@ -19,23 +19,35 @@ const lspSeverity: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** A diagnostic for a rule at the severity the settings give it; undefined when the rule is ignored. */
-export function ruleDiagnostic(rule: RuleInfo, range: Range, message: string, severities: LintSeverities): Diagnostic | undefined {
+export function ruleDiagnostic(
+  rule: RuleInfo,
+  range: Range,
+  message: string,
+  severities: LintSeverities,
+  data?: unknown,
+): Diagnostic | undefined {
   const severity = severities[rule.id] ?? rule.defaultSeverity;
   if (severity === "ignore") return undefined;
-  return { range, severity: lspSeverity[severity], code: rule.id, source: DIAGNOSTIC_SOURCE, message };
+  return { range, severity: lspSeverity[severity], code: rule.id, source: DIAGNOSTIC_SOURCE, message, ...(data !== undefined && { data }) };
 }
 
 export interface DiagnosticOptions {
   severities?: LintSeverities;
   target?: TargetSystemd;
+  /** Names of the unit files beside this one, for rules about the units a timer or socket starts. */
+  siblingUnits?: ReadonlySet<string>;
 }
 
-export function computeDiagnostics(file: UnitFile, kind: UnitKind, { severities = {}, target = {} }: DiagnosticOptions = {}): Diagnostic[] {
+export function computeDiagnostics(
+  file: UnitFile,
+  kind: UnitKind,
+  { severities = {}, target = {}, siblingUnits }: DiagnosticOptions = {},
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const family of ruleFamilies) {
-    for (const finding of family.check({ file, kind, target })) {
+    for (const finding of family.check({ file, kind, target, ...(siblingUnits && { siblingUnits }) })) {
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
-      const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities);
+      const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data);
       if (diagnostic) diagnostics.push(diagnostic);
     }
   }

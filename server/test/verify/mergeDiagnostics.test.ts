@@ -32,13 +32,14 @@ describe("mergeDiagnostics", () => {
     assert.deepEqual(summary(mergeDiagnostics(own, verify)), [
       "1 systemd-analyze missing-executable",
       "3 unitsmith unknown-directive",
-      "7 systemd-analyze bad-value",
+      "7 unitsmith duplicate-directive",
+      "7 unitsmith invalid-value",
       "8 unitsmith unknown-directive",
-      "9 systemd-analyze bad-value",
+      "9 unitsmith invalid-value",
       "10 unitsmith removed-directive",
-      "11 systemd-analyze bad-value",
+      "11 unitsmith invalid-value",
       "12 systemd-analyze undefined",
-      "13 systemd-analyze bad-value",
+      "13 unitsmith invalid-value",
       "15 unitsmith unknown-section",
     ]);
   });

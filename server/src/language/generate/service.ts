@@ -56,6 +56,8 @@ function serviceSection(plan: UnitPlan): UnitSection {
   for (const assignment of plan.env) lines.push(["Environment", quoteWord(text(assignment))]);
   if (plan.envFile !== undefined) lines.push(["EnvironmentFile", text(plan.envFile)]);
   lines.push(["ExecStart", execStart(plan.command, plan.template)]);
+  // The daemon's PID file is not known here; the main process is the one the command leaves behind.
+  if (plan.type === "forking") lines.push(["GuessMainPID", "yes"]);
   if (plan.timeout !== undefined) lines.push(...timeoutLines(plan.type, plan.timeout.trim()));
   if (plan.restart !== undefined) lines.push(["Restart", plan.restart]);
   if (plan.restartSec !== undefined) lines.push(["RestartSec", plan.restartSec.trim()]);

@@ -2,9 +2,31 @@ import type { RuleFamily, RuleInfo } from "./rule";
 import { encodingRules } from "./encodingRules";
 import { fileTooLarge } from "./limits";
 import { schemaRules } from "./schemaRules";
+import { dependencyRules } from "./semanticDependencies";
+import { duplicateRules } from "./semanticDuplicates";
+import { installRules } from "./semanticInstall";
+import { mountRules } from "./semanticMount";
+import { scopeRules } from "./semanticScope";
+import { serviceRules } from "./semanticService";
+import { specifierRules } from "./semanticSpecifiers";
+import { triggerRules } from "./semanticTriggers";
 import { syntaxRules } from "./syntaxRules";
+import { valueRules } from "./valueRules";
 
-export const ruleFamilies: readonly RuleFamily[] = [encodingRules, syntaxRules, schemaRules];
+export const ruleFamilies: readonly RuleFamily[] = [
+  encodingRules,
+  syntaxRules,
+  schemaRules,
+  valueRules,
+  serviceRules,
+  triggerRules,
+  mountRules,
+  scopeRules,
+  specifierRules,
+  dependencyRules,
+  installRules,
+  duplicateRules,
+];
 
 /** Every rule, in a stable order; each has a `unitsmith.lint.<id>` setting. */
 export const allRules: readonly RuleInfo[] = [...ruleFamilies.flatMap((family) => family.rules), fileTooLarge];

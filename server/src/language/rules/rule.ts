@@ -14,6 +14,8 @@ export interface Finding {
   rule: RuleInfo;
   span: Span;
   message: string;
+  /** What a quick fix needs beyond the range, e.g. the suggested name; passed on as Diagnostic.data. */
+  data?: unknown;
 }
 
 /** The systemd the unit is written for. */
@@ -30,6 +32,8 @@ export interface RuleContext {
   file: UnitFile;
   kind: UnitKind;
   target: TargetSystemd;
+  /** Names of the unit files beside this one (same directory or workspace); undefined when not known. */
+  siblingUnits?: ReadonlySet<string>;
 }
 
 /** A family of rules that share one pass over the file. */

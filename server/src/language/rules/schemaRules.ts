@@ -61,6 +61,7 @@ function unknownFinding(entry: EntryNode, section: string, schema: FileSchema): 
       rule: misplacedDirective,
       span: entry.keySpan,
       message: `${key}= belongs in ${keyList(here)}, not [${section}]; systemd ignores it here.`,
+      data: { sections: here },
     };
   }
   const anywhere = schema.description.endsWith("unit") ? unitSectionsAnywhere(key) : [];
@@ -82,7 +83,12 @@ function unknownFinding(entry: EntryNode, section: string, schema: FileSchema): 
   if (suggestion) message += ` Did you mean ${suggestion}=?`;
   else if (otherSection) message += ` Did you mean ${otherSection}= (in ${keyList(schema.sectionsOf(otherSection))})?`;
   else message += " Use an X- prefix for keys of your own.";
-  return { rule: unknownDirective, span: entry.keySpan, message };
+  const data = suggestion
+    ? { suggestion }
+    : otherSection
+      ? { suggestion: otherSection, sections: schema.sectionsOf(otherSection) }
+      : undefined;
+  return { rule: unknownDirective, span: entry.keySpan, message, ...(data && { data }) };
 }
 
 /** Where to write the directive instead: the overlay's replacement, or the same name in a current section. */
