@@ -2,6 +2,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -12,16 +13,17 @@ import { AnalysisCache } from "./analysisCache";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { guarded, type Logger } from "./handlerGuard";
 import { diagnose } from "./language/analysis";
-import { completions } from "./language/completion";
-import { hover } from "./language/hover";
 import type { TargetSystemd } from "./language/rules/rule";
-import { foldingRanges } from "./language/folding";
 import { mergeDiagnostics } from "./language/mergeDiagnostics";
-import { formattingEdits } from "./language/formatting";
-import { documentSymbols } from "./language/symbols";
+import { ADD_INSTALL_SECTION_KIND, codeActions } from "./language/codeActions";
+import { semanticTokensLegend } from "./language/semanticTokens";
+import { registerDocumentFeatures } from "./handlers/documentFeatures";
+import { registerIntellisense } from "./handlers/intellisense";
+import type { ClientPreferences, ServerContext } from "./serverContext";
+import { MachineKnowledge } from "./workspace/intellisense";
+import { SHOW_MAN_PAGE, showManPage } from "./workspace/manPageCommand";
 import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
 import { createManPageLibrary } from "./systemd/manPages";
-import { withManPage } from "./manPageHover";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
@@ -50,6 +52,9 @@ export function startServer(): void {
   const targets = new TargetResolver();
   // Reads nothing until the first hover on a directive.
   const manPages = createManPageLibrary();
+  let machine = new MachineKnowledge();
+  let preferences: ClientPreferences = { offerSnippets: true, manPageLinks: "web" };
+  let canWatchFiles = false;
 
   const analysisOf = (uri: string) => {
     const document = documents.get(uri);
@@ -62,7 +67,7 @@ export function startServer(): void {
       if (!document) return undefined;
       try {
         const analysis = cache.get(document, settings.maxFileSizeKB);
-        const own = diagnose(analysis, { severities: settings.lint, target });
+        const own = diagnose(analysis, { severities: settings.lint, target, siblingUnits: machine.siblingUnits(documentPath(uri)) });
         const outside = [...verifier.diagnosticsFor(document), ...security.get(document)];
         return { version: document.version, diagnostics: mergeDiagnostics(own, outside) };
       } catch (error) {
@@ -94,17 +99,27 @@ export function startServer(): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
-    const options = params.initializationOptions as { trusted?: unknown } | undefined;
+    const options = params.initializationOptions as { trusted?: unknown; snippets?: unknown; manPageLinks?: unknown } | undefined;
     if (typeof options?.trusted === "boolean") trusted = options.trusted;
+    preferences = { offerSnippets: options?.snippets !== false, manPageLinks: options?.manPageLinks === "document" ? "document" : "web" };
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const folders = params.workspaceFolders?.map((f) => documentPath(f.uri)) ?? (params.rootUri ? [documentPath(params.rootUri)] : []);
+    machine = new MachineKnowledge({ workspaceFolders: folders });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: "Unitsmith" },
-        completionProvider: { triggerCharacters: ["[", "=", "%", " "] },
+        completionProvider: { triggerCharacters: ["[", "=", "%", " ", "/"], resolveProvider: true },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        selectionRangeProvider: true,
+        inlayHintProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [...COMMAND_IDS] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_INSTALL_SECTION_KIND] },
+        executeCommandProvider: { commands: [...COMMAND_IDS, SHOW_MAN_PAGE] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
       },
@@ -114,6 +129,10 @@ export function startServer(): void {
 
   connection.onInitialized(() => {
     if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
+    if (canWatchFiles) {
+      const globPattern = "**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope,conf}";
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] });
+    }
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
@@ -122,6 +141,8 @@ export function startServer(): void {
     trusted = params.trusted;
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
+
+  connection.onDidChangeWatchedFiles(() => machine.index.invalidate());
 
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as { unitsmith?: unknown } | undefined)?.unitsmith;
@@ -148,51 +169,28 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onCompletion(
-    guarded("completion", [], logger, ({ textDocument, position }) => {
-      const analysis = analysisOf(textDocument.uri);
-      return analysis?.file ? completions({ file: analysis.file, kind: analysis.kind, position, target }) : [];
-    }),
-  );
+  const context: ServerContext = {
+    connection,
+    documents,
+    logger,
+    manPages,
+    analysisOf,
+    settings: () => settings,
+    target: () => target,
+    machine: () => machine,
+    preferences: () => preferences,
+  };
+  registerDocumentFeatures(context);
+  registerIntellisense(context);
 
-  connection.onHover(
-    guarded("hover", null, logger, async ({ textDocument, position }) => {
-      const analysis = analysisOf(textDocument.uri);
-      const result = analysis?.file && hover({ file: analysis.file, kind: analysis.kind, position, target });
-      if (!result) return null;
-      return result.directive ? withManPage(result.hover, result.directive, manPages) : result.hover;
-    }),
-  );
-
-  connection.onDocumentSymbol(
-    guarded("documentSymbol", [], logger, ({ textDocument }) => {
-      const file = analysisOf(textDocument.uri)?.file;
-      return file ? documentSymbols(file) : [];
-    }),
-  );
-
-  connection.onFoldingRanges(
-    guarded("foldingRange", [], logger, ({ textDocument }) => {
-      const file = analysisOf(textDocument.uri)?.file;
-      return file ? foldingRanges(file) : [];
-    }),
-  );
-
-  connection.onDocumentFormatting(
-    guarded("formatting", [], logger, ({ textDocument }) => {
-      const file = analysisOf(textDocument.uri)?.file;
-      return file ? formattingEdits(file, settings.format) : [];
-    }),
-  );
-
-  connection.onDocumentRangeFormatting(
-    guarded("rangeFormatting", [], logger, ({ textDocument, range }) => {
-      const file = analysisOf(textDocument.uri)?.file;
-      return file ? formattingEdits(file, settings.format, range) : [];
-    }),
-  );
-
-  registerOperations(connection, {
+  // registerOperations answers workspace/executeCommand; the man page command goes in front of it.
+  const commands = {
+    onExecuteCommand: (handler: Parameters<typeof connection.onExecuteCommand>[0]) =>
+      connection.onExecuteCommand((params, token, ...rest) =>
+        params.command === SHOW_MAN_PAGE ? showManPage(manPages, params.arguments?.[0]) : handler(params, token, ...rest),
+      ),
+  };
+  registerOperations(commands, {
     context: operations,
     logger,
     onAnswer: (command, args, answer) => {
@@ -205,9 +203,14 @@ export function startServer(): void {
   });
 
   connection.onCodeAction(
-    guarded("codeAction", [], logger, ({ textDocument, context }) => {
-      const file = analysisOf(textDocument.uri)?.file;
-      return file ? securityCodeActions(textDocument.uri, file, context.diagnostics) : [];
+    guarded("codeAction", [], logger, ({ textDocument, context: request }) => {
+      const analysis = analysisOf(textDocument.uri);
+      if (!analysis?.file) return [];
+      const { uri } = textDocument;
+      return [
+        ...securityCodeActions(uri, analysis.file, request.diagnostics),
+        ...codeActions(analysis.file, analysis.kind, request.diagnostics, uri, request.only),
+      ];
     }),
   );
 

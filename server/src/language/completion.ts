@@ -12,12 +12,25 @@ import { directiveDetail, directiveMarkdown } from "./schema/directiveDoc";
 import { fileSchemaFor, type DirectiveInfo, type FileSchema } from "./schema/fileSchema";
 import { schemaData, summaries } from "./schema/schemaData";
 import type { UnitKind } from "./unitKind";
+import type { UnitCatalog } from "./unitCatalog";
+import { pathItems, type PathLister } from "./pathCompletion";
+import { snippetItems, type SnippetFile } from "./snippets";
+import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from "./specifierExpansion";
+import { documentationItems, unitNameItems } from "./valueCompletion";
 
 export interface CompletionContext {
   file: UnitFile;
   kind: UnitKind;
   position: Position;
   target?: TargetSystemd;
+  /** The units this file may refer to; unit names are offered only with it. */
+  units?: UnitCatalog;
+  /** Lists directories on the machine; paths are offered only with it. */
+  listDirectory?: PathLister;
+  /** The document's path and the machine's facts, to show what each specifier expands to here. */
+  specifiers?: Omit<SpecifierEnvironment, "kind">;
+  /** Offered outside sections, for clients that have no snippet files of their own. */
+  snippets?: SnippetFile;
 }
 
 const BOOLEAN_WORDS = ["yes", "no", "true", "false"];
@@ -71,13 +84,16 @@ function valueItems(info: DirectiveInfo, range: Range): CompletionItem[] {
   }));
 }
 
-function specifierItems(range: Range): CompletionItem[] {
+function specifierItems(range: Range, environment: SpecifierEnvironment | undefined): CompletionItem[] {
   return schemaData.specifiers.map((specifier) => {
     const summary = summaries[`specifier:%${specifier.letter}`]?.summary;
+    const expansion = environment && expandSpecifier(specifier.letter, environment);
+    const here = expansion && describeExpansion(expansion);
     return {
       label: `%${specifier.letter}`,
       kind: CompletionItemKind.Variable,
       ...(summary && { detail: summary }),
+      ...(here && { labelDetails: { description: here } }),
       ...(specifier.deprecated && { tags: [CompletionItemTag.Deprecated] }),
       textEdit: { range, newText: `%${specifier.letter}` },
       insertTextFormat: InsertTextFormat.PlainText,
@@ -86,19 +102,22 @@ function specifierItems(range: Range): CompletionItem[] {
 }
 
 /** Completion at a position: section headers, directives of the section, or values of the directive. */
-export function completions({ file, kind, position, target = {} }: CompletionContext): CompletionItem[] {
+export function completions(context: CompletionContext): CompletionItem[] {
+  const { file, kind, position, target = {} } = context;
   const schema = fileSchemaFor(kind);
   if (!schema) return [];
   const lines = file.lines;
   const offset = lines.offsetAt(position);
-  const lineStart = lines.lineStarts[position.line] ?? 0;
-  const lineEnd = lines.lineContentEnd(position.line);
+  // A position past the end of the document stands for the end of its last line.
+  const line = lines.positionAt(offset).line;
+  const lineStart = lines.lineStarts[line] ?? 0;
+  const lineEnd = lines.lineContentEnd(line);
   const before = file.text.slice(lineStart, offset);
   const node = nodeAt(file, offset);
   const rangeFrom = (start: number, end = offset): Range => lines.rangeOf(start, end);
 
   // A later line of a continued value is value text, whatever it looks like.
-  const continued = node?.kind === "entry" && lines.positionAt(node.start).line < position.line;
+  const continued = node?.kind === "entry" && lines.positionAt(node.start).line < line;
   if (!continued && /^\s*\[/.test(before)) {
     const bracket = lineStart + before.indexOf("[");
     const hasClose = file.text.slice(offset, lineEnd).includes("]");
@@ -113,7 +132,10 @@ export function completions({ file, kind, position, target = {} }: CompletionCon
     let wordEnd = offset;
     while (wordEnd < lineEnd && KEY_CHAR.test(file.text[wordEnd]!)) wordEnd++;
     const addEquals = file.text[wordEnd] !== "=";
-    if (!section) return sectionItems(schema, rangeFrom(wordStart, wordEnd), true);
+    if (!section) {
+      const range = rangeFrom(wordStart, wordEnd);
+      return [...sectionItems(schema, range, true), ...(context.snippets ? snippetItems(context.snippets, range) : [])];
+    }
     return directiveItems(schema, section.name, rangeFrom(wordStart, wordEnd), addEquals, target);
   }
 
@@ -121,9 +143,22 @@ export function completions({ file, kind, position, target = {} }: CompletionCon
   const info = schema.directive(section.name, node.key);
   const percent = before.lastIndexOf("%");
   if (percent >= 0 && percent === before.length - 1 - (/%[A-Za-z]$/.test(before) ? 1 : 0) && !/%%$/.test(before)) {
-    return specifierItems(rangeFrom(lineStart + percent));
+    return specifierItems(rangeFrom(lineStart + percent), context.specifiers && { ...context.specifiers, kind });
   }
   if (!info) return [];
   const wordStart = lineStart + Math.max(before.lastIndexOf(" "), equals) + 1;
+  const word = file.text.slice(wordStart, offset);
+  let wordEnd = offset;
+  while (wordEnd < lineEnd && !/\s/.test(file.text[wordEnd]!)) wordEnd++;
+  if (context.units && info.value.kind !== "enum") {
+    const units = unitNameItems(info, context.units, kind.name, word, rangeFrom(wordStart, wordEnd));
+    if (units.length > 0) return units;
+  }
+  if (context.listDirectory) {
+    const firstWord = !continued && before.slice(equals + 1, wordStart - lineStart).trim() === "";
+    const paths = pathItems(info, word, wordStart, firstWord, context.listDirectory, rangeFrom);
+    if (paths.length > 0) return paths;
+  }
+  if (info.value.kind === "documentation") return documentationItems(file, word, rangeFrom(wordStart, wordEnd));
   return valueItems(info, rangeFrom(wordStart));
 }

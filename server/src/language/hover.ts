@@ -1,4 +1,5 @@
 import type { Hover, Position } from "vscode-languageserver-types";
+import { valueOffsetAt } from "./entryOffsets";
 import { nodeAt, sectionAt, type EntryNode, type UnitFile } from "./parser";
 import type { TargetSystemd } from "./rules/rule";
 import { directiveMarkdown } from "./schema/directiveDoc";
@@ -6,6 +7,10 @@ import { fileSchemaFor, type DirectiveInfo, type FileSchema } from "./schema/fil
 import { schemaData, summaries } from "./schema/schemaData";
 import { byteSizeOptions, timeSpanOptions } from "./schema/valueOptions";
 import type { UnitKind } from "./unitKind";
+import type { UnitCatalog } from "./unitCatalog";
+import { unitReferenceMarkdown } from "./unitHover";
+import { unitReferenceAt } from "./unitReferences";
+import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from "./specifierExpansion";
 import { formatByteSize, parseByteSize } from "./values/byteSize";
 import { describeTimeSpan, parseTimeSpan } from "./values/timeSpan";
 
@@ -14,6 +19,10 @@ export interface HoverContext {
   kind: UnitKind;
   position: Position;
   target?: TargetSystemd;
+  /** The units this file may refer to; a unit name's hover describes it only with it. */
+  units?: UnitCatalog;
+  /** The document's path and the machine's facts, to show what a specifier expands to here. */
+  specifiers?: Omit<SpecifierEnvironment, "kind">;
 }
 
 /** A hover, and the directive it is about so the server can add the installed man page's text. */
@@ -22,14 +31,7 @@ export interface HoverResult {
   directive?: DirectiveInfo;
 }
 
-function valueOffset(entry: EntryNode, offset: number): number | undefined {
-  for (const segment of entry.segments) {
-    if (offset >= segment.textStart && offset < segment.textStart + segment.length) return segment.valueStart + offset - segment.textStart;
-  }
-  return undefined;
-}
-
-function specifierHover(entry: EntryNode, at: number): string | undefined {
+function specifierHover(entry: EntryNode, at: number, environment: SpecifierEnvironment): string | undefined {
   const value = entry.value;
   for (let i = 0; i < value.length; i++) {
     if (value[i] !== "%") continue;
@@ -38,7 +40,9 @@ function specifierHover(entry: EntryNode, at: number): string | undefined {
       const known = schemaData.specifiers.find((s) => s.letter === letter);
       if (!known) return `\`%${letter}\` is not a specifier systemd knows; write \`%%\` for a literal percent sign.`;
       const summary = summaries[`specifier:%${letter}`]?.summary ?? "";
-      return `**\`%${letter}\`** specifier${known.deprecated ? " (deprecated)" : ""}\n\n${summary}`.trimEnd();
+      const expansion = expandSpecifier(letter, environment);
+      const here = expansion ? `\n\nIn this file: ${describeExpansion(expansion)}` : "";
+      return `**\`%${letter}\`** specifier${known.deprecated ? " (deprecated)" : ""}\n\n${summary}${here}`.trimEnd();
     }
     i++; // skip the letter, so "%%" is one escape
   }
@@ -68,7 +72,7 @@ function sectionMarkdown(schema: FileSchema, name: string): string {
     .trimEnd();
 }
 
-export function hover({ file, kind, position, target = {} }: HoverContext): HoverResult | undefined {
+export function hover({ file, kind, position, target = {}, units, specifiers }: HoverContext): HoverResult | undefined {
   const schema = fileSchemaFor(kind);
   if (!schema) return undefined;
   const offset = file.lines.offsetAt(position);
@@ -89,10 +93,12 @@ export function hover({ file, kind, position, target = {} }: HoverContext): Hove
   if (offset >= node.keySpan.start && offset <= node.keySpan.end) {
     return info ? { hover: markdown(directiveMarkdown(info, target), node.keySpan.start, node.keySpan.end), directive: info } : undefined;
   }
-  const at = valueOffset(node, offset);
+  const at = valueOffsetAt(node, offset);
   if (at === undefined) return undefined;
-  const specifier = specifierHover(node, at);
+  const specifier = specifierHover(node, at, { ...specifiers, kind });
   if (specifier) return { hover: markdown(specifier, node.valueSpan.start, node.valueSpan.end) };
+  const reference = units && unitReferenceAt(file, kind, offset);
+  if (reference) return { hover: markdown(unitReferenceMarkdown(reference, units), reference.start, reference.end) };
   const meaning = info && valueHover(info, node.value);
   return meaning ? { hover: markdown(meaning, node.valueSpan.start, node.valueSpan.end) } : undefined;
 }

@@ -58,6 +58,26 @@ export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
     description: "Stop systemd-analyze verify after this many seconds.",
     scope: "resource",
   },
+  "unitsmith.inlayHints.specifiers": {
+    type: "boolean",
+    default: false,
+    description: "Show what each %-specifier expands to in this file, after the specifier.",
+    scope: "resource",
+  },
+  "unitsmith.inlayHints.timeSpans": {
+    type: "boolean",
+    default: false,
+    description: "Show time spans as systemd prints them, e.g. TimeoutStartSec=90 → 1min 30s.",
+    scope: "resource",
+  },
+  "unitsmith.operations.afterSave": {
+    type: "string",
+    enum: ["ask", "reloadAndRestart", "reload", "nothing"],
+    default: "ask",
+    description:
+      "After saving a unit file in a systemd unit directory (or a drop-in of one): ask whether to reload systemd and restart the unit, do both, only reload, or do nothing. An override opened with Edit Override is always reloaded.",
+    scope: "resource",
+  },
   "unitsmith.format.keepSpacesAroundEquals": {
     type: "boolean",
     default: false,

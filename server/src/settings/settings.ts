@@ -9,6 +9,7 @@ export interface Settings {
   /** "auto", or the systemd version to target. */
   systemdVersion: "auto" | number;
   verify: { onSave: boolean; showEnvironmentNoise: boolean; timeoutSeconds: number };
+  inlayHints: { specifiers: boolean; timeSpans: boolean };
 }
 
 export interface ValidatedSettings {
@@ -67,6 +68,10 @@ export function validateSettings(section: unknown): ValidatedSettings {
       onSave: value("unitsmith.verify.onSave") as boolean,
       showEnvironmentNoise: value("unitsmith.verify.showEnvironmentNoise") as boolean,
       timeoutSeconds: value("unitsmith.verify.timeoutSeconds") as number,
+    },
+    inlayHints: {
+      specifiers: value("unitsmith.inlayHints.specifiers") as boolean,
+      timeSpans: value("unitsmith.inlayHints.timeSpans") as boolean,
     },
   };
   return { settings, problems };

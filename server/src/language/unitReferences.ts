@@ -1,0 +1,61 @@
+import { documentOffsetOf } from "./entryOffsets";
+import type { EntryNode, UnitFile } from "./parser";
+import { fileSchemaFor, type DirectiveInfo } from "./schema/fileSchema";
+import type { UnitKind } from "./unitKind";
+import { splitWords } from "./values/words";
+
+/** A unit name written in a value, e.g. `network-online.target` in `After=`. */
+export interface UnitReference {
+  name: string;
+  /** Document offsets of the name. */
+  start: number;
+  end: number;
+  section: string;
+  directive: string;
+  /** The unit types the directive accepts; absent: any. */
+  unitTypes?: readonly string[];
+}
+
+/** [Install] settings that systemd reads as plain strings but that name the units to hook into. */
+const INSTALL_TARGETS = new Set(["WantedBy", "RequiredBy", "UpheldBy"]);
+
+/** Whether a directive's value names units, and of which types; undefined when it does not. */
+export function unitValueOf(info: DirectiveInfo | undefined): { list: boolean; unitTypes?: readonly string[] } | undefined {
+  if (!info || info.family !== "unit") return undefined;
+  const spec = info.value;
+  if (spec.kind === "unit" || spec.kind === "unitList")
+    return { list: spec.kind === "unitList", ...(spec.unitTypes && { unitTypes: spec.unitTypes }) };
+  if (info.section === "Install" && INSTALL_TARGETS.has(info.name)) return { list: true };
+  return undefined;
+}
+
+function entryReferences(entry: EntryNode, section: string, info: DirectiveInfo): UnitReference[] {
+  const value = unitValueOf(info);
+  if (!value) return [];
+  const words = value.list ? splitWords(entry.value).words : entry.value ? [{ text: entry.value, start: 0, end: entry.value.length }] : [];
+  return words.map((word) => ({
+    name: word.text,
+    start: documentOffsetOf(entry, word.start),
+    end: documentOffsetOf(entry, word.end - 1) + 1,
+    section,
+    directive: entry.key,
+    ...(value.unitTypes && { unitTypes: value.unitTypes }),
+  }));
+}
+
+/** Every unit name the file's unit-typed directives mention, in document order. */
+export function unitReferences(file: UnitFile, kind: UnitKind): UnitReference[] {
+  const schema = fileSchemaFor(kind);
+  if (!schema) return [];
+  return file.sections.flatMap((section) =>
+    section.entries.flatMap((entry) => {
+      const info = schema.directive(section.name, entry.key);
+      return info ? entryReferences(entry, section.name, info) : [];
+    }),
+  );
+}
+
+/** The unit name under (or just after) the cursor. */
+export function unitReferenceAt(file: UnitFile, kind: UnitKind, offset: number): UnitReference | undefined {
+  return unitReferences(file, kind).find((reference) => offset >= reference.start && offset <= reference.end);
+}

@@ -1,0 +1,124 @@
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from "vscode-languageserver-types";
+import type { UnitFile } from "./parser";
+import type { DirectiveInfo } from "./schema/fileSchema";
+import { schemaData } from "./schema/schemaData";
+import type { KnownUnit, UnitCatalog } from "./unitCatalog";
+import { unitValueOf } from "./unitReferences";
+import { parseUnitName } from "./values/unitName";
+import { parseExecLine } from "./values/execLine";
+import { manReference } from "./schema/directiveDoc";
+
+/** How many unit descriptions a completion list reads at once; the rest come with completionItem/resolve. */
+export const EAGER_DESCRIPTIONS = 60;
+
+const ORIGIN_ORDER: Readonly<Record<KnownUnit["origin"], number>> = { workspace: 0, installed: 1, special: 2 };
+
+/** The `data` of a unit name item, for completionItem/resolve. */
+export interface UnitItemData {
+  unit: string;
+}
+
+function unitDocumentation(unit: KnownUnit, description: string | undefined): CompletionItem["documentation"] {
+  const lines = [description ? `**${unit.name}**: ${description}` : `**${unit.name}**`];
+  if (unit.path) lines.push("", `\`${unit.path}\`${unit.masked ? " (masked)" : ""}`);
+  else lines.push("", "A unit systemd defines itself (systemd.special(7)).");
+  return { kind: "markdown", value: lines.join("\n") };
+}
+
+/** [Install] settings that name a template itself rather than one of its instances. */
+const TAKES_TEMPLATES = new Set(["Also", "Alias"]);
+
+/**
+ * Unit names for a unit-typed directive, filtered by the types it accepts; the file's own name is
+ * left out. Where an instance is needed, a template is inserted with a placeholder for the instance.
+ */
+export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName: string, typed: string, range: Range): CompletionItem[] {
+  const value = unitValueOf(info);
+  if (!value) return [];
+  const accepts = (name: string) => {
+    const parsed = parseUnitName(name);
+    return parsed.ok && (!value.unitTypes || value.unitTypes.includes(parsed.unit.type));
+  };
+  const instanceOf = (name: string) => {
+    if (TAKES_TEMPLATES.has(info.name)) return undefined;
+    const at = name.indexOf("@.");
+    const escaped = (text: string) => text.replace(/[\\$}]/g, "\\$&");
+    return at < 0 ? undefined : `${escaped(name.slice(0, at + 1))}\${1:instance}${escaped(name.slice(at + 1))}`;
+  };
+  const units = catalog
+    .list()
+    .filter((unit) => unit.name !== ownName && accepts(unit.name))
+    .sort((a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || a.name.localeCompare(b.name));
+  // Descriptions are read for the names that match what is typed so far, up to a bound.
+  const matching = units.filter((unit) => unit.name.startsWith(typed));
+  const eager = new Set((matching.length > 0 ? matching : units).slice(0, EAGER_DESCRIPTIONS));
+  return units.map((unit) => {
+    const description = eager.has(unit) ? catalog.description(unit.name) : undefined;
+    const snippet = instanceOf(unit.name);
+    return {
+      label: unit.name,
+      kind: CompletionItemKind.Module,
+      ...(description && { detail: description }),
+      documentation: unitDocumentation(unit, description),
+      ...(unit.masked && { tags: [CompletionItemTag.Deprecated] }),
+      sortText: `${ORIGIN_ORDER[unit.origin]}${unit.name}`,
+      ...(snippet
+        ? { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet }
+        : { textEdit: { range, newText: unit.name } }),
+      ...(!eager.has(unit) && { data: { unit: unit.name } satisfies UnitItemData }),
+    };
+  });
+}
+
+/** Fills in the description of a unit name item that was listed without one. */
+export function resolveUnitItem(item: CompletionItem, catalog: UnitCatalog): CompletionItem {
+  const name = (item.data as Partial<UnitItemData> | undefined)?.unit;
+  const unit = typeof name === "string" ? catalog.get(name) : undefined;
+  if (!unit) return item;
+  const description = catalog.description(unit.name);
+  return { ...item, ...(description && { detail: description }), documentation: unitDocumentation(unit, description) };
+}
+
+const URI_FORMS: readonly [form: string, meaning: string][] = [
+  ["man:", "A manual page, e.g. man:systemd.service(5)"],
+  ["https://", "A web page"],
+  ["http://", "A web page (prefer https)"],
+  ["file:", "A local file, e.g. file:/usr/share/doc/foo/README"],
+  ["info:", "An info page, e.g. info:coreutils"],
+];
+
+/** The man pages this file is likely to want: those documenting its directives, and its programs' own pages. */
+function manPageCandidates(file: UnitFile): string[] {
+  const pages = new Set<string>();
+  for (const section of file.sections) {
+    for (const entry of section.entries) {
+      if (!entry.key.startsWith("Exec")) continue;
+      const program = parseExecLine(entry.value).commands[0]?.executable.text;
+      const base = program?.slice(program.lastIndexOf("/") + 1);
+      if (base) pages.add(base);
+    }
+  }
+  for (const directive of schemaData.directives)
+    if (directive.doc && directive.family === "unit") pages.add(manReference(directive.doc.page));
+  return [...pages];
+}
+
+/** Documentation= URIs: the forms systemd accepts, and after `man:` the likely pages. */
+export function documentationItems(file: UnitFile, word: string, range: Range): CompletionItem[] {
+  if (word.startsWith("man:")) {
+    return manPageCandidates(file).map((page, index) => ({
+      label: `man:${page}`,
+      kind: CompletionItemKind.Reference,
+      sortText: String(index).padStart(4, "0"),
+      textEdit: { range, newText: `man:${page}` },
+    }));
+  }
+  return URI_FORMS.map(([form, meaning], index) => ({
+    label: form,
+    kind: CompletionItemKind.Keyword,
+    detail: meaning,
+    sortText: String(index),
+    textEdit: { range, newText: form },
+    ...(form === "man:" && { command: { title: "Suggest pages", command: "editor.action.triggerSuggest" } }),
+  }));
+}

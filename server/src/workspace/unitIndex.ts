@@ -1,0 +1,212 @@
+import { closeSync, constants, openSync, readSync } from "node:fs";
+import { opendir, readlink, realpath } from "node:fs/promises";
+import { posix } from "node:path";
+import { specialUnitsFor } from "../language/specialUnits";
+import { descriptionOf, type KnownUnit, type UnitCatalog } from "../language/unitCatalog";
+import { unitKind, type Scope } from "../language/unitKind";
+import { parseUnitName } from "../language/values/unitName";
+import { unitSearchPaths } from "./searchPaths";
+
+export interface UnitIndexLimits {
+  /** Entries read from one directory; the rest are ignored. */
+  entriesPerDirectory: number;
+  /** Entries visited in all workspace folders together. */
+  workspaceEntries: number;
+  /** How deep the workspace folders are searched. */
+  workspaceDepth: number;
+  /** Bytes of a unit file read to find its Description=. */
+  descriptionBytes: number;
+}
+
+export interface UnitIndexOptions {
+  workspaceFolders?: readonly string[];
+  searchPaths?: (scope: Scope) => string[];
+  /** How long a scan is reused before the directories are listed again. */
+  ttlMs?: number;
+  limits?: Partial<UnitIndexLimits>;
+  /** The active state of a unit where a running systemd can tell; absent where none is reachable. */
+  stateOf?: (scope: Scope, name: string) => string | undefined;
+  now?: () => number;
+}
+
+const DEFAULT_LIMITS: UnitIndexLimits = {
+  entriesPerDirectory: 5000,
+  workspaceEntries: 20000,
+  workspaceDepth: 8,
+  descriptionBytes: 64 * 1024,
+};
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn"]);
+
+interface Scan {
+  units: Map<string, KnownUnit>;
+  /** Drop-in files, for the reference search. */
+  dropIns: string[];
+}
+
+interface Listing {
+  name: string;
+  file: boolean;
+  directory: boolean;
+  symlink: boolean;
+}
+
+/** Up to `limit` entries of a directory; none when it is missing or unreadable. */
+async function listDirectory(path: string, limit: number): Promise<Listing[]> {
+  const entries: Listing[] = [];
+  try {
+    const dir = await opendir(path);
+    for await (const entry of dir) {
+      entries.push({ name: entry.name, file: entry.isFile(), directory: entry.isDirectory(), symlink: entry.isSymbolicLink() });
+      if (entries.length >= limit) break;
+    }
+  } catch {
+    // Missing, unreadable, or not a directory: nothing to list.
+  }
+  return entries;
+}
+
+const isUnitName = (name: string) => parseUnitName(name).ok;
+
+/**
+ * The units installed on this machine and those in the workspace folders, listed from the
+ * directories (file contents are read only for a Description=, on first use). A scan is reused for
+ * `ttlMs` or until `invalidate()`.
+ */
+export class UnitIndex {
+  private folders: readonly string[];
+  private readonly limits: UnitIndexLimits;
+  private readonly scans = new Map<string, { scan: Promise<Scan>; at: number }>();
+  private readonly descriptions = new Map<string, string | null>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: UnitIndexOptions = {}) {
+    this.folders = options.workspaceFolders ?? [];
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.now = options.now ?? Date.now;
+  }
+
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.folders = folders;
+    this.invalidate();
+  }
+
+  /** Forgets every scan and description, e.g. when unit files changed. */
+  invalidate(): void {
+    this.scans.clear();
+    this.descriptions.clear();
+  }
+
+  /** The units a file of this scope can refer to. */
+  async catalog(scope: Scope): Promise<UnitCatalog> {
+    const [workspace, installed] = await Promise.all([this.scan("workspace"), this.scan(scope)]);
+    const units = new Map<string, KnownUnit>(workspace.units);
+    for (const [name, unit] of installed.units) if (!units.has(name)) units.set(name, unit);
+    const special = new Map(specialUnitsFor(scope).map((unit) => [unit.name, unit.description]));
+    for (const name of special.keys()) if (!units.has(name)) units.set(name, { name, origin: "special" });
+    const list = [...units.values()];
+    const stateOf = this.options.stateOf;
+    return {
+      list: () => list,
+      get: (name) => units.get(name),
+      description: (name) => {
+        const unit = units.get(name);
+        return (unit?.path && !unit.masked ? this.description(unit.path) : undefined) ?? special.get(name);
+      },
+      ...(stateOf && { state: (name: string) => stateOf(scope, name) }),
+    };
+  }
+
+  /** Every unit and drop-in file of the workspace and of this scope's directories, for a reference search. */
+  async files(scope: Scope): Promise<string[]> {
+    const [workspace, installed] = await Promise.all([this.scan("workspace"), this.scan(scope)]);
+    const paths = [workspace, installed].flatMap((scan) => [
+      ...[...scan.units.values()].flatMap((unit) => (unit.path && !unit.masked ? [unit.path] : [])),
+      ...scan.dropIns,
+    ]);
+    return [...new Set(paths)];
+  }
+
+  private scan(which: Scope | "workspace"): Promise<Scan> {
+    const cached = this.scans.get(which);
+    if (cached && this.now() - cached.at <= (this.options.ttlMs ?? 30_000)) return cached.scan;
+    const scan = which === "workspace" ? this.scanWorkspace() : this.scanSearchPaths(which);
+    this.scans.set(which, { scan, at: this.now() });
+    return scan;
+  }
+
+  private async scanSearchPaths(scope: Scope): Promise<Scan> {
+    const scan: Scan = { units: new Map(), dropIns: [] };
+    const seen = new Set<string>();
+    for (const directory of (this.options.searchPaths ?? unitSearchPaths)(scope)) {
+      // /lib and /usr/lib are one directory on merged-/usr systems.
+      const real = await realpath(directory).catch(() => undefined);
+      if (!real || seen.has(real)) continue;
+      seen.add(real);
+      for (const entry of await listDirectory(directory, this.limits.entriesPerDirectory)) {
+        const path = posix.join(directory, entry.name);
+        if (entry.directory && entry.name.endsWith(".d")) {
+          for (const inner of await listDirectory(path, this.limits.entriesPerDirectory)) {
+            if (inner.name.endsWith(".conf") && !inner.directory) scan.dropIns.push(posix.join(path, inner.name));
+          }
+          continue;
+        }
+        if (entry.directory || scan.units.has(entry.name) || !isUnitName(entry.name)) continue;
+        const masked = entry.symlink && (await readlink(path).catch(() => "")) === "/dev/null";
+        scan.units.set(entry.name, { name: entry.name, origin: "installed", path, ...(masked && { masked }) });
+      }
+    }
+    return scan;
+  }
+
+  /** Walks the workspace folders breadth first, without following symlinked directories. */
+  private async scanWorkspace(): Promise<Scan> {
+    const scan: Scan = { units: new Map(), dropIns: [] };
+    let budget = this.limits.workspaceEntries;
+    let level = [...this.folders];
+    for (let depth = 0; depth <= this.limits.workspaceDepth && level.length > 0 && budget > 0; depth++) {
+      const next: string[] = [];
+      for (const directory of level) {
+        const entries = await listDirectory(directory, Math.min(budget, this.limits.entriesPerDirectory));
+        budget -= entries.length;
+        for (const entry of entries) {
+          const path = posix.join(directory, entry.name);
+          if (entry.directory) {
+            if (!SKIPPED_DIRECTORIES.has(entry.name)) next.push(path);
+            continue;
+          }
+          if (!entry.file && !entry.symlink) continue;
+          const kind = unitKind(path);
+          if (kind.file?.family !== "unit" || kind.systemctlEditTemp) continue;
+          if (kind.dropIn) scan.dropIns.push(path);
+          else if (!scan.units.has(entry.name) && isUnitName(entry.name))
+            scan.units.set(entry.name, { name: entry.name, origin: "workspace", path });
+        }
+        if (budget <= 0) break;
+      }
+      level = next;
+    }
+    return scan;
+  }
+
+  /** Description= of a unit file, read once (its first `descriptionBytes`) and cached. */
+  private description(path: string): string | undefined {
+    const cached = this.descriptions.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    let description: string | undefined;
+    try {
+      // Non-blocking, so a FIFO named like a unit cannot hang the server.
+      const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const buffer = Buffer.alloc(this.limits.descriptionBytes);
+        const length = readSync(fd, buffer, 0, buffer.length, 0);
+        description = descriptionOf(buffer.toString("utf8", 0, length));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      description = undefined;
+    }
+    this.descriptions.set(path, description ?? null);
+    return description;
+  }
+}

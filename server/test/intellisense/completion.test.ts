@@ -1,0 +1,124 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CompletionItemTag, InsertTextFormat, type CompletionItem } from "vscode-languageserver-types";
+import { completions, type CompletionContext } from "../../src/language/completion";
+import { resolveUnitItem } from "../../src/language/valueCompletion";
+import { staticCatalog } from "../../src/language/unitCatalog";
+import { bundledSnippets } from "../../src/workspace/bundledSnippets";
+import { createPathLister } from "../../src/workspace/fileSystemProbes";
+import { fixture, sampleCatalog } from "./fixtures";
+
+type Extras = Omit<CompletionContext, "file" | "kind" | "position">;
+
+function complete(path: string, text: string, extras: Extras = { units: sampleCatalog() }): CompletionItem[] {
+  return completions({ ...fixture(path, text), ...extras });
+}
+const labels = (items: CompletionItem[]) => items.map((item) => item.label);
+const newText = (item: CompletionItem | undefined) => (item?.textEdit && "newText" in item.textEdit ? item.textEdit.newText : undefined);
+
+describe("unit name completion", () => {
+  const cases: [what: string, path: string, text: string, offered: string[], notOffered: string[]][] = [
+    ["any unit for After=", "app.service", "[Unit]\nAfter=|", ["web.service", "ssh.service", "network-online.target"], ["app.service"]],
+    ["after a first name in a list", "app.service", "[Unit]\nWants=ssh.service |", ["network-online.target"], []],
+    ["only sockets for Sockets=", "app.service", "[Service]\nSockets=|", ["web.socket"], ["web.service", "ssh.service"]],
+    ["only slices for Slice=", "app.service", "[Service]\nSlice=|", ["system.slice"], ["web.service"]],
+    ["units for Unit= of a timer", "backup.timer", "[Timer]\nUnit=|", ["web.service", "ssh.service"], []],
+    ["targets and others for WantedBy=", "app.service", "[Install]\nWantedBy=|", ["network-online.target"], []],
+    ["nothing from the catalog for a free-text value", "app.service", "[Unit]\nDescription=|", [], ["web.service"]],
+  ];
+  for (const [what, path, text, offered, notOffered] of cases) {
+    it(what, () => {
+      const found = labels(complete(path, text));
+      for (const name of offered) assert.ok(found.includes(name), `${name} in ${found.join(", ")}`);
+      for (const name of notOffered) assert.ok(!found.includes(name), `${name} not offered`);
+    });
+  }
+
+  it("puts workspace units first and describes each with its Description= and path", () => {
+    const items = complete("app.service", "[Unit]\nAfter=|");
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.equal(sorted[0]!.label, "web.service");
+    const ssh = items.find((item) => item.label === "ssh.service")!;
+    assert.equal(ssh.detail, "OpenBSD Secure Shell server");
+    assert.match((ssh.documentation as { value: string }).value, /\/lib\/systemd\/system\/ssh\.service/);
+  });
+
+  it("replaces the whole name being typed, and marks masked units", () => {
+    const items = complete("app.service", "[Unit]\nAfter=ss|h.serv foo");
+    assert.deepEqual((items[0]!.textEdit as { range: unknown }).range, {
+      start: { line: 1, character: 6 },
+      end: { line: 1, character: 14 },
+    });
+    assert.deepEqual(items.find((item) => item.label === "old.service")!.tags, [CompletionItemTag.Deprecated]);
+  });
+
+  it("inserts a template with a placeholder for the instance, but the template itself for Also=", () => {
+    const getty = complete("app.service", "[Unit]\nWants=|").find((item) => item.label === "getty@.service")!;
+    assert.equal(newText(getty), "getty@${1:instance}.service");
+    assert.equal(getty.insertTextFormat, InsertTextFormat.Snippet);
+    assert.equal(newText(complete("app.service", "[Install]\nAlso=|").find((item) => item.label === "getty@.service")), "getty@.service");
+  });
+
+  it("leaves descriptions beyond the first items to completionItem/resolve", () => {
+    const many = staticCatalog(
+      Array.from({ length: 100 }, (_, i) => ({
+        name: `u${String(i).padStart(3, "0")}.service`,
+        origin: "installed" as const,
+        description: `Unit ${i}`,
+      })),
+    );
+    const items = complete("app.service", "[Unit]\nAfter=|", { units: many });
+    const last = items.find((item) => item.label === "u099.service")!;
+    assert.equal(last.detail, undefined);
+    assert.equal(resolveUnitItem(last, many).detail, "Unit 99");
+  });
+});
+
+describe("specifier completion", () => {
+  it("shows what each specifier expands to in this file", () => {
+    const items = complete("/etc/systemd/system/getty@tty1.service", "[Service]\nExecStart=/bin/echo %|", { specifiers: {} });
+    const expansion = (letter: string) => items.find((item) => item.label === `%${letter}`)?.labelDetails?.description;
+    assert.equal(expansion("n"), "= getty@tty1.service");
+    assert.equal(expansion("i"), "= tty1");
+    assert.equal(expansion("t"), "= /run (for the system manager)");
+    assert.match(expansion("h")!, /^= \/root \(.*User= does not change it\)$/);
+  });
+});
+
+describe("path completion", () => {
+  const listDirectory = createPathLister();
+
+  it("offers the programs of a directory for ExecStart=, after its prefixes", () => {
+    const items = complete("app.service", "[Service]\nExecStart=-/usr/bin/|", { listDirectory });
+    assert.ok(labels(items).includes("env"), "env is in /usr/bin");
+    const edit = items[0]!.textEdit as { range: { start: { character: number } } };
+    assert.equal(edit.range.start.character, 20);
+  });
+
+  it("offers directories and files for path settings, but not for an argument of a command", () => {
+    assert.ok(labels(complete("app.service", "[Service]\nEnvironmentFile=-/etc/def|", { listDirectory })).includes("default/"));
+    assert.ok(labels(complete("app.service", "[Service]\nWorkingDirectory=/|", { listDirectory })).includes("usr/"));
+    assert.ok(!labels(complete("app.service", "[Service]\nExecStart=/usr/bin/env /usr/|", { listDirectory })).includes("bin/"));
+  });
+});
+
+describe("Documentation= completion", () => {
+  it("offers the URI forms, then man pages including the programs of the unit", () => {
+    assert.deepEqual(labels(complete("app.service", "[Unit]\nDocumentation=|")).slice(0, 2), ["man:", "https://"]);
+    const pages = labels(complete("app.service", "[Unit]\nDocumentation=man:|\n[Service]\nExecStart=/usr/sbin/sshd -D"));
+    assert.equal(pages[0], "man:sshd");
+    assert.ok(pages.includes("man:systemd.exec(5)"));
+  });
+});
+
+describe("snippet completion", () => {
+  it("offers the bundled snippets outside sections, as snippets, only when asked to", () => {
+    const items = complete("app.service", "|", { snippets: bundledSnippets });
+    const service = items.find((item) => item.label === "service")!;
+    assert.equal(service.insertTextFormat, InsertTextFormat.Snippet);
+    assert.match(newText(service)!, /^\[Unit\]\nDescription=\$\{1:/);
+    assert.ok(labels(items).includes("[Unit]"), "sections are still offered");
+    assert.ok(!labels(complete("app.service", "|", {})).includes("service"));
+    assert.ok(!labels(complete("app.service", "[Service]\n|", { snippets: bundledSnippets })).includes("service"));
+  });
+});

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { findUnitReferences } from "../../src/workspace/referenceSearch";
+import { UnitIndex } from "../../src/workspace/unitIndex";
+
+const root = mkdtempSync(join(tmpdir(), "unitsmith-index-"));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function tree(files: Record<string, string>): string {
+  const base = mkdtempSync(join(root, "tree-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(base, path, ".."), { recursive: true });
+    writeFileSync(join(base, path), text);
+  }
+  return base;
+}
+
+describe("the unit index on this machine", { skip: !existsSync("/lib/systemd/system/multi-user.target") }, () => {
+  const index = new UnitIndex({ workspaceFolders: [] });
+
+  it("lists the installed system units with their Description= and path", async () => {
+    const catalog = await index.catalog("system");
+    const target = catalog.get("multi-user.target")!;
+    assert.equal(target.origin, "installed");
+    assert.match(target.path!, /^\/(usr\/)?lib\/systemd\/system\/multi-user\.target$/);
+    assert.equal(catalog.description("multi-user.target"), "Multi-User System");
+    assert.ok(!catalog.list().some((unit) => unit.name.endsWith(".wants")), "no .wants directories");
+    assert.equal(new Set(catalog.list().map((unit) => unit.name)).size, catalog.list().length, "each unit once");
+  });
+
+  it("adds the special units no file defines, described from systemd.special(7)", async () => {
+    const catalog = await index.catalog("system");
+    const special = catalog.list().find((unit) => unit.origin === "special");
+    if (special) assert.ok(catalog.description(special.name));
+    assert.ok(catalog.get("multi-user.target"));
+    assert.ok(!(await index.catalog("user")).get("multi-user.target"), "a user manager has no multi-user.target");
+  });
+
+  it("finds who refers to a unit among the installed files", async () => {
+    const found = await findUnitReferences("systemd-journald.socket", await index.files("system"));
+    assert.ok(
+      found.some((location) => location.uri.endsWith("/systemd-journald.service")),
+      JSON.stringify(found.slice(0, 3)),
+    );
+  });
+});
+
+describe("the unit index on awkward directories", () => {
+  it("prefers the workspace, reads drop-ins, marks masked units and survives loops, FIFOs and missing directories", async () => {
+    const workspace = tree({
+      "deploy/web.service": "[Unit]\nDescription=Workspace web\nAfter=db.service\n",
+      "deploy/web.service.d/limits.conf": "[Unit]\nWants=db.service\n",
+      "node_modules/pkg/hidden.service": "[Unit]\nDescription=ignored\n",
+      "notes/readme.md": "# not a unit\n",
+    });
+    symlinkSync(workspace, join(workspace, "deploy", "loop"));
+    const system = tree({ "web.service": "[Unit]\nDescription=Installed web\n", "db.service": "[Unit]\nDescription=Database\n" });
+    symlinkSync("/dev/null", join(system, "old.service"));
+    mkdirSync(join(system, "dir.service"));
+    execFileSync("mkfifo", [join(system, "pipe.service")]);
+    const index = new UnitIndex({ workspaceFolders: [workspace], searchPaths: () => [join(root, "missing"), system] });
+    const catalog = await index.catalog("system");
+    assert.equal(catalog.get("web.service")!.origin, "workspace");
+    assert.equal(catalog.description("web.service"), "Workspace web");
+    assert.equal(catalog.get("old.service")!.masked, true);
+    assert.equal(catalog.get("dir.service"), undefined, "a directory named like a unit is not a unit");
+    assert.equal(catalog.description("pipe.service"), undefined, "a FIFO is not read");
+    assert.equal(catalog.get("hidden.service"), undefined, "node_modules is skipped");
+    const references = await findUnitReferences("db.service", await index.files("system"));
+    assert.deepEqual(
+      references.map((location) => location.uri.slice(location.uri.lastIndexOf("/deploy/"))),
+      ["/deploy/web.service", "/deploy/web.service.d/limits.conf"],
+    );
+  });
+
+  it("caps huge directories and rescans after invalidate()", async () => {
+    const files = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`u${i}.service`, "[Unit]\n"]));
+    const system = tree(files);
+    const index = new UnitIndex({ searchPaths: () => [system], limits: { entriesPerDirectory: 10 } });
+    assert.equal((await index.catalog("system")).list().filter((unit) => unit.origin === "installed").length, 10);
+    const unlimited = new UnitIndex({ searchPaths: () => [system], ttlMs: 60_000 });
+    await unlimited.catalog("system");
+    writeFileSync(join(system, "later.service"), "[Unit]\n");
+    assert.equal((await unlimited.catalog("system")).get("later.service"), undefined, "the scan is reused within its TTL");
+    unlimited.invalidate();
+    assert.ok((await unlimited.catalog("system")).get("later.service"));
+  });
+});
