@@ -17,12 +17,19 @@ export function guarded<P, R>(
 ): (params: P, token: CancellationToken) => Promise<R> {
   return async (params, token) => {
     if (token.isCancellationRequested) return fallback;
+    // A cancelled request is answered at once, even while its handler is still waiting on I/O.
+    let stopWaiting: { dispose(): void } | undefined;
+    const cancelled = new Promise<R>((resolve) => {
+      stopWaiting = token.onCancellationRequested(() => resolve(fallback));
+    });
     try {
-      const result = await handler(params, token);
+      const result = await Promise.race([Promise.resolve(handler(params, token)), cancelled]);
       return token.isCancellationRequested ? fallback : result;
     } catch (error) {
       logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
+    } finally {
+      stopWaiting?.dispose();
     }
   };
 }

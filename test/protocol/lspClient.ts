@@ -6,6 +6,7 @@ import {
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
@@ -16,30 +17,60 @@ import {
 
 export const SERVER_BIN = join(__dirname, "../../server/bin/unitsmith-language-server.js");
 
+export interface SessionOptions {
+  /** The server's environment instead of this process's (PATH with fake tools first, MANPATH, ...). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The `unitsmith` settings section. When given, the client says it supports workspace/configuration
+   * and answers the server's configuration requests with it.
+   */
+  settings?: unknown;
+  /** The server's working directory. */
+  cwd?: string;
+}
+
 /** The built server, spawned over stdio, with a real JSON-RPC connection to it. */
 export class LspSession {
   readonly connection: ProtocolConnection;
   readonly stderr: string[] = [];
+  /** Messages the server logged through window/logMessage. */
+  readonly logs: string[] = [];
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
 
-  private constructor(readonly process: ChildProcess) {
+  private constructor(
+    readonly process: ChildProcess,
+    private readonly settings: unknown,
+  ) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     process.stderr!.on("data", (chunk) => this.stderr.push(String(chunk)));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, [...(this.diagnostics.get(params.uri) ?? []), params]);
-      for (const wake of this.waiters.splice(0)) wake();
+      this.wake();
     });
+    this.connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.logs.push(message);
+      this.wake();
+    });
+    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest("client/registerCapability", () => null);
     this.connection.listen();
   }
 
-  static async start(initializationOptions?: unknown): Promise<{ session: LspSession; result: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_BIN, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
-    const session = new LspSession(child);
+  static async start(
+    initializationOptions?: unknown,
+    options: SessionOptions = {},
+  ): Promise<{ session: LspSession; result: InitializeResult }> {
+    const child = spawn(process.execPath, [SERVER_BIN, "--stdio"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(options.env && { env: options.env }),
+      ...(options.cwd && { cwd: options.cwd }),
+    });
+    const session = new LspSession(child, options.settings);
     const result = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: {},
+      capabilities: options.settings === undefined ? {} : { workspace: { configuration: true } },
       initializationOptions,
     });
     await session.connection.sendNotification(InitializedNotification.type, {});
@@ -55,17 +86,35 @@ export class LspSession {
   }
 
   /** Resolves with the first diagnostics published for `uri` that satisfy `accept`. */
-  async diagnosticsFor(
+  diagnosticsFor(
     uri: string,
     accept: (p: PublishDiagnosticsParams) => boolean = () => true,
     timeoutMs = 10_000,
   ): Promise<PublishDiagnosticsParams> {
+    return this.until(
+      () => this.diagnostics.get(uri)?.find(accept),
+      timeoutMs,
+      () => `no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join("")}`,
+    );
+  }
+
+  /** Resolves once the server has logged a message that satisfies `accept`. */
+  logged(accept: (message: string) => boolean, timeoutMs = 10_000): Promise<string> {
+    return this.until(
+      () => this.logs.find(accept),
+      timeoutMs,
+      () => `no matching log message within ${timeoutMs} ms; logs: ${this.logs.join("\n")}`,
+    );
+  }
+
+  /** Resolves with what `probe` finds, asking again whenever the server publishes diagnostics or logs. */
+  async until<T>(probe: () => T | undefined, timeoutMs: number, failure: () => string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.diagnostics.get(uri)?.find(accept);
-      if (found) return found;
+      const found = probe();
+      if (found !== undefined) return found;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.join("")}`);
+      if (remaining <= 0) throw new Error(failure());
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {
@@ -74,6 +123,10 @@ export class LspSession {
         });
       });
     }
+  }
+
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** Every publication for `uri` so far, oldest first. */

@@ -35,6 +35,7 @@ describe("the language server over stdio", () => {
       diagnostics.map((d) => [d.range.start.line, d.code, d.source]),
       [
         [0, "entry-outside-section", "unitsmith"],
+        [1, "missing-exec-start", "unitsmith"],
         [2, "malformed-line", "unitsmith"],
         [3, "invalid-section-header", "unitsmith"],
         [4, "misplaced-directive", "unitsmith"],
@@ -44,7 +45,7 @@ describe("the language server over stdio", () => {
   });
 
   it("updates diagnostics after an incremental edit", async () => {
-    const uri = await session.open("/tmp/protocol/edit.service", "[Unit]\nDescription=ok\n");
+    const uri = await session.open("/tmp/protocol/edit.service", "[Unit]\nDescription=ok\n[Service]\nExecStart=/usr/bin/true\n");
     const first = await session.diagnosticsFor(uri);
     assert.deepEqual(first.diagnostics, []);
     await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -116,7 +117,7 @@ describe("the language server over stdio", () => {
   });
 
   it("reports unknown directives with a suggestion", async () => {
-    const uri = await session.open("/tmp/protocol/typo.service", "[Service]\nExecStrat=/bin/true\n");
+    const uri = await session.open("/tmp/protocol/typo.service", "[Service]\nExecStart=/bin/true\nExecStrat=/bin/true\n");
     const { diagnostics } = await session.diagnosticsFor(uri);
     assert.deepEqual(
       diagnostics.map((d) => [d.code, /Did you mean ExecStart=/.test(typeof d.message === "string" ? d.message : d.message.value)]),
@@ -125,13 +126,21 @@ describe("the language server over stdio", () => {
   });
 
   it("runs systemd-analyze verify on save and merges what it reports", async () => {
-    const uri = await session.open("/tmp/protocol/verify.service", "[Service]\nExecStart=/usr/bin/true\nRestart=sometimes\n");
+    // A command missing on this machine is something only systemd-analyze can tell.
+    const text = "[Service]\nExecStart=/usr/bin/unitsmith-no-such-program\nRestart=sometimes\n";
+    const uri = await session.open("/tmp/protocol/verify.service", text);
     await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
     const { diagnostics } = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.source === "systemd-analyze"), 20_000);
     const fromSystemd = diagnostics.filter((d) => d.source === "systemd-analyze");
     assert.ok(
-      fromSystemd.some((d) => d.range.start.line === 2 && /restart/i.test(String(d.message))),
+      fromSystemd.some((d) => /unitsmith-no-such-program/.test(String(d.message))),
       JSON.stringify(fromSystemd),
+    );
+    // The bad Restart= value both found is shown once, as the server's own.
+    const restart = diagnostics.filter((d) => d.range.start.line === 2);
+    assert.deepEqual(
+      restart.map((d) => [d.source, d.code]),
+      [["unitsmith", "invalid-value"]],
     );
   });
 

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { unitKind } from "../language/unitKind";
 
@@ -22,7 +22,19 @@ function describe(error: unknown): string {
  * The files to lint: each path named as a file, and under each directory (recursively) every file
  * whose path makes it a unit, drop-in, networkd or Quadlet file. Symbolic link loops are visited once.
  */
-export async function collectFiles(paths: readonly string[], cwd: string): Promise<Collected> {
+export interface CollectOptions {
+  /**
+   * Whether to follow symbolic links met inside a named directory. Reading may; rewriting must
+   * not, or a link would lead it out of the tree the user chose.
+   */
+  followLinks: boolean;
+}
+
+export async function collectFiles(
+  paths: readonly string[],
+  cwd: string,
+  options: CollectOptions = { followLinks: true },
+): Promise<Collected> {
   const files: string[] = [];
   const errors: Collected["errors"] = [];
   const emptyDirectories: string[] = [];
@@ -52,7 +64,7 @@ export async function collectFiles(paths: readonly string[], cwd: string): Promi
       const path = join(directory, name);
       let info;
       try {
-        info = await stat(path);
+        info = options.followLinks ? await stat(path) : await lstat(path);
       } catch (error) {
         // A dangling symbolic link is not worth an error; anything else is.
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") errors.push({ path, message: describe(error) });

@@ -1,7 +1,8 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { defaultFormattingOptions, formatText } from "../language/formatting";
 import { parseUnitFile } from "../language/parser";
+import { defaultSettings } from "../settings/settings";
 import { collectFiles } from "./collectFiles";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { displayPath } from "./displayPath";
@@ -62,11 +63,20 @@ export async function fmtCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
-  const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
+  const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd, { followLinks: false });
+  const maxBytes = defaultSettings.maxFileSizeKB * 1024;
   let unformatted = 0;
   for (const path of files) {
     const shown = displayPath(path, io.cwd);
     try {
+      const { size } = await stat(path);
+      if (size > maxBytes) {
+        errors.push({
+          path: shown,
+          message: `is ${Math.ceil(size / 1024)} KB, over the ${defaultSettings.maxFileSizeKB} KB limit; left untouched`,
+        });
+        continue;
+      }
       const read = decode(await readFile(path));
       if ("refused" in read) {
         errors.push({ path: shown, message: read.refused });

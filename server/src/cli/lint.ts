@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { DiagnosticSeverity } from "vscode-languageserver-types";
 import { analyze, diagnose, oversized } from "../language/analysis";
@@ -48,6 +50,19 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
   const maxBytes = defaultSettings.maxFileSizeKB * 1024;
   const results: FileDiagnostics[] = [];
+  const listed = new Map<string, Promise<ReadonlySet<string>>>();
+  // The files beside a unit, so a timer or socket without its service is noticed.
+  const siblings = (directory: string) => {
+    if (!listed.has(directory))
+      listed.set(
+        directory,
+        readdir(directory).then(
+          (names) => new Set(names),
+          () => new Set<string>(),
+        ),
+      );
+    return listed.get(directory)!;
+  };
   let verifyMissingSaid = false;
   for (const path of files) {
     const shown = displayPath(path, io.cwd);
@@ -55,7 +70,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       const read = await readUnitFile(path, maxBytes);
       const { maxFileSizeKB } = defaultSettings;
       const analysis = "text" in read ? analyze(read.text, path, maxFileSizeKB) : oversized(path, read.tooLarge, maxFileSizeKB);
-      const own = diagnose(analysis, { severities: defaultSettings.lint });
+      const own = diagnose(analysis, { severities: defaultSettings.lint, siblingUnits: await siblings(dirname(path)) });
       const verified = values.verify && analysis.file ? await verifyFile(path) : undefined;
       if (verified && !verified.ran && verified.reason !== "unsupported-kind") {
         if (verified.reason !== "binary-missing" || !verifyMissingSaid) io.stderr(`${shown}: ${verified.message}\n`);

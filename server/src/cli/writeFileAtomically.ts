@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { rename, stat, unlink, writeFile } from "node:fs/promises";
+import { realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Replaces a file's content through a temporary file beside it, so a failure never leaves half a file. */
-export async function writeFileAtomically(path: string, content: string): Promise<void> {
+export async function writeFileAtomically(given: string, content: string): Promise<void> {
+  // Replace the file a link points to, so the link itself stays.
+  const path = await realpath(given);
   const { mode } = await stat(path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {

@@ -83,10 +83,15 @@ function formattedNodes(file: UnitFile, options: FormattingOptions): string[] {
   // An inserted blank line repeats the line end before it, so a lone CR never meets an LF.
   let previousLineEnd: string | undefined;
   let pendingBlank = false;
+  // A U+FEFF that starts a later line is not a byte order mark; dropping the blank lines above it
+  // would make it one, and change what systemd reads.
+  const firstContent = nodes.find((node) => node.kind !== "bom" && node.kind !== "blank");
+  const keepLeadingBlanks = firstContent !== undefined && firstContent.start > 0 && text.charCodeAt(firstContent.start) === 0xfeff;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.kind === "bom") continue;
     if (node.kind === "blank") {
+      if (previousLineEnd === undefined && keepLeadingBlanks) continue;
       out[i] = "";
       pendingBlank = previousLineEnd !== undefined;
       continue;

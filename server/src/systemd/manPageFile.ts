@@ -1,5 +1,5 @@
 // Finds a man page file under the man roots and reads its roff source, gunzipping `.gz` and following `.so`.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join, relative, isAbsolute } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
@@ -19,6 +19,8 @@ export interface ManPageSource {
 async function readCompressed(path: string): Promise<string | undefined> {
   let bytes: Buffer;
   try {
+    // A FIFO or device named like a man page would block the read forever.
+    if (!(await stat(path)).isFile()) return undefined;
     bytes = await readFile(path);
   } catch {
     return undefined;

@@ -36,6 +36,18 @@ export type ProcessOutcome = ProcessResult | ProcessError;
 const DEFAULT_MAX_OUTPUT = 16 * 1024 * 1024;
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
 
+/** Process groups still running; they must not outlive this process, whose timers would have stopped them. */
+const runningGroups = new Set<number>();
+process.on("exit", () => {
+  for (const pid of runningGroups) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
 /**
  * Runs argv (never through a shell) after the target's prefix. The child leads its own process
  * group so that a timeout or a cancellation kills everything it started (nsenter forks, for one);
@@ -59,10 +71,12 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
     const stderr: Buffer[] = [];
     let size = 0;
     let settled = false;
+    if (child.pid !== undefined) runningGroups.add(child.pid);
 
     const finish = (outcome: ProcessOutcome) => {
       if (settled) return;
       settled = true;
+      if (child.pid !== undefined) runningGroups.delete(child.pid);
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
       resolve(outcome);

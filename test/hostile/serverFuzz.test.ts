@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import fc from "fast-check";
+import { analyze, diagnose } from "../../server/src/language/analysis";
+import { LspSession } from "../protocol/lspClient";
+import { answerProblems } from "./answerChecks";
+import { DocumentGeometry } from "./documentGeometry";
+import { fuzzCase } from "./documents";
+import { siblingUnits } from "./siblingUnits";
+import { answerOverStdio, executeGarbage } from "./serverAnswers";
+
+const SEED = 20261123;
+const RUNS = 120;
+const SLOWEST_REQUEST_MS = 2000;
+const COMMANDS = ["unitsmith.systemd.status", "unitsmith.systemd.install", "unitsmith.systemd.journal", "unitsmith.nonexistent", ""];
+
+// An untrusted workspace runs no process, so executeCommand can be fed garbage safely; every
+// language feature works the same.
+describe("the built server over stdio on generated documents (fast-check, fixed seed)", () => {
+  let session: LspSession;
+
+  before(async () => {
+    session = (await LspSession.start({ trusted: false })).session;
+  });
+
+  after(async () => {
+    assert.equal(await session.shutdown(), 0);
+  });
+
+  it("answers every request without an error response, inside the document, as the core computes it", async () => {
+    let cases = 0;
+    let slowestMs = 0;
+    await fc.assert(
+      fc.asyncProperty(fuzzCase, fc.constantFrom(...COMMANDS), fc.anything(), async (c, command, argument) => {
+        cases++;
+        // A fresh path each time: the server keys everything by URI.
+        const path = c.path.replace(/(\.[a-z]+)$/, `-${cases}$1`);
+        const positions = new DocumentGeometry(c.text).positionsIn(c.spots);
+        const { answers, slowestMs: slowest } = await answerOverStdio(session, path, c.text, positions);
+        slowestMs = Math.max(slowestMs, slowest);
+        assert.deepEqual(answerProblems(c.text, answers), []);
+        assert.deepEqual(answers.diagnostics, diagnose(analyze(c.text, path, 2048), { siblingUnits: siblingUnits(path) }));
+        const refusal = (await executeGarbage(session, command, argument)) as { ok?: boolean };
+        assert.equal(refusal?.ok, false);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    assert.equal(cases, RUNS);
+    assert.ok(slowestMs < SLOWEST_REQUEST_MS, `slowest request took ${slowestMs} ms`);
+    assert.equal(session.process.exitCode, null, "the server is still running");
+    assert.deepEqual(session.stderr, []);
+    console.log(`server fuzzing over stdio: ${cases} documents, seed ${SEED}, slowest request ${slowestMs.toFixed(1)} ms`);
+  });
+});
