@@ -1,11 +1,18 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { registerManPageDocuments } from "./manPageDocuments";
+import { registerOperationsUi, type OperationsTestApi } from "./operations/registerOperationsUi";
 
 export const LANGUAGE_ID = "systemd-unit";
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** The extension's exports, read by its editor tests. */
+export interface UnitsmithExports {
+  operations: OperationsTestApi;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<UnitsmithExports> {
   const serverModule = context.asAbsolutePath("server/dist/server.js");
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -17,7 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: "unitsmith" },
     outputChannel,
     // In an untrusted workspace the server runs no process at all (not even systemd-analyze).
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // VS Code has the snippets from the manifest, and renders man: links as read-only documents.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, snippets: false, manPageLinks: "document" },
   };
   // The client id "unitsmith" makes the `unitsmith.trace.server` setting control message tracing.
   client = new LanguageClient("unitsmith", "Unitsmith", serverOptions, clientOptions);
@@ -26,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification("unitsmith/trustChanged", { trusted: true })),
   );
   await client.start();
+  context.subscriptions.push(registerManPageDocuments(client));
+  return { operations: registerOperationsUi(context, client, outputChannel) };
 }
 
 export async function deactivate(): Promise<void> {

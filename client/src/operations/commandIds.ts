@@ -1,0 +1,28 @@
+/** The extension's own commands (the palette, the units view, CodeLens, the status bar). */
+export const UI_COMMANDS = {
+  start: "unitsmith.start",
+  stop: "unitsmith.stop",
+  restart: "unitsmith.restart",
+  reload: "unitsmith.reload",
+  enable: "unitsmith.enable",
+  disable: "unitsmith.disable",
+  enableNow: "unitsmith.enableNow",
+  resetFailed: "unitsmith.resetFailed",
+  daemonReload: "unitsmith.daemonReload",
+  showStatus: "unitsmith.showStatus",
+  showEffectiveConfiguration: "unitsmith.showEffectiveConfiguration",
+  showJournal: "unitsmith.showJournal",
+  followJournal: "unitsmith.followJournal",
+  editOverride: "unitsmith.editOverride",
+  install: "unitsmith.install",
+  uninstall: "unitsmith.uninstall",
+  securityAnalysis: "unitsmith.securityAnalysis",
+  refreshUnits: "unitsmith.units.refresh",
+  filterUnits: "unitsmith.units.filter",
+  clearUnitsFilter: "unitsmith.units.clearFilter",
+  openUnitFile: "unitsmith.units.openFile",
+} as const;
+
+export const UNITS_VIEW = "unitsmith.units";
+/** Context key: the units view has a filter. */
+export const UNITS_FILTERED = "unitsmith.units.filtered";

@@ -1,0 +1,84 @@
+import * as vscode from "vscode";
+import { LANGUAGE_ID } from "../extension";
+import { chooseUnit } from "./chooseUnit";
+import { UI_COMMANDS } from "./commandIds";
+import { journalFields, OUTPUT_CHOICES, PRIORITY_CHOICES, SINCE_CHOICES, sinceProblem, type JournalChoices } from "./journalChoices";
+import { failureNotice } from "./notices";
+import type { OperationsUi } from "./operationsUi";
+import { followJournal } from "./terminals";
+import { withProgress } from "./unitCommands";
+
+/** Lines of history the followed journal starts with. */
+const FOLLOW_LINES = 50;
+
+/** A units view item or a CodeLens may say which journal to show; then nothing is asked. */
+function presetJournal(argument: unknown): JournalChoices | undefined {
+  const journal = (argument as { journal?: unknown } | undefined)?.journal;
+  return typeof journal === "object" && journal !== null ? (journal as JournalChoices) : undefined;
+}
+
+/** Asks priority, time span and output mode; undefined when the user dismissed a question. */
+async function askJournalChoices(ui: OperationsUi): Promise<JournalChoices | undefined> {
+  const prompts = ui.prompts();
+  const priority = await prompts.pick("Journal: which messages?", PRIORITY_CHOICES);
+  if (!priority) return undefined;
+  const sincePick = await prompts.pick("Journal: from when?", SINCE_CHOICES);
+  if (!sincePick) return undefined;
+  let since = sincePick.value;
+  if (since === "custom") {
+    since = await prompts.input({
+      title: "Journal: since when?",
+      prompt: 'As journalctl --since reads it: "2024-05-01 12:00", "3 days ago"',
+      problem: sinceProblem,
+    });
+    if (since === undefined) return undefined;
+  }
+  const output = await prompts.pick("Journal: output format", OUTPUT_CHOICES);
+  if (!output) return undefined;
+  return { ...(priority.value && { priority: priority.value }), ...(since && { since }), output: output.value };
+}
+
+/** Show Status, Show Effective Configuration, Show Journal and Follow Journal. */
+export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(UI_COMMANDS.showStatus, async (argument?: unknown) => {
+      const ref = await chooseUnit(ui, argument, "instance-required");
+      if (!ref) return;
+      const answer = await withProgress(`systemctl status ${ref.unit}…`, () =>
+        ui.operations.run("status", { unit: ref.unit, scope: ref.scope }),
+      );
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Reading the status of ${ref.unit}`));
+      await ui.documents.show(`/${ref.scope}/status/${ref.unit}.status`, answer.output, "log");
+    }),
+
+    vscode.commands.registerCommand(UI_COMMANDS.showEffectiveConfiguration, async (argument?: unknown) => {
+      const ref = await chooseUnit(ui, argument, "template-allowed");
+      if (!ref) return;
+      const answer = await withProgress(`systemctl cat ${ref.unit}…`, () => ui.operations.run("cat", { unit: ref.unit, scope: ref.scope }));
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Reading the configuration of ${ref.unit}`));
+      // Named like the unit, so the language server reads it as one (the drop-ins follow the file).
+      await ui.documents.show(`/${ref.scope}/effective/${ref.unit}`, answer.text, LANGUAGE_ID);
+    }),
+
+    vscode.commands.registerCommand(UI_COMMANDS.showJournal, async (argument?: unknown) => {
+      const ref = await chooseUnit(ui, argument, "instance-required");
+      if (!ref) return;
+      const choices = presetJournal(argument) ?? (await askJournalChoices(ui));
+      if (!choices) return;
+      const answer = await withProgress(`journalctl --unit=${ref.unit}…`, () =>
+        ui.operations.run("journal", { unit: ref.unit, scope: ref.scope, ...journalFields(choices) }),
+      );
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Reading the journal of ${ref.unit}`));
+      const json = choices.output?.startsWith("json") === true;
+      await ui.documents.show(`/${ref.scope}/journal/${ref.unit}.${json ? "json" : "log"}`, answer.output, json ? "json" : "log");
+    }),
+
+    vscode.commands.registerCommand(UI_COMMANDS.followJournal, async (argument?: unknown) => {
+      const ref = await chooseUnit(ui, argument, "instance-required");
+      if (!ref) return;
+      const answer = await ui.operations.run("journal", { unit: ref.unit, scope: ref.scope, lines: FOLLOW_LINES });
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Following the journal of ${ref.unit}`));
+      followJournal(ref.unit, answer.followArgv);
+    }),
+  ];
+}

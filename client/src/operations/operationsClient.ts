@@ -1,0 +1,73 @@
+import * as vscode from "vscode";
+import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
+import {
+  CHANGING_COMMANDS,
+  serverCommandId,
+  type Answer,
+  type ArgumentOf,
+  type CommandName,
+  type ResultOf,
+  type Scope,
+  type UnitState,
+} from "./serverCommands";
+
+/** Something changed in a manager: the views refresh what they show of it. */
+export interface ManagerChange {
+  scope: Scope;
+  /** The unit acted on, with its state afterwards when the answer said. */
+  unit?: string;
+  state?: UnitState;
+}
+
+/** Failures that leave the manager as it was: nothing ran, or nothing could. */
+const NOTHING_CHANGED: ReadonlySet<string> = new Set([
+  "untrusted-workspace",
+  "invalid-argument",
+  "needs-privilege",
+  "needs-confirmation",
+  "no-systemd",
+  "command-not-found",
+]);
+
+/** Sends the `unitsmith.systemd.*` commands to the server and tells the views when one changed something. */
+export class OperationsClient implements vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<ManagerChange>();
+  readonly onDidChange = this.changes.event;
+
+  constructor(private readonly client: LanguageClient) {}
+
+  async run<K extends CommandName>(name: K, argument: ArgumentOf<K>): Promise<Answer<ResultOf<K>>> {
+    let answer: Answer<ResultOf<K>>;
+    try {
+      answer = (await this.client.sendRequest(ExecuteCommandRequest.type, {
+        command: serverCommandId(name),
+        arguments: [argument],
+      })) as Answer<ResultOf<K>>;
+    } catch (error) {
+      answer = {
+        ok: false,
+        reason: "internal-error",
+        message: `The Unitsmith language server did not answer (${error instanceof Error ? error.message : String(error)}).`,
+      };
+    }
+    if (CHANGING_COMMANDS.has(name) && (answer.ok || !NOTHING_CHANGED.has(answer.reason))) this.changed(argument, answer);
+    return answer;
+  }
+
+  /** After a command run elsewhere (a sudo terminal) that may have changed the scope's units. */
+  changedOutside(scope: Scope): void {
+    this.changes.fire({ scope });
+  }
+
+  private changed(argument: unknown, answer: { ok: boolean }): void {
+    const fromAnswer = answer.ok ? (answer as { scope?: Scope; unit?: string; state?: UnitState }) : undefined;
+    const scope = fromAnswer?.scope ?? (argument as { scope?: Scope }).scope;
+    if (!scope) return;
+    const unit = fromAnswer?.state?.unit ?? fromAnswer?.unit ?? (argument as { unit?: string }).unit;
+    this.changes.fire({ scope, ...(unit && { unit }), ...(fromAnswer?.state && { state: fromAnswer.state }) });
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+  }
+}

@@ -1,0 +1,22 @@
+import type { Notifier } from "./notifier";
+import { failureNotice, infoNotice } from "./notices";
+import type { OperationsClient } from "./operationsClient";
+import type { Prompts } from "./prompts";
+import type { ReadOnlyDocuments } from "./readOnlyDocuments";
+import type { Answer } from "./serverCommands";
+
+/** What the command handlers share. */
+export interface OperationsUi {
+  operations: OperationsClient;
+  notifier: Notifier;
+  /** The current way to ask the user (VS Code's dialogs, or a test's answers). */
+  prompts(): Prompts;
+  documents: ReadOnlyDocuments;
+  /** Overrides opened with Edit Override: saving one reloads systemd. */
+  overrides: Set<string>;
+}
+
+/** Tells the user how a command went: the server's message on success, a failure notice otherwise. */
+export function report(ui: OperationsUi, answer: Answer<{ ok: true; message: string }>, doing: string): void {
+  ui.notifier.notify(answer.ok ? infoNotice(answer.message) : failureNotice(answer, doing));
+}

@@ -1,0 +1,36 @@
+import * as vscode from "vscode";
+import type { ActiveUnitState } from "./activeUnitState";
+import { UI_COMMANDS } from "./commandIds";
+import { statusBarText } from "./stateDisplay";
+
+/** The status bar item for the active editor's unit: "● backup.service running", "failed", "not installed". */
+export function createUnitStatusBar(state: ActiveUnitState): vscode.Disposable & { item: vscode.StatusBarItem } {
+  const item = vscode.window.createStatusBarItem("unitsmith.unitState", vscode.StatusBarAlignment.Left, 10);
+  item.name = "systemd Unit State";
+  const update = () => {
+    const active = state.current;
+    if (!active) {
+      item.hide();
+      return;
+    }
+    item.text = statusBarText(active.unit, active.display);
+    item.backgroundColor = active.display.name === "failed" ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
+    if (active.installed) {
+      item.tooltip = `${active.unit} (${active.installed.scope} manager): ${active.display.label}. Click for its status.`;
+      item.command = { title: "Show Status", command: UI_COMMANDS.showStatus, arguments: [active.installed] };
+    } else {
+      item.tooltip = `This file is not in a systemd unit directory, so systemd does not read it from here. Click to install it.`;
+      item.command = { title: "Install", command: UI_COMMANDS.install };
+    }
+    item.show();
+  };
+  const subscription = state.onDidChange(update);
+  update();
+  return {
+    item,
+    dispose: () => {
+      subscription.dispose();
+      item.dispose();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import * as vscode from "vscode";
+import type { ActiveUnitState } from "./activeUnitState";
+import { UI_COMMANDS } from "./commandIds";
+import { fileTarget, type UnitRef } from "./unitTarget";
+
+/** `● running · Start · Stop · Restart · Logs` on the first line of a unit file in a unit directory. */
+export class UnitCodeLens implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly state: ActiveUnitState) {
+    this.onDidChangeCodeLenses = state.onDidChange;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.isTrusted || document.uri.scheme !== "file") return [];
+    const target = fileTarget(document.uri.fsPath);
+    if (target.kind === "none" || !target.scope) return [];
+    const ref: UnitRef = { unit: target.unit, scope: target.scope, template: target.template, path: target.path };
+    const active = this.state.current;
+    const display = active?.uri === document.uri.toString() ? active.display : undefined;
+    const range = new vscode.Range(0, 0, 0, 0);
+    const lens = (title: string, command: string, argument: unknown) =>
+      new vscode.CodeLens(range, { title, command, arguments: [argument] });
+    return [
+      lens(display ? `$(${display.icon}) ${display.label}` : "$(info) status", UI_COMMANDS.showStatus, ref),
+      lens("Start", UI_COMMANDS.start, ref),
+      lens("Stop", UI_COMMANDS.stop, ref),
+      lens("Restart", UI_COMMANDS.restart, ref),
+      lens("Logs", UI_COMMANDS.showJournal, { ...ref, journal: {} }),
+    ];
+  }
+}

@@ -1,0 +1,55 @@
+import { unitKind, type Scope } from "../../../server/src/language/unitKind";
+import { isTemplateName } from "../../../server/src/systemd/unitNameGuard";
+
+export type { Scope } from "../../../server/src/language/unitKind";
+
+/** A unit a command acts on: a name the manager of `scope` knows. */
+export interface UnitRef {
+  unit: string;
+  scope: Scope;
+  /** `foo@.service`: a command that needs a running unit asks for an instance. */
+  template: boolean;
+  /** The file the unit came from, when known (the editor's file, or FragmentPath). */
+  path?: string;
+}
+
+/** What the editor's file means for the unit commands. */
+export type FileTarget =
+  /** A unit file (or a drop-in of one unit); `scope` is absent outside the unit directories. */
+  { kind: "unit"; unit: string; scope?: Scope; template: boolean; dropIn: boolean; path: string } | { kind: "none"; message: string };
+
+/** Reads the unit, template and scope of a file from its path alone. */
+export function fileTarget(path: string): FileTarget {
+  const kind = unitKind(path);
+  const file = kind.file;
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (file?.family !== "unit") {
+    const what = file ? `a ${file.family === "networkd" ? "systemd-networkd" : "Podman Quadlet"} file` : "not a systemd unit file";
+    return { kind: "none", message: `${base} is ${what}: the unit commands work on .service, .socket, .timer and other unit files.` };
+  }
+  if (kind.systemctlEditTemp) {
+    return { kind: "none", message: `${base} is a temporary file of systemctl edit: systemctl acts on the unit when the edit ends.` };
+  }
+  if (kind.dropIn && kind.dropIn.target !== "unit" && kind.dropIn.target !== "template") {
+    return { kind: "none", message: `${base} extends every ${kind.dropIn.parent} unit, not one unit: open the unit itself.` };
+  }
+  const unit = kind.dropIn ? kind.dropIn.parent : kind.name;
+  return {
+    kind: "unit",
+    unit,
+    template: isTemplateName(unit),
+    dropIn: kind.dropIn !== undefined,
+    path,
+    ...(kind.scope && { scope: kind.scope }),
+  };
+}
+
+/** True for an object that names a unit the way UnitRef does (tree items and CodeLens arguments carry one). */
+export function isUnitRef(value: unknown): value is UnitRef {
+  if (typeof value !== "object" || value === null) return false;
+  const ref = value as Partial<UnitRef>;
+  return typeof ref.unit === "string" && (ref.scope === "system" || ref.scope === "user") && typeof ref.template === "boolean";
+}
+
+/** The key of a unit in caches: scope and name. */
+export const unitKey = (ref: { unit: string; scope: Scope }): string => `${ref.scope}:${ref.unit}`;

@@ -1,0 +1,44 @@
+import type { ListedUnit } from "./serverCommands";
+
+/** Units whose name or description contains every word of the filter (case-insensitive). */
+export function filterUnits(units: readonly ListedUnit[], filter: string): ListedUnit[] {
+  const words = filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== "");
+  if (words.length === 0) return [...units];
+  return units.filter((unit) => {
+    const text = `${unit.unit} ${unit.description}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}
+
+/** The group's description: "240 units", or "3 of 240" while filtered. */
+export function countDescription(shown: number, total: number, filtered: boolean): string {
+  return filtered ? `${shown} of ${total}` : `${total} unit${total === 1 ? "" : "s"}`;
+}
+
+/** The line under a unit in the tree: "active (running) · enabled". */
+export function unitDescription(unit: ListedUnit): string {
+  if (unit.template) return `template · ${unit.unitFileState}`;
+  const active = unit.subState && unit.subState !== unit.activeState ? `${unit.activeState} (${unit.subState})` : unit.activeState;
+  return [active, unit.unitFileState].filter((part) => part !== "").join(" · ");
+}
+
+/** Short words for a failed listing, shown as the group's only item. */
+export function listFailureLabel(reason: string): string {
+  switch (reason) {
+    case "no-systemd":
+      return "No systemd manager to talk to";
+    case "untrusted-workspace":
+      return "Not available: the workspace is not trusted";
+    case "command-not-found":
+      return "systemctl is not installed";
+    case "needs-privilege":
+      return "Listing needs root";
+    case "timed-out":
+      return "systemctl did not answer in time";
+    default:
+      return "Could not list the units";
+  }
+}

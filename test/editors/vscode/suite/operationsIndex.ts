@@ -1,0 +1,7 @@
+import { runMocha } from "./mochaRun";
+import { operationsSuite } from "./operations";
+
+/** Entry point of the operations suite (--extensionTestsPath). */
+export function run(): Promise<void> {
+  return runMocha(() => operationsSuite());
+}
