@@ -2,17 +2,34 @@
 // Bundles the server, the CLI and the VS Code client with esbuild, so neither the .vsix nor the
 // published server package needs node_modules at run time.
 import { build } from "esbuild";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// V8 reads a JSON string much faster than the same data as a JavaScript object literal, and the
+// knowledge base is large: bundling it as JSON.parse("...") shortens the server's start.
+const jsonAsString = {
+  name: "json-as-string",
+  setup(builder) {
+    builder.onLoad({ filter: /\.json$/ }, async ({ path }) => {
+      const text = await readFile(path, "utf8");
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: "js" };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: "node",
   target: "node18",
   format: "cjs",
   sourcemap: true,
+  minify: true,
+  keepNames: true,
   logLevel: "warning",
   absWorkingDir: root,
+  plugins: [jsonAsString],
 };
 
 await Promise.all([

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
   CompletionRequest,
+  CompletionResolveRequest,
   DidChangeTextDocumentNotification,
   DidSaveTextDocumentNotification,
   HoverRequest,
@@ -108,6 +109,8 @@ describe("the language server over stdio", () => {
     const restart = items.find((item) => item.label === "Restart");
     assert.ok(restart, "Restart is offered");
     assert.equal(restart.textEdit && "newText" in restart.textEdit ? restart.textEdit.newText : undefined, "Restart=");
+    const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, restart);
+    assert.match((resolved.documentation as { value: string }).value, /\*\*Restart=\*\*/);
     const hovered = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } });
     const text = (hovered?.contents as { value: string }).value;
     assert.match(text, /\*\*Restart=\*\*/);

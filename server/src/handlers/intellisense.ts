@@ -1,6 +1,6 @@
 import { guarded } from "../handlerGuard";
 import { documentPath } from "../documentPath";
-import { completions } from "../language/completion";
+import { completions, resolveDirectiveItem } from "../language/completion";
 import { definition } from "../language/definition";
 import { hover } from "../language/hover";
 import { inlayHints } from "../language/inlayHints";
@@ -39,7 +39,8 @@ export function registerIntellisense(context: ServerContext): void {
 
   connection.onCompletionResolve(async (item) => {
     try {
-      return resolveUnitItem(item, await context.machine().index.catalog("system"));
+      const directive = resolveDirectiveItem(item, context.target());
+      return directive === item ? resolveUnitItem(item, await context.machine().index.catalog("system")) : directive;
     } catch {
       return item;
     }

@@ -55,12 +55,24 @@ function sectionItems(schema: FileSchema, range: Range, closeBracket: boolean): 
   });
 }
 
-function directiveItems(schema: FileSchema, section: string, range: Range, addEquals: boolean, target: TargetSystemd): CompletionItem[] {
+/** What `resolveDirectiveItem` needs to find the directive again; the Markdown is sent only on resolve. */
+interface DirectiveItemData {
+  directive: { file: NonNullable<UnitKind["file"]>; section: string; name: string };
+}
+
+function directiveItems(
+  schema: FileSchema,
+  file: NonNullable<UnitKind["file"]>,
+  section: string,
+  range: Range,
+  addEquals: boolean,
+  target: TargetSystemd,
+): CompletionItem[] {
   return schema.directives(section).map((info) => ({
     label: info.name,
     kind: CompletionItemKind.Property,
     detail: directiveDetail(info, target),
-    documentation: { kind: "markdown", value: directiveMarkdown(info, target) },
+    data: { directive: { file, section, name: info.name } } satisfies DirectiveItemData,
     ...(info.status && { tags: [CompletionItemTag.Deprecated] }),
     sortText: `${sortGroup(info, target)}${info.name}`,
     textEdit: { range, newText: addEquals ? `${info.name}=` : info.name },
@@ -136,7 +148,7 @@ export function completions(context: CompletionContext): CompletionItem[] {
       const range = rangeFrom(wordStart, wordEnd);
       return [...sectionItems(schema, range, true), ...(context.snippets ? snippetItems(context.snippets, range) : [])];
     }
-    return directiveItems(schema, section.name, rangeFrom(wordStart, wordEnd), addEquals, target);
+    return directiveItems(schema, kind.file!, section.name, rangeFrom(wordStart, wordEnd), addEquals, target);
   }
 
   if (!section || node?.kind !== "entry") return [];
@@ -161,4 +173,12 @@ export function completions(context: CompletionContext): CompletionItem[] {
   }
   if (info.value.kind === "documentation") return documentationItems(file, word, rangeFrom(wordStart, wordEnd));
   return valueItems(info, rangeFrom(wordStart));
+}
+
+/** Adds the directive's documentation to a completion item when the client asks for it. */
+export function resolveDirectiveItem(item: CompletionItem, target: TargetSystemd = {}): CompletionItem {
+  const data = (item.data as Partial<DirectiveItemData> | undefined)?.directive;
+  if (!data) return item;
+  const info = fileSchemaFor({ file: data.file, name: "", template: false, systemctlEditTemp: false })?.directive(data.section, data.name);
+  return info ? { ...item, documentation: { kind: "markdown", value: directiveMarkdown(info, target) } } : item;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CompletionItemTag, type CompletionItem } from "vscode-languageserver-types";
-import { completions } from "../../src/language/completion";
+import { completions, resolveDirectiveItem } from "../../src/language/completion";
 import type { TargetSystemd } from "../../src/language/rules/rule";
 import { unitKind } from "../../src/language/unitKind";
 import { atCursor } from "./cursor";
@@ -32,7 +32,8 @@ describe("completion", () => {
     assert.equal(edit(execStart)?.newText, "ExecStart=");
     assert.deepEqual(edit(execStart)?.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 4 } });
     assert.match(execStart.detail!, /\[Service\] · exec/);
-    const doc = execStart.documentation as { kind: string; value: string };
+    assert.equal(execStart.documentation, undefined, "the Markdown waits for completionItem/resolve");
+    const doc = resolveDirectiveItem(execStart).documentation as { kind: string; value: string };
     assert.equal(doc.kind, "markdown");
     assert.match(doc.value, /\*\*ExecStart=\*\*/);
     assert.match(doc.value, /freedesktop\.org\/software\/systemd\/man\/latest\/systemd\.service\.html#ExecStart=/);

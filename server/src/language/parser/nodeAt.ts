@@ -17,10 +17,18 @@ export function nodeAt(file: UnitFile, offset: number): Node | undefined {
 
 /** The section whose span contains `offset`, if any. */
 export function sectionAt(file: UnitFile, offset: number): Section | undefined {
+  const sections = file.sections;
+  let low = 0;
+  let high = sections.length - 1;
   let found: Section | undefined;
-  for (const section of file.sections) {
-    if (section.start > offset) break;
-    found = section;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid]!.start <= offset) {
+      found = sections[mid];
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
   }
   return found;
 }

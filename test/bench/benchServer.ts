@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from "vscode-languageserver-protocol/node";
+
+/** A server under measurement (Unitsmith's bundle or the bare one) over stdio. */
+export class BenchServer {
+  private readonly published = new Map<string, (p: PublishDiagnosticsParams) => void>();
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    /** From spawning the process to the initialize reply. */
+    readonly coldStartMs: number,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.published.get(p.uri)?.(p));
+  }
+
+  static async start(bundle: string): Promise<BenchServer> {
+    const start = performance.now();
+    const child = spawn(process.execPath, [bundle, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {},
+      initializationOptions: { trusted: false },
+    });
+    const server = new BenchServer(child, connection, performance.now() - start);
+    await connection.sendNotification(InitializedNotification.type, {});
+    return server;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
+  nextDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) =>
+      this.published.set(uri, (p) => {
+        if (!accept(p)) return;
+        this.published.delete(uri);
+        resolve(p);
+      }),
+    );
+  }
+
+  async open(path: string, text: string): Promise<string> {
+    const uri = pathToFileURL(path).href;
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: "systemd-unit", version: 1, text },
+    });
+    await published;
+    return uri;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.process.once("exit", resolve));
+    await this.connection.sendRequest("shutdown");
+    await this.connection.sendNotification("exit");
+    await exited;
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,167 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { CompletionRequest, DidChangeTextDocumentNotification, HoverRequest } from "vscode-languageserver-protocol/node";
+import { analyze, diagnose } from "../../server/src/language/analysis";
+import { unitKind } from "../../server/src/language/unitKind";
+import { memoryOf } from "../load/serverProcess";
+import { BenchServer } from "./benchServer";
+import { BENCH_PATH, realisticUnit } from "./realisticUnit";
+import { median, percentile } from "./stats";
+
+export interface Pair {
+  unitsmith: number;
+  bare: number;
+}
+
+/** Spawn to initialize reply, alternating the two servers so machine noise hits both alike. */
+export async function coldStart(unitsmithBundle: string, bareBundle: string, runs: number): Promise<Pair> {
+  const times: Record<keyof Pair, number[]> = { unitsmith: [], bare: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const [name, bundle] of [
+      ["unitsmith", unitsmithBundle],
+      ["bare", bareBundle],
+    ] as const) {
+      const server = await BenchServer.start(bundle);
+      times[name].push(server.coldStartMs);
+      await server.stop();
+    }
+  }
+  return { unitsmith: median(times.unitsmith), bare: median(times.bare) };
+}
+
+/** Positions on directive lines: in the key, and just after "=". */
+function requestPositions(text: string, count: number): { line: number; character: number }[] {
+  const lines = text.split("\n");
+  const entries = lines.flatMap((line, i) => (/^[A-Za-z]+=/.test(line) ? [{ line: i, equals: line.indexOf("=") }] : []));
+  return Array.from({ length: count }, (_, i) => {
+    const entry = entries[(i * 7919) % entries.length]!;
+    return { line: entry.line, character: i % 2 ? entry.equals + 1 : 2 };
+  });
+}
+
+export interface Latency {
+  p50: number;
+  p99: number;
+}
+
+/** Round trips of completion and hover on a unit of `lines` lines. */
+export async function requestLatency(bundle: string, lines: number, requests: number): Promise<{ completion: Latency; hover: Latency }> {
+  const server = await BenchServer.start(bundle);
+  const text = realisticUnit(lines);
+  const uri = await server.open(BENCH_PATH, text);
+  const positions = requestPositions(text, requests);
+  const time = async (send: (position: { line: number; character: number }) => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (const [i, position] of positions.entries()) {
+      const start = performance.now();
+      await send(position);
+      if (i >= 20) samples.push(performance.now() - start); // the first ones warm up
+    }
+    return { p50: median(samples), p99: percentile(samples, 99) };
+  };
+  const completion = await time((position) => server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
+  const hover = await time((position) => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }));
+  await server.stop();
+  return { completion, hover };
+}
+
+/** analyze + diagnose in this process, as the server runs them after an edit: the median of `runs`. */
+export function diagnosticsInProcess(lines: number, runs: number): number {
+  const text = realisticUnit(lines);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const edited = text.replace("Description=", `Description=${i}`);
+    const start = performance.now();
+    diagnose(analyze(edited, BENCH_PATH, 2048));
+    samples.push(performance.now() - start);
+  }
+  return median(samples.slice(3));
+}
+
+/** didChange to publishDiagnostics over stdio, less the server's debounce delay. */
+export async function diagnosticsEndToEnd(bundle: string, lines: number, runs: number, debounceMs: number): Promise<number> {
+  const server = await BenchServer.start(bundle);
+  const uri = await server.open(BENCH_PATH, realisticUnit(lines));
+  const samples: number[] = [];
+  for (let version = 2; version < runs + 2; version++) {
+    const published = server.nextDiagnostics(uri, (p) => p.version === version);
+    const start = performance.now();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: "#" }],
+    });
+    await published;
+    samples.push(performance.now() - start - debounceMs);
+  }
+  await server.stop();
+  return median(samples);
+}
+
+/** Peak RSS (VmHWM) in MB after opening `count` units, with a completion and a hover in each. */
+export async function peakMemory(bundle: string, count: number, lines: number): Promise<number> {
+  const server = await BenchServer.start(bundle);
+  for (let i = 0; i < count; i++) {
+    const uri = await server.open(BENCH_PATH.replace("bench", `bench-${i}`), realisticUnit(lines + i));
+    await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } });
+    await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } });
+  }
+  const { peakMB } = memoryOf(server.process.pid!);
+  await server.stop();
+  return peakMB;
+}
+
+/** Every unit, drop-in, networkd and Quadlet file under the roots, each real file once. */
+export function installedUnitFiles(roots: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      try {
+        const info = statSync(path);
+        if (info.isDirectory()) walk(path);
+        else if (info.isFile() && unitKind(path).file && !seen.has(realpathSync(path))) {
+          seen.add(realpathSync(path));
+          files.push(path);
+        }
+      } catch {
+        // Dangling link.
+      }
+    }
+  };
+  for (const root of roots) walk(root);
+  return files;
+}
+
+/** Per file: one `unitsmith lint` over all of them, and `systemd-analyze verify` on each of a sample of unit files. */
+export function lintVersusVerify(
+  cli: string,
+  files: readonly string[],
+  sample: number,
+): { files: number; sampled: number; lintMs: number; verifyMs: number } {
+  const start = performance.now();
+  spawnSync(process.execPath, [cli, "lint", "--format", "json", ...files], { stdio: "ignore", maxBuffer: 1 << 28 });
+  const lintMs = (performance.now() - start) / files.length;
+  const units = files.filter((f) => !unitKind(f).dropIn && unitKind(f).file?.family === "unit");
+  const chosen = Array.from({ length: Math.min(sample, units.length) }, (_, i) => units[Math.floor((i * units.length) / sample)]!);
+  const runtime = mkdtempSync(join(tmpdir(), "unitsmith-bench-runtime-"));
+  const times: number[] = [];
+  for (const file of chosen) {
+    const t = performance.now();
+    try {
+      execFileSync("systemd-analyze", ["verify", "--man=no", "--generators=no", "--", file], {
+        stdio: "ignore",
+        timeout: 30_000,
+        env: { ...process.env, XDG_RUNTIME_DIR: runtime, SYSTEMD_LOG_LEVEL: "err" },
+      });
+    } catch {
+      // A unit with findings exits non-zero; the time is what counts.
+    }
+    times.push(performance.now() - t);
+  }
+  rmSync(runtime, { recursive: true, force: true });
+  return { files: files.length, sampled: chosen.length, lintMs, verifyMs: times.reduce((a, b) => a + b, 0) / times.length };
+}
