@@ -21,6 +21,7 @@ import { registerDocumentFeatures } from "./handlers/documentFeatures";
 import { registerIntellisense } from "./handlers/intellisense";
 import type { ClientPreferences, ServerContext } from "./serverContext";
 import { MachineKnowledge } from "./workspace/intellisense";
+import { UnitStates } from "./workspace/unitStates";
 import { SHOW_MAN_PAGE, showManPage } from "./workspace/manPageCommand";
 import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
 import { createManPageLibrary } from "./systemd/manPages";
@@ -52,6 +53,7 @@ export function startServer(): void {
   const targets = new TargetResolver();
   // Reads nothing until the first hover on a directive.
   const manPages = createManPageLibrary();
+  const unitStates = new UnitStates(() => trusted);
   let machine = new MachineKnowledge();
   let preferences: ClientPreferences = { offerSnippets: true, manPageLinks: "web" };
   let canWatchFiles = false;
@@ -104,7 +106,7 @@ export function startServer(): void {
     preferences = { offerSnippets: options?.snippets !== false, manPageLinks: options?.manPageLinks === "document" ? "document" : "web" };
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => documentPath(f.uri)) ?? (params.rootUri ? [documentPath(params.rootUri)] : []);
-    machine = new MachineKnowledge({ workspaceFolders: folders });
+    machine = new MachineKnowledge({ workspaceFolders: folders, stateOf: (scope, name) => unitStates.get(scope, name) });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
