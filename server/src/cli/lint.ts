@@ -8,25 +8,40 @@ import { verifyFile } from "../systemd/verifyFile";
 import { defaultSettings } from "../settings/settings";
 import { collectFiles } from "./collectFiles";
 import { displayPath } from "./displayPath";
+import type { TargetSystemd } from "../language/rules/rule";
+import { detectInstalledSystemd } from "../systemd/installedSystemd";
 import { formatJson, formatText, type FileDiagnostics } from "./formatters";
+import { formatSarif } from "./sarif";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { readUnitFile } from "./readUnitFile";
 
-export const LINT_USAGE = `Usage: unitsmith lint [--format text|json] [--strict] [--verify] PATH...
+export const LINT_USAGE = `Usage: unitsmith lint [--format text|json|sarif] [--strict] [--verify] [--systemd-version N|auto] PATH...
 
 Checks systemd unit files, drop-ins, networkd and Podman Quadlet files with the same
 diagnostics as the language server. Directories are searched recursively for files
 whose names make them one of those kinds.
 
-  --format text|json   text: path:line:col: severity: message [rule-id] (default)
+  --format text|json|sarif
+                       text: path:line:col: severity: message [rule-id] (default)
                        json: an array of {file, range, severity, code, source, message}
+                       sarif: SARIF 2.1.0 for code-scanning in CI pipelines
   --strict             exit 1 on warnings too, not only on errors
   --verify             also run systemd-analyze verify on a copy of each unit and merge
                        what it reports (source systemd-analyze)
+  --systemd-version N  flag directives newer than systemd N; "auto" asks the installed
+                       systemd (and its list of accepted directives). Default: the newest
 
 Exit status: 0 clean, 1 problems found, 2 usage or read errors.`;
 
-const formatters = { text: formatText, json: formatJson };
+const formatters = { text: formatText, json: formatJson, sarif: formatSarif };
+
+/** The systemd to judge against: a version number, the installed one ("auto"), or the newest known. */
+async function targetOf(option: string | undefined): Promise<TargetSystemd> {
+  if (option === undefined) return {};
+  if (option === "auto") return detectInstalledSystemd();
+  if (!/^\d{3}$/.test(option)) throw new UsageError(`--systemd-version takes a version such as 252, or auto; not "${option}"`);
+  return { version: Number(option) };
+}
 
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,6 +51,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       format: { type: "string", default: "text" },
       strict: { type: "boolean", default: false },
       verify: { type: "boolean", default: false },
+      "systemd-version": { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -44,7 +60,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const format = values.format as keyof typeof formatters;
-  if (!(format in formatters)) throw new UsageError(`unknown format "${values.format}"; expected text or json`);
+  if (!(format in formatters)) throw new UsageError(`unknown format "${values.format}"; expected text, json or sarif`);
+  const target = await targetOf(values["systemd-version"]);
   if (positionals.length === 0) throw new UsageError("no paths given; name the unit files or directories to lint");
 
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
@@ -70,7 +87,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       const read = await readUnitFile(path, maxBytes);
       const { maxFileSizeKB } = defaultSettings;
       const analysis = "text" in read ? analyze(read.text, path, maxFileSizeKB) : oversized(path, read.tooLarge, maxFileSizeKB);
-      const own = diagnose(analysis, { severities: defaultSettings.lint, siblingUnits: await siblings(dirname(path)) });
+      const own = diagnose(analysis, { severities: defaultSettings.lint, target, siblingUnits: await siblings(dirname(path)) });
       const verified = values.verify && analysis.file ? await verifyFile(path) : undefined;
       if (verified && !verified.ran && verified.reason !== "unsupported-kind") {
         if (verified.reason !== "binary-missing" || !verifyMissingSaid) io.stderr(`${shown}: ${verified.message}\n`);
