@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
+  CodeActionRequest,
   CompletionRequest,
   CompletionResolveRequest,
   DidChangeTextDocumentNotification,
@@ -145,6 +146,19 @@ describe("the language server over stdio", () => {
       restart.map((d) => [d.source, d.code]),
       [["unitsmith", "invalid-value"]],
     );
+  });
+
+  it("offers the quick fix for a misspelled directive", async () => {
+    const uri = await session.open("/tmp/protocol/fix.service", "[Service]\nExecStrat=/usr/bin/true\n");
+    const { diagnostics } = await session.diagnosticsFor(uri);
+    const typo = diagnostics.find((d) => d.code === "unknown-directive")!;
+    const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: typo.range,
+      context: { diagnostics: [typo] },
+    });
+    const rename = actions?.find((a) => "edit" in a && a.edit?.changes?.[uri]?.some((e) => e.newText === "ExecStart"));
+    assert.ok(rename, JSON.stringify(actions));
   });
 
   it("answers requests for unknown documents with empty results instead of failing", async () => {
