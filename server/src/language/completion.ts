@@ -10,7 +10,7 @@ import { nodeAt, sectionAt, type UnitFile } from "./parser";
 import type { TargetSystemd } from "./rules/rule";
 import { directiveDetail, directiveMarkdown } from "./schema/directiveDoc";
 import { fileSchemaFor, type DirectiveInfo, type FileSchema } from "./schema/fileSchema";
-import { schemaData, summaries } from "./schema/schemaData";
+import { enumValueMeaning, schemaData, summaries } from "./schema/schemaData";
 import type { UnitKind } from "./unitKind";
 import type { UnitCatalog } from "./unitCatalog";
 import { pathItems, type PathLister } from "./pathCompletion";
@@ -88,12 +88,16 @@ function valueWords(info: DirectiveInfo): string[] {
 }
 
 function valueItems(info: DirectiveInfo, range: Range): CompletionItem[] {
-  return [...new Set(valueWords(info))].map((word, index) => ({
-    label: word,
-    kind: CompletionItemKind.EnumMember,
-    sortText: String(index).padStart(4, "0"),
-    textEdit: { range, newText: word },
-  }));
+  return [...new Set(valueWords(info))].map((word, index) => {
+    const meaning = enumValueMeaning(info.family, info.section, info.name, word);
+    return {
+      label: word,
+      kind: CompletionItemKind.EnumMember,
+      ...(meaning && { detail: meaning }),
+      sortText: String(index).padStart(4, "0"),
+      textEdit: { range, newText: word },
+    };
+  });
 }
 
 function specifierItems(range: Range, environment: SpecifierEnvironment | undefined): CompletionItem[] {

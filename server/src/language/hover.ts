@@ -4,7 +4,7 @@ import { nodeAt, sectionAt, type EntryNode, type UnitFile } from "./parser";
 import type { TargetSystemd } from "./rules/rule";
 import { directiveMarkdown } from "./schema/directiveDoc";
 import { fileSchemaFor, type DirectiveInfo, type FileSchema } from "./schema/fileSchema";
-import { schemaData, summaries } from "./schema/schemaData";
+import { enumValueMeaning, schemaData, summaries } from "./schema/schemaData";
 import { byteSizeOptions, timeSpanOptions } from "./schema/valueOptions";
 import type { UnitKind } from "./unitKind";
 import type { UnitCatalog } from "./unitCatalog";
@@ -59,6 +59,12 @@ function valueHover(info: DirectiveInfo, value: string): string | undefined {
   if (spec.kind === "bytes") {
     const parsed = parseByteSize(value, byteSizeOptions(spec));
     if (parsed.ok && parsed.kind === "bytes") return `${parsed.bytes.toLocaleString("en-US")} bytes (${formatByteSize(parsed.bytes)}).`;
+  }
+  if (spec.kind === "enum") {
+    // The value itself, or the form its prefix names (StandardOutput=file:/var/log/x).
+    const prefix = spec.prefixes?.find((p) => value.startsWith(p));
+    const meaning = enumValueMeaning(info.family, info.section, info.name, prefix ?? value);
+    if (meaning) return `**${info.name}=${prefix ?? value}**: ${meaning}`;
   }
   return undefined;
 }

@@ -56,7 +56,12 @@ describe("completion", () => {
   });
 
   it("offers enum values and booleans after =", () => {
-    assert.deepEqual(labels(complete("web.service", "[Service]\nRestart=|")).slice(0, 3), ["no", "on-success", "on-failure"]);
+    const restart = complete("web.service", "[Service]\nRestart=|");
+    assert.deepEqual(labels(restart).slice(0, 3), ["no", "on-success", "on-failure"]);
+    assert.ok(
+      restart.every((item) => item.detail),
+      "every Restart= value says what it means",
+    );
     assert.ok(labels(complete("web.service", "[Service]\nType=|")).includes("notify"));
     assert.deepEqual(labels(complete("web.service", "[Service]\nNoNewPrivileges=|")), ["yes", "no", "true", "false"]);
     assert.deepEqual(labels(complete("web.service", "[Service]\nPrivateTmp=|")), [

@@ -40,6 +40,11 @@ describe("hover", () => {
     assert.match(hoverText("web.service", "[Service]\nMemoryMax=1|G\n")!, /1,073,741,824 bytes/);
   });
 
+  it("says what an enum value means, prefixed forms included", () => {
+    assert.match(hoverText("web.service", "[Service]\nRestart=on-fai|lure\n")!, /^\*\*Restart=on-failure\*\*: \S/);
+    assert.match(hoverText("web.service", "[Service]\nStandardOutput=file:/var/lo|g/web.log\n")!, /^\*\*StandardOutput=file:\*\*: \S/);
+  });
+
   it("explains a specifier, and flags an unknown one", () => {
     assert.match(hoverText("web@.service", "[Service]\nExecStart=/usr/bin/web %|i\n")!, /\*\*`%i`\*\* specifier/);
     assert.match(hoverText("web.service", "[Service]\nExecStart=/usr/bin/web %|z\n")!, /not a specifier systemd knows/);

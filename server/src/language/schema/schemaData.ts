@@ -3,6 +3,7 @@ import type { GeneratedSchema, SchemaOverlay } from "./generated/types";
 import overlay from "./overlay.json";
 import networkSummaries from "./summaries/network.json";
 import otherSummaries from "./summaries/other.json";
+import enumValueMeanings from "./summaries/enumValues.json";
 import unitSummaries from "./summaries/unit.json";
 
 /** A line of the project's own documentation for a directive, section or specifier. */
@@ -19,3 +20,10 @@ export const schemaOverlay = overlay as SchemaOverlay;
  * `section:unit/Service`, `specifier:%n`, `quadlet/Container.Image`.
  */
 export const summaries: Readonly<Record<string, Summary>> = { ...unitSummaries, ...networkSummaries, ...otherSummaries };
+
+/** What each value of an enum directive means: `unit/Restart` → `on-failure` → one line. */
+const enumMeanings: Readonly<Record<string, Readonly<Record<string, string>>>> = enumValueMeanings;
+
+export function enumValueMeaning(family: string, section: string, name: string, value: string): string | undefined {
+  return (enumMeanings[`${family}/${section}.${name}`] ?? enumMeanings[`${family}/${name}`])?.[value];
+}
