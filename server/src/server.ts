@@ -47,6 +47,7 @@ export function startServer(): void {
   };
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
   // Editors without a notion of workspace trust run processes; VS Code says whether it trusts the workspace.
   let trusted = true;
   let target: TargetSystemd = {};
@@ -101,6 +102,7 @@ export function startServer(): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     const options = params.initializationOptions as { trusted?: unknown; snippets?: unknown; manPageLinks?: unknown } | undefined;
     if (typeof options?.trusted === "boolean") trusted = options.trusted;
     preferences = { offerSnippets: options?.snippets !== false, manPageLinks: options?.manPageLinks === "document" ? "document" : "web" };
@@ -130,7 +132,9 @@ export function startServer(): void {
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
+    if (canPullConfiguration && canRegisterConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
+    }
     if (canWatchFiles) {
       const globPattern = "**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope,conf}";
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] });
