@@ -10,11 +10,11 @@ import { DocumentGeometry } from "./documentGeometry";
 import { fuzzCase, type FuzzCase } from "./documents";
 import { formattingProblems } from "./formattingChecks";
 import { answerInProcess } from "./inProcess";
+import { fuzzSettings } from "./fuzzSettings";
 
 // Generous: a bound that only a hang or a quadratic blow-up would cross, never a speed budget.
 const SLOWEST_CALL_MS = 2000;
-const SEED = 20261122;
-const RUNS = 2500;
+const { seed: SEED, runs: RUNS } = fuzzSettings(20261122, 2500);
 
 interface Regression extends FuzzCase {
   why: string;

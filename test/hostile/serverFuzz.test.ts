@@ -8,9 +8,9 @@ import { DocumentGeometry } from "./documentGeometry";
 import { fuzzCase } from "./documents";
 import { siblingUnits } from "./siblingUnits";
 import { answerOverStdio, executeGarbage } from "./serverAnswers";
+import { fuzzSettings } from "./fuzzSettings";
 
-const SEED = 20261123;
-const RUNS = 120;
+const { seed: SEED, runs: RUNS } = fuzzSettings(20261123, 120);
 const SLOWEST_REQUEST_MS = 2000;
 const COMMANDS = ["unitsmith.systemd.status", "unitsmith.systemd.install", "unitsmith.systemd.journal", "unitsmith.nonexistent", ""];
 
