@@ -100,6 +100,20 @@ function wholeLine(file: UnitFile, line: number): Range {
   return file.lines.rangeOf(start, file.lines.lineContentEnd(clamped));
 }
 
+/** Where the document's Exec*= entries name the program a "Command … is not executable" message is about. */
+function commandSpan(file: UnitFile, message: string): { start: number; end: number } | undefined {
+  const program = /^Command (\S+) is not executable/.exec(message)?.[1];
+  if (!program) return undefined;
+  for (const section of file.sections) {
+    for (const entry of section.entries) {
+      if (!entry.key.startsWith("Exec")) continue;
+      const at = entry.value.indexOf(program);
+      if (at >= 0 && at === entry.value.search(/[^@\-:+!]/)) return entry.valueSpan;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Turns the messages of one run into diagnostics on the document. Messages located in the document
  * go on their line; everything else goes on line 1, with the other file's name and line in front
@@ -126,6 +140,10 @@ export function verifyDiagnostics(messages: readonly VerifyMessage[], documentTe
       const placement = place(nodes.get(line), found);
       range = placement.span ? file.lines.rangeOf(placement.span.start, placement.span.end) : wholeLine(file, line);
       subject = placement.data;
+    } else if (found.code === "missing-executable" && commandSpan(file, message.text)) {
+      // systemd names the program but not the line: point at the Exec*= value that runs it.
+      const span = commandSpan(file, message.text)!;
+      range = file.lines.rangeOf(span.start, span.end);
     } else {
       range = wholeLine(file, 0);
       const where = from ? from.originalPath : message.file && restoreNames(message.file, context);

@@ -30,8 +30,8 @@ describe("mergeDiagnostics", () => {
   it("shows a problem both found once, as ours, and keeps what only systemd-analyze found", () => {
     const { own, verify } = both("mistakes");
     assert.deepEqual(summary(mergeDiagnostics(own, verify)), [
-      "1 systemd-analyze missing-executable",
       "3 unitsmith unknown-directive",
+      "6 systemd-analyze missing-executable",
       "7 unitsmith duplicate-directive",
       "7 unitsmith invalid-value",
       "8 unitsmith unknown-directive",

@@ -9,10 +9,10 @@ const rows = (name: FixtureName, showEnvironmentNoise = true) =>
   recordedDiagnostics(name, showEnvironmentNoise).map((d) => describeDiagnostic(d, fixtureCases[name]!.text));
 
 describe("systemd-analyze verify output, as recorded from systemd 252", () => {
-  it("puts each message on its line, narrowed to the key, value or section it is about", () => {
+  it("puts each message on its line, narrowed to the key, value or section it is about (a missing program on the Exec*= that runs it)", () => {
     assert.deepEqual(rows("mistakes"), [
-      "1 info missing-executable «[Unit]» Command /usr/bin/unitsmith-not-installed is not executable: No such file or directory (environment)",
       "3 warning unknown-key «Foo» Unknown key 'Foo' in section [Unit], ignoring.",
+      "6 info missing-executable «/usr/bin/unitsmith-not-installed --flag» Command /usr/bin/unitsmith-not-installed is not executable: No such file or directory (environment)",
       "7 warning bad-value «sometimes» Failed to parse service restart specifier, ignoring: sometimes",
       "8 warning unknown-key «Bogus» Unknown key 'Bogus' in section [Service], ignoring.",
       "9 warning bad-value «soon» Failed to parse TimeoutSec= parameter, ignoring: soon",
@@ -27,8 +27,8 @@ describe("systemd-analyze verify output, as recorded from systemd 252", () => {
   it("records the directive or section a narrowed diagnostic names, for merging", () => {
     const data = recordedDiagnostics("mistakes").map((d) => d.data as object);
     assert.deepEqual(data.slice(0, 3), [
-      { environmentDependent: true },
       { environmentDependent: false, directive: "Foo" },
+      { environmentDependent: true },
       { environmentDependent: false, directive: "Restart" },
     ]);
     assert.deepEqual(data.at(-1), { environmentDependent: false, section: "Frob" });
@@ -94,9 +94,9 @@ describe("systemd-analyze verify output, as recorded from systemd 252", () => {
 
   it("keeps a drop-in's own problems and commands when it was checked next to a stand-in", () => {
     assert.deepEqual(rows("dropInAlone"), [
-      "1 info missing-executable «[Service]» Command /usr/bin/unitsmith-not-installed is not executable: No such file or directory (environment)",
       "2 warning bad-value «sometimes» Failed to parse service restart specifier, ignoring: sometimes",
       "3 warning unknown-key «Nope» Unknown key 'Nope' in section [Service], ignoring.",
+      "4 info missing-executable «/usr/bin/unitsmith-not-installed» Command /usr/bin/unitsmith-not-installed is not executable: No such file or directory (environment)",
     ]);
   });
 
