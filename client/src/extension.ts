@@ -1,6 +1,15 @@
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
 import { registerManPageDocuments } from "./manPageDocuments";
+import { RestartPolicy } from "./restartPolicy";
+import { registerNewUnit } from "./newUnit/registerNewUnit";
 import { registerOperationsUi, type OperationsTestApi } from "./operations/registerOperationsUi";
 
 export const LANGUAGE_ID = "systemd-unit";
@@ -19,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
   const outputChannel = vscode.window.createOutputChannel("Unitsmith", { log: true });
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: "unitsmith" },
@@ -26,6 +36,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
     // In an untrusted workspace the server runs no process at all (not even systemd-analyze).
     // VS Code has the snippets from the manifest, and renders man: links as read-only documents.
     initializationOptions: { trusted: vscode.workspace.isTrusted, snippets: false, manPageLinks: "document" },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = restarts.serverStopped();
+        return {
+          action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart,
+          ...(decision.message ? { message: decision.message } : { handled: true }),
+        };
+      },
+    },
   };
   // The client id "unitsmith" makes the `unitsmith.trace.server` setting control message tracing.
   client = new LanguageClient("unitsmith", "Unitsmith", serverOptions, clientOptions);
@@ -35,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
   );
   await client.start();
   context.subscriptions.push(registerManPageDocuments(client));
-  return { operations: registerOperationsUi(context, client, outputChannel) };
+  return { operations: registerNewUnit(context, registerOperationsUi(context, client, outputChannel), outputChannel) };
 }
 
 export async function deactivate(): Promise<void> {

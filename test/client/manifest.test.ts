@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { NEW_UNIT_COMMANDS } from "../../client/src/newUnit/commandIds";
 import { UI_COMMANDS, UNITS_VIEW } from "../../client/src/operations/commandIds";
 import { serverCommandId, type CommandName } from "../../client/src/operations/serverCommands";
 import { COMMANDS } from "../../server/src/operations/commands";
@@ -19,7 +20,7 @@ const manifest: Manifest = JSON.parse(readFileSync(join(__dirname, "../../packag
 describe("the manifest's operations UI", () => {
   it("contributes exactly the commands the extension registers, under the Unitsmith category", () => {
     const contributed = manifest.contributes.commands.map((command) => command.command).sort();
-    assert.deepEqual(contributed, Object.values(UI_COMMANDS).sort());
+    assert.deepEqual(contributed, [...Object.values(UI_COMMANDS), ...Object.values(NEW_UNIT_COMMANDS)].sort());
     for (const command of manifest.contributes.commands) assert.equal(command.category, "Unitsmith", command.command);
   });
 

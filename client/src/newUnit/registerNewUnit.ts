@@ -1,0 +1,54 @@
+import { homedir } from "node:os";
+import * as vscode from "vscode";
+import { findProgram } from "../../../server/src/cli/findProgram";
+import type { NoticeRecord } from "../operations/notifier";
+import { Notifier } from "../operations/notifier";
+import { vscodePrompts, type Prompts } from "../operations/prompts";
+import type { OperationsTestApi } from "../operations/registerOperationsUi";
+import { NEW_UNIT_COMMANDS } from "./commandIds";
+import { addCompanion } from "./companionCommands";
+import { newUnit } from "./newUnitCommand";
+
+/** A program named without an absolute path, found as a shell in the first workspace folder (or the home directory) would. */
+function resolveProgram(name: string): string | undefined {
+  const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
+  return findProgram(name, cwd, process.env.PATH);
+}
+
+/**
+ * Registers New Unit, Add a Timer and Add a Socket. They ask through the same prompts as the
+ * operations UI, so the returned test API (the operations one, extended) answers both, and reports
+ * the notices of both.
+ */
+export function registerNewUnit(
+  context: vscode.ExtensionContext,
+  operations: OperationsTestApi,
+  log: vscode.LogOutputChannel,
+): OperationsTestApi {
+  let prompts: Prompts = vscodePrompts;
+  // These notices only tell what happened: they carry no buttons to act on.
+  const notifier = new Notifier(() => undefined, log);
+  context.subscriptions.push(
+    notifier,
+    vscode.commands.registerCommand(NEW_UNIT_COMMANDS.newUnit, () => newUnit(prompts, notifier, resolveProgram)),
+    vscode.commands.registerCommand(NEW_UNIT_COMMANDS.addTimer, () => addCompanion(prompts, notifier, "timer")),
+    vscode.commands.registerCommand(NEW_UNIT_COMMANDS.addSocket, () => addCompanion(prompts, notifier, "socket")),
+  );
+  const onDidNotify: vscode.Event<NoticeRecord> = (listener, thisArgs, disposables) => {
+    const both = vscode.Disposable.from(operations.onDidNotify(listener, thisArgs), notifier.onDidNotify(listener, thisArgs));
+    disposables?.push(both);
+    return both;
+  };
+  return {
+    ...operations,
+    onDidNotify,
+    answerWith(answers) {
+      prompts = answers;
+      const restoreOperations = operations.answerWith(answers);
+      return new vscode.Disposable(() => {
+        prompts = vscodePrompts;
+        restoreOperations.dispose();
+      });
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { runMocha } from "./mochaRun";
+import { newUnitSuite } from "./newUnit";
+
+/** Entry point of the New Unit suite (--extensionTestsPath). */
+export function run(): Promise<void> {
+  return runMocha(() => newUnitSuite());
+}
