@@ -133,4 +133,37 @@ check("document symbols list the unit's sections", function()
   expect(joined:find("Unit", 1, true) and joined:find("Service", 1, true), "symbols: " .. joined)
 end)
 
+check("completion offers ExecStart in [Service]", function()
+  local bufnr = open("complete.service", { "[Service]", "Exec" })
+  local result = request(bufnr, "textDocument/completion", {
+    textDocument = vim.lsp.util.make_text_document_params(bufnr),
+    position = { line = 1, character = 4 },
+  })
+  local items = result and (result.items or result) or {}
+  local found = vim.tbl_filter(function(item)
+    return item.label == "ExecStart"
+  end, items)
+  expect(#found == 1, "ExecStart is not among " .. #items .. " items")
+end)
+
+check("hover explains ExecStart=", function()
+  local bufnr = open("hover.service", { "[Service]", "ExecStart=/usr/bin/true" })
+  local result = request(bufnr, "textDocument/hover", {
+    textDocument = vim.lsp.util.make_text_document_params(bufnr),
+    position = { line = 1, character = 3 },
+  })
+  local text = result and result.contents and result.contents.value or ""
+  expect(text:find("ExecStart=", 1, true), "hover: " .. vim.inspect(result))
+end)
+
+check("unitsmith.systemd.status answers that there is no systemd to ask", function()
+  local bufnr = open("status.service", { "[Service]", "ExecStart=/usr/bin/true" })
+  local result = request(bufnr, "workspace/executeCommand", {
+    command = "unitsmith.systemd.status",
+    arguments = { { unit = "ssh.service", scope = "system" } },
+  })
+  expect(result and result.ok == false, "status: " .. vim.inspect(result))
+  expect(result.reason == "no-systemd" and result.message:find("no systemd system manager", 1, true), "status: " .. vim.inspect(result))
+end)
+
 finish(failures)

@@ -32,10 +32,14 @@ async function runChecks(): Promise<{ code: number | null; output: string }> {
   }
 }
 
-test("Neovim's built-in LSP client gets Unitsmith's diagnostics and symbols", { timeout: 120_000 }, async () => {
-  assert.ok(existsSync(join(repoRoot, "server/dist/server.js")), "server/dist/server.js is missing: run `npm run build`");
-  const { code, output } = await runChecks();
-  assert.equal(code, 0, output);
-  assert.match(output, /^ok - a malformed line gets a diagnostic/m);
-  assert.doesNotMatch(output, /^not ok/m);
-});
+test(
+  "Neovim's built-in LSP client gets Unitsmith's diagnostics, symbols, completion, hover and commands",
+  { timeout: 120_000 },
+  async () => {
+    assert.ok(existsSync(join(repoRoot, "server/dist/server.js")), "server/dist/server.js is missing: run `npm run build`");
+    const { code, output } = await runChecks();
+    assert.equal(code, 0, output);
+    assert.match(output, /^ok - a malformed line gets a diagnostic/m);
+    assert.doesNotMatch(output, /^not ok/m);
+  },
+);

@@ -46,6 +46,53 @@ export class Workbench {
     return panel.locator(".monaco-list-row");
   }
 
+  /** Types `>title` into the command palette and waits until the command is listed (Enter runs it). */
+  async findCommand(title: string): Promise<void> {
+    await this.page.keyboard.press("F1");
+    const input = this.page.locator(".quick-input-widget input[type=text]");
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor();
+  }
+
+  /** Runs a command from the palette by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.findCommand(title);
+    await this.page.keyboard.press("Enter");
+  }
+
+  /** A row of the suggest widget, once it shows one whose text contains `label`. */
+  async suggestion(label: string): Promise<Locator> {
+    const row = this.page.locator(".suggest-widget.visible .monaco-list-row", { hasText: label }).first();
+    await row.waitFor({ timeout: 30_000 });
+    return row;
+  }
+
+  /** A notification toast, once one whose text contains `text` has finished fading in. */
+  async notification(text: string): Promise<Locator> {
+    const toast = this.page.locator(".notification-toast.notification-fade-in-done", { hasText: text });
+    await toast.waitFor({ timeout: 30_000 });
+    return toast;
+  }
+
+  /** Moves the mouse over the first piece of editor text equal to `word` and returns the hover once it shows `expected`. */
+  async hover(editor: Locator, word: string, expected: string): Promise<Locator> {
+    await editor
+      .locator(".view-line span span", { hasText: new RegExp(`^${word}$`) })
+      .first()
+      .hover();
+    const hover = this.page.locator(".monaco-hover:not(.hidden)", { hasText: expected }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    return hover;
+  }
+
+  /** The text of the editor's line that contains `text`, as rendered (spaces normalised). */
+  async lineContaining(editor: Locator, text: string): Promise<string> {
+    const line = editor.locator(".view-line", { hasText: text }).first();
+    await line.waitFor({ timeout: 30_000 });
+    return (await line.innerText()).replace(/\u00a0/g, " ");
+  }
+
   async screenshot(name: string): Promise<string> {
     const path = join(artifactsDir("screenshots"), `${name}.png`);
     await this.page.screenshot({ path, timeout: 15_000 });

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { suite, test } from "mocha";
 import * as vscode from "vscode";
-import { nextDiagnostics } from "./waiting";
+import { openUnit } from "./openUnit";
+import { ruleId } from "./ruleId";
+import { diagnosticsWhere, nextDiagnostics } from "./waiting";
 import { writeWorkspaceFile } from "./workspaceFiles";
 
 export function diagnosticsSuite(): void {
@@ -18,10 +20,22 @@ export function diagnosticsSuite(): void {
       assert.equal(onLine[0].source, "unitsmith");
       assert.ok(ruleId(onLine[0]), "the diagnostic names no rule id");
     });
-  });
-}
 
-/** The rule id of a diagnostic, whether the server sent a bare code or one with a link. */
-function ruleId(diagnostic: vscode.Diagnostic): string | number | undefined {
-  return typeof diagnostic.code === "object" ? diagnostic.code.value : diagnostic.code;
+    test("saving runs systemd-analyze verify, which reports a program that is not installed", async () => {
+      const program = "/usr/bin/unitsmith-no-such-program";
+      const editor = await openUnit("verified.service", "[Unit]\nDescription=Verified on save\n\n[Service]\nExecStart=/usr/bin/true\n");
+      await editor.edit((edit) => edit.replace(new vscode.Range(4, 10, 4, 23), program));
+      const verified = diagnosticsWhere(
+        editor.document.uri,
+        (diagnostics) => diagnostics.some((d) => d.source === "systemd-analyze"),
+        "systemd-analyze diagnostics",
+      );
+      assert.ok(await editor.document.save(), "the document was not saved");
+      const fromVerify = (await verified).filter((d) => d.source === "systemd-analyze");
+
+      assert.equal(fromVerify.length, 1, JSON.stringify(fromVerify));
+      assert.match(fromVerify[0].message, new RegExp(`${program} is not executable`));
+      assert.equal(fromVerify[0].severity, vscode.DiagnosticSeverity.Information, "a program missing here is information");
+    });
+  });
 }

@@ -1,7 +1,13 @@
 import { activationSuite } from "./activation";
+import { commandsSuite } from "./commands";
+import { completionSuite } from "./completion";
+import { definitionSuite } from "./definition";
 import { diagnosticsSuite } from "./diagnostics";
+import { formattingSuite } from "./formatting";
+import { hoverSuite } from "./hover";
 import { languageIdSuite } from "./languageIds";
 import { runMocha } from "./mochaRun";
+import { quickFixSuite } from "./quickFix";
 
 /** Entry point VS Code calls in the extension host (--extensionTestsPath). */
 export function run(): Promise<void> {
@@ -10,5 +16,11 @@ export function run(): Promise<void> {
     activationSuite();
     languageIdSuite();
     diagnosticsSuite();
+    completionSuite();
+    hoverSuite();
+    quickFixSuite();
+    formattingSuite();
+    definitionSuite();
+    commandsSuite();
   });
 }

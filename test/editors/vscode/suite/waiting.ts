@@ -1,24 +1,36 @@
 import * as vscode from "vscode";
 
 /**
- * Resolves with the diagnostics of `uri` the first time they are published non-empty.
- * Subscribe before opening the document, or the event may already have fired.
+ * Resolves with the diagnostics of `uri` the first time a change to them satisfies `accept`.
+ * Subscribe before the action that publishes them (opening, editing, saving), or the event may
+ * already have fired.
  */
-export function nextDiagnostics(uri: vscode.Uri, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhere(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`no diagnostics for ${uri.path} within ${timeoutMs / 1000} s`));
+      const last = JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.source}: ${d.message}`));
+      reject(new Error(`${what} for ${uri.path}: not within ${timeoutMs / 1000} s (last: ${last})`));
     }, timeoutMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
       const diagnostics = vscode.languages.getDiagnostics(uri);
-      if (diagnostics.length === 0) return;
+      if (!accept(diagnostics)) return;
       clearTimeout(timer);
       subscription.dispose();
       resolve(diagnostics);
     });
   });
+}
+
+/** Resolves with the diagnostics of `uri` the first time they are published non-empty. */
+export function nextDiagnostics(uri: vscode.Uri, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+  return diagnosticsWhere(uri, (diagnostics) => diagnostics.length > 0, "diagnostics", timeoutMs);
 }
 
 /**
