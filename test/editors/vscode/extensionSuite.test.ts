@@ -1,19 +1,6 @@
-import assert from "node:assert/strict";
-import { join } from "node:path";
 import { test } from "node:test";
-import { extensionUnderTest } from "./extensionPath";
-import { buildAndRunSuite } from "./suiteRun";
+import { expectSuitePasses } from "./suitePasses";
 
-test("the extension's mocha suite passes inside code-server", { timeout: 15 * 60_000 }, async () => {
-  const result = await buildAndRunSuite({
-    entry: join(__dirname, "suite/index.ts"),
-    name: "extension-suite",
-    extension: extensionUnderTest(),
-    onOutput: (line) => console.log(`    [code-server] ${line}`),
-  });
-  assert.equal(result.exitCode, 0, `the suite failed (screenshot: ${result.screenshot})`);
-  assert.ok(
-    result.output.some((line) => /\d+ passing/.test(line)),
-    "mocha's report never arrived",
-  );
-});
+test("the extension's mocha suite passes inside code-server", { timeout: 15 * 60_000 }, () =>
+  expectSuitePasses("suite/index.ts", "extension-suite"),
+);
