@@ -3,7 +3,7 @@
 // Everything the extension runs is bundled by esbuild, so vsce skips dependency detection and the
 // .vsix holds no node_modules (.vscodeignore lists what goes in).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -31,5 +31,15 @@ if (stray.length > 0) {
   console.error(`the .vsix would carry sources or node_modules (fix .vscodeignore):\n${stray.join("\n")}`);
   process.exit(1);
 }
-run([vsce, "package", ...flags, "--out", vsix]);
+// The marketplace shows the README with images only from absolute addresses, and the project has no
+// public address yet: the packed README leaves the screenshots out rather than show broken images.
+// vsce wants that README inside the project: out/ is ignored by git and by .vscodeignore.
+const scratch = join(root, "out/package");
+mkdirSync(scratch, { recursive: true });
+writeFileSync(join(scratch, "README.md"), readFileSync(join(root, "README.md"), "utf8").replace(/^!\[[^\]]*\]\([^)]*\)\n\n?/gm, ""));
+try {
+  run([vsce, "package", ...flags, "--readme-path", "out/package/README.md", "--out", vsix]);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 console.log(vsix);
