@@ -61,10 +61,20 @@ export class Workbench {
     await this.page.keyboard.press("Enter");
   }
 
-  /** A row of the suggest widget, once it shows one whose text contains `label`. */
+  /**
+   * A row of the suggest widget, once it shows one whose text contains `label`. When the list a
+   * trigger character should open does not come (VS Code can drop that request while the list of
+   * the word typed before it is still closing), the user asks for it with Ctrl+Space, as a person
+   * would.
+   */
   async suggestion(label: string): Promise<Locator> {
     const row = this.page.locator(".suggest-widget.visible .monaco-list-row", { hasText: label }).first();
-    await row.waitFor({ timeout: 30_000 });
+    try {
+      await row.waitFor({ timeout: 10_000 });
+    } catch {
+      await this.page.keyboard.press("Control+Space");
+      await row.waitFor({ timeout: 30_000 });
+    }
     return row;
   }
 
