@@ -8,6 +8,7 @@ import { hoverSuite } from "./hover";
 import { languageIdSuite } from "./languageIds";
 import { runMocha } from "./mochaRun";
 import { quickFixSuite } from "./quickFix";
+import { serverRestartSuite } from "./serverRestart";
 
 /** Entry point VS Code calls in the extension host (--extensionTestsPath). */
 export function run(): Promise<void> {
@@ -22,5 +23,7 @@ export function run(): Promise<void> {
     formattingSuite();
     definitionSuite();
     commandsSuite();
+    // Last: it kills the language server.
+    serverRestartSuite();
   });
 }
