@@ -1,6 +1,7 @@
 import { constants } from "node:fs";
-import { lstat, mkdir, readFile, readlink, rename, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, readlink, unlink, writeFile } from "node:fs/promises";
 import { posix } from "node:path";
+import { writeThroughTemporary } from "../writeThroughTemporary";
 
 export type PathKind = "file" | "directory" | "symlink" | "other" | "missing";
 
@@ -42,14 +43,7 @@ export function hostFiles(root = "/"): UnitFiles {
     async write(path, content) {
       const target = at(path);
       await mkdir(posix.dirname(target), { recursive: true, mode: 0o755 });
-      const temporary = posix.join(posix.dirname(target), `.${posix.basename(target)}.unitsmith-${process.pid}`);
-      try {
-        await writeFile(temporary, content, { mode: 0o644 });
-        await rename(temporary, target);
-      } catch (error) {
-        await unlink(temporary).catch(() => undefined);
-        throw error;
-      }
+      await writeThroughTemporary(target, content, 0o644);
     },
     async createEmpty(path) {
       const target = at(path);
