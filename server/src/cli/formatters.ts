@@ -1,18 +1,19 @@
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
+import type { Severity } from "../language/rules/rule";
 
 export interface FileDiagnostics {
   file: string;
   diagnostics: Diagnostic[];
 }
 
-export const severityName: Record<DiagnosticSeverity, "error" | "warning" | "info" | "hint"> = {
+const severityName: Record<DiagnosticSeverity, Severity> = {
   [DiagnosticSeverity.Error]: "error",
   [DiagnosticSeverity.Warning]: "warning",
   [DiagnosticSeverity.Information]: "info",
   [DiagnosticSeverity.Hint]: "hint",
 };
 
-function nameOf(diagnostic: Diagnostic) {
+export function nameOf(diagnostic: Diagnostic): Severity {
   return severityName[diagnostic.severity ?? DiagnosticSeverity.Error];
 }
 

@@ -1,16 +1,14 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
+import type { Diagnostic } from "vscode-languageserver-types";
 import { allRules } from "../language/rules/registry";
 import type { Severity } from "../language/rules/rule";
 import { SERVER_VERSION } from "../version";
-import type { FileDiagnostics } from "./formatters";
+import { nameOf, type FileDiagnostics } from "./formatters";
 
 type SarifLevel = "error" | "warning" | "note";
 
 const levelOf: Record<Severity, SarifLevel> = { error: "error", warning: "warning", info: "note", hint: "note" };
-const levelOfDiagnostic = (d: Diagnostic): SarifLevel =>
-  d.severity === DiagnosticSeverity.Error ? "error" : d.severity === DiagnosticSeverity.Warning ? "warning" : "note";
 
 /** Our rules by their id; findings of systemd-analyze are prefixed with its name. */
 function ruleIdOf(d: Diagnostic): string {
@@ -43,7 +41,7 @@ export function formatSarif(results: readonly FileDiagnostics[]): string {
         results: results.flatMap(({ file, diagnostics }) =>
           diagnostics.map((d) => ({
             ruleId: ruleIdOf(d),
-            level: levelOfDiagnostic(d),
+            level: levelOf[nameOf(d)],
             message: { text: typeof d.message === "string" ? d.message : d.message.value },
             locations: [
               {
