@@ -1,5 +1,5 @@
 import type { Range, TextEdit } from "vscode-languageserver-types";
-import type { EntryNode, Node, UnitFile } from "./parser";
+import { endsWithContinuation, type EntryNode, type Node, type UnitFile } from "./parser";
 
 export interface FormattingOptions {
   /** Keep the whitespace around `=` as written instead of writing `Key=Value`. */
@@ -29,9 +29,7 @@ function trimLineEnd(line: string): string {
   let end = line.length;
   while (end > 0 && isSpace(line[end - 1])) end--;
   if (end === line.length) return line;
-  let backslashes = 0;
-  while (end - backslashes > 0 && line[end - backslashes - 1] === "\\") backslashes++;
-  return backslashes % 2 === 1 ? line : line.slice(0, end);
+  return endsWithContinuation(line, 0, end) ? line : line.slice(0, end);
 }
 
 /** Applies `trimLineEnd` to every physical line of `text`, keeping each line's terminator. */

@@ -1,3 +1,3 @@
 export * from "./ast";
-export { parseUnitFile } from "./parse";
+export { endsWithContinuation, parseUnitFile } from "./parse";
 export { nodeAt, sectionAt } from "./nodeAt";

@@ -11,7 +11,8 @@ function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-function endsWithContinuation(text: string, start: number, end: number): boolean {
+/** Whether text[start, end) ends in a backslash that is not itself escaped, continuing the line. */
+export function endsWithContinuation(text: string, start: number, end: number): boolean {
   let escaped = false;
   for (let i = start; i < end; i++) {
     if (escaped) escaped = false;
