@@ -37,4 +37,21 @@ export default tseslint.config(
       "no-restricted-globals": ["error", "process", "require", "__dirname", "Buffer"],
     },
   },
+  {
+    // The client reaches the server only through the contract and the generator's entry point.
+    files: ["client/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+server/src/(?!protocol$|language/generate$)",
+              message: "The client imports the server only through server/src/protocol and server/src/language/generate.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

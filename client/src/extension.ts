@@ -7,12 +7,11 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { LANGUAGE_ID, TRUST_CHANGED, type InitializationOptions, type TrustChangedParams } from "../../server/src/protocol";
 import { registerManPageDocuments } from "./manPageDocuments";
 import { RestartPolicy } from "./restartPolicy";
 import { registerNewUnit } from "./newUnit/registerNewUnit";
 import { registerOperationsUi, type OperationsTestApi } from "./operations/registerOperationsUi";
-
-export const LANGUAGE_ID = "systemd-unit";
 
 let client: LanguageClient | undefined;
 
@@ -35,7 +34,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
     outputChannel,
     // In an untrusted workspace the server runs no process at all (not even systemd-analyze).
     // VS Code has the snippets from the manifest, and renders man: links as read-only documents.
-    initializationOptions: { trusted: vscode.workspace.isTrusted, snippets: false, manPageLinks: "document" },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      snippets: false,
+      manPageLinks: "document",
+    } satisfies InitializationOptions,
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -51,7 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
   client = new LanguageClient("unitsmith", "Unitsmith", serverOptions, clientOptions);
   context.subscriptions.push(
     outputChannel,
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification("unitsmith/trustChanged", { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void client?.sendNotification(TRUST_CHANGED, { trusted: true } satisfies TrustChangedParams),
+    ),
   );
   await client.start();
   context.subscriptions.push(registerManPageDocuments(client));

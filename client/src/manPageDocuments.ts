@@ -1,7 +1,6 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-
-export const MAN_PAGE_SCHEME = "unitsmith-man";
+import { MAN_PAGE_SCHEME, SHOW_MAN_PAGE, type ShowManPageAnswer } from "../../server/src/protocol";
 
 /**
  * Shows `unitsmith-man:/systemd.exec(5).md` links (from Documentation= man: URIs) as read-only
@@ -12,10 +11,10 @@ export function registerManPageDocuments(client: LanguageClient): vscode.Disposa
     async provideTextDocumentContent(uri) {
       const name = decodeURIComponent(uri.path).replace(/^\//, "").replace(/\.md$/, "");
       const answer = (await client.sendRequest("workspace/executeCommand", {
-        command: "unitsmith.showManPage",
+        command: SHOW_MAN_PAGE,
         arguments: [{ name }],
-      })) as { ok: boolean; markdown?: string; message?: string };
-      return answer.ok ? (answer.markdown ?? "") : `# ${name}\n\n${answer.message ?? "The man page could not be read."}\n`;
+      })) as ShowManPageAnswer;
+      return answer.ok ? answer.markdown : `# ${name}\n\n${answer.message}\n`;
     },
   });
 }

@@ -22,13 +22,15 @@ import { registerIntellisense } from "./handlers/intellisense";
 import type { ClientPreferences, ServerContext } from "./serverContext";
 import { MachineKnowledge } from "./workspace/intellisense";
 import { UnitStates } from "./workspace/unitStates";
-import { SHOW_MAN_PAGE, showManPage } from "./workspace/manPageCommand";
+import { showManPage } from "./workspace/manPageCommand";
 import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
 import { createManPageLibrary } from "./systemd/manPages";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
-import { COMMAND_IDS, COMMANDS, registerOperations } from "./operations/commands";
+import { registerOperations } from "./operations/commands";
+import { COMMAND_IDS, COMMANDS, SHOW_MAN_PAGE } from "./protocol/commands";
+import { TRUST_CHANGED, type TrustChangedParams } from "./protocol/notifications";
 import { createOperationContext, markUnitFilesChanged } from "./operations/context";
 import { securityCodeActions } from "./operations/securityFindings";
 import { documentPath } from "./documentPath";
@@ -142,7 +144,7 @@ export function startServer(): void {
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
-  connection.onNotification("unitsmith/trustChanged", (params: { trusted?: unknown }) => {
+  connection.onNotification(TRUST_CHANGED, (params: Partial<TrustChangedParams> | undefined) => {
     if (typeof params?.trusted !== "boolean" || params.trusted === trusted) return;
     trusted = params.trusted;
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { journalFields, OUTPUT_CHOICES, PRIORITY_CHOICES, sinceProblem } from "../../client/src/operations/journalChoices";
-import { parseJournalOptions } from "../../server/src/operations/arguments";
+import { parseJournalOptions } from "../../server/src/protocol/operationArguments";
 
 describe("the journal's choices", () => {
   it("offer only priorities and output modes the server accepts", () => {

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { NEW_UNIT_COMMANDS } from "../../client/src/newUnit/commandIds";
 import { UI_COMMANDS, UNITS_VIEW } from "../../client/src/operations/commandIds";
 import { serverCommandId, type CommandName } from "../../client/src/operations/serverCommands";
-import { COMMANDS } from "../../server/src/operations/commands";
+import { COMMANDS } from "../../server/src/protocol";
 
 interface Manifest {
   contributes: {

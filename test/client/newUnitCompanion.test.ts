@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { bootInstall } from "../../client/src/newUnit/bootInstall";
-import { companionFile } from "../../client/src/newUnit/companionFile";
+import { bootInstall, companionFile } from "../../server/src/language/generate";
 import { generateUnits, type NewUnitOptions } from "../../server/src/language/generate";
 
 /** The file `unitsmith new` writes for `options`, without its header comment. */

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { executeOperation } from "../../server/src/operations/commands";
 import { createOperationContext, type OperationContext } from "../../server/src/operations/context";
-import type { Answer, InstallResult, ListResult, OperationFailure, StatusResult } from "../../server/src/operations/types";
+import type { Answer, InstallResult, ListResult, OperationFailure, StatusResult } from "../../server/src/protocol/operationResults";
 import { hostFiles } from "../../server/src/systemd/unitFiles";
 import { bootContainer, type Container } from "./harness/container";
 import { pollUntil } from "./harness/poll";

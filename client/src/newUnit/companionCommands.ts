@@ -3,8 +3,7 @@ import type { Notifier } from "../operations/notifier";
 import { infoNotice } from "../operations/notices";
 import type { Prompts } from "../operations/prompts";
 import { fileTarget, type Scope } from "../operations/unitTarget";
-import { bootInstall } from "./bootInstall";
-import { companionFile, type Trigger } from "./companionFile";
+import { bootInstall, companionFile, type Trigger } from "../../../server/src/language/generate";
 import { askSchedule } from "./scheduleQuestion";
 import { listed, writeUnitFiles } from "./unitFiles";
 

@@ -1,11 +1,11 @@
 import {
   HARDENING_LEVELS,
+  parseCommand,
   RESTART_POLICIES,
   SERVICE_TYPES,
   type NewUnitOptions,
   type ResolveProgram,
 } from "../../../server/src/language/generate";
-import { parseCommand } from "../../../server/src/language/generate/command";
 import type { Choice } from "../operations/journalChoices";
 import type { Prompts } from "../operations/prompts";
 import { refusal } from "./refusal";

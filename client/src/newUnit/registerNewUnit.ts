@@ -1,6 +1,7 @@
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import * as vscode from "vscode";
-import { findProgram } from "../../../server/src/cli/findProgram";
+import { findProgram } from "../../../server/src/language/generate";
 import type { NoticeRecord } from "../operations/notifier";
 import { Notifier } from "../operations/notifier";
 import { vscodePrompts, type Prompts } from "../operations/prompts";
@@ -12,7 +13,11 @@ import { newUnit } from "./newUnitCommand";
 /** A program named without an absolute path, found as a shell in the first workspace folder (or the home directory) would. */
 function resolveProgram(name: string): string | undefined {
   const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
-  return findProgram(name, cwd, process.env.PATH);
+  const executable = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat !== undefined && stat.isFile() && (stat.mode & 0o111) !== 0;
+  };
+  return findProgram(name, cwd, process.env.PATH, executable);
 }
 
 /**

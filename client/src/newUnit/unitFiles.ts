@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { GeneratedFile } from "../../../server/src/language/generate";
-import { LANGUAGE_ID } from "../extension";
+import { LANGUAGE_ID } from "../../../server/src/protocol";
 import type { Prompts } from "../operations/prompts";
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { instantiate } from "../../../server/src/systemd/unitNameGuard";
+import { instantiate } from "../../../server/src/protocol";
 import { chooseUnit, pickScope } from "./chooseUnit";
 import { UI_COMMANDS } from "./commandIds";
 import { failureNotice, infoNotice } from "./notices";

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { LANGUAGE_ID } from "../extension";
+import { LANGUAGE_ID } from "../../../server/src/protocol";
 import { chooseUnit } from "./chooseUnit";
 import { UI_COMMANDS } from "./commandIds";
 import { journalFields, OUTPUT_CHOICES, PRIORITY_CHOICES, SINCE_CHOICES, sinceProblem, type JournalChoices } from "./journalChoices";

@@ -1,5 +1,4 @@
-import { parseJournalOptions } from "../../../server/src/operations/arguments";
-import { JOURNAL_OUTPUT_MODES } from "../../../server/src/systemd/commandLines";
+import { JOURNAL_OUTPUT_MODES, parseJournalOptions } from "../../../server/src/protocol";
 import type { JournalOutputMode } from "./serverCommands";
 
 /** What Show Journal asks; absent fields leave journalctl's defaults. */

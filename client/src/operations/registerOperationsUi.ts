@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { LANGUAGE_ID } from "../extension";
+import { LANGUAGE_ID } from "../../../server/src/protocol";
 import { ActiveUnitState } from "./activeUnitState";
 import { reactToSaves } from "./afterSave";
 import { UNITS_VIEW } from "./commandIds";

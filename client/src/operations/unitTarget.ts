@@ -1,7 +1,6 @@
-import { unitKind, type Scope } from "../../../server/src/language/unitKind";
-import { isTemplateName } from "../../../server/src/systemd/unitNameGuard";
+import { isTemplateName, unitKind, type Scope } from "../../../server/src/protocol";
 
-export type { Scope } from "../../../server/src/language/unitKind";
+export type { Scope } from "../../../server/src/protocol";
 
 /** A unit a command acts on: a name the manager of `scope` knows. */
 export interface UnitRef {

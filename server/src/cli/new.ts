@@ -1,6 +1,6 @@
-import { generateUnits, type GeneratedFile } from "../language/generate";
+import { accessSync, constants, statSync } from "node:fs";
+import { findProgram, generateUnits, type GeneratedFile } from "../language/generate";
 import { displayPath } from "./displayPath";
-import { findProgram } from "./findProgram";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { NEW_USAGE, parseNewArgs } from "./newOptions";
 import { performWrites, planWrites } from "./writeNewFiles";
@@ -9,6 +9,15 @@ import { performWrites, planWrites } from "./writeNewFiles";
 function stdoutText(files: readonly GeneratedFile[]): string {
   if (files.length === 1) return files[0]!.text;
   return files.map((file) => `# ==> ${file.name} <==\n${file.text}`).join("\n");
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function refuse(io: CliIo, errors: readonly string[]): number {
@@ -22,7 +31,7 @@ export async function newCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${NEW_USAGE}\n`);
     return EXIT_OK;
   }
-  const result = generateUnits(parsed.options, (name) => findProgram(name, io.cwd, process.env.PATH));
+  const result = generateUnits(parsed.options, (name) => findProgram(name, io.cwd, process.env.PATH, isExecutableFile));
   if (!result.ok) return refuse(io, result.errors);
   const { output } = parsed;
   if (output.file === undefined && output.dir === undefined) {

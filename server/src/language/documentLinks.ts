@@ -1,4 +1,5 @@
 import type { DocumentLink } from "vscode-languageserver-types";
+import { MAN_PAGE_SCHEME } from "../protocol/initialization";
 import { documentOffsetOf } from "./entryOffsets";
 import { fileUri } from "./fileUri";
 import type { EntryNode, UnitFile } from "./parser";
@@ -40,7 +41,7 @@ export function manPageWebUrl(page: ManPageName): string {
 
 /** `unitsmith-man:/systemd.exec(5).md`, a read-only document the VS Code client renders with the unitsmith.showManPage command. */
 export function manPageDocumentUri(page: ManPageName): string {
-  return `unitsmith-man:/${encodeURIComponent(page.name)}${page.section ? `(${encodeURIComponent(page.section)})` : ""}.md`;
+  return `${MAN_PAGE_SCHEME}:/${encodeURIComponent(page.name)}${page.section ? `(${encodeURIComponent(page.section)})` : ""}.md`;
 }
 
 function link(file: UnitFile, entry: EntryNode, word: Word, target: string, tooltip?: string): DocumentLink {

@@ -1,6 +1,7 @@
 import type { CancellationToken, Connection } from "vscode-languageserver";
 import type { Logger } from "../handlerGuard";
-import { isObject, parseJournalOptions, parseScopeArgument, resolveUnit, type InstancePolicy, type Parsed } from "./arguments";
+import { isObject, parseJournalOptions, type Parsed } from "../protocol/operationArguments";
+import { parseScopeArgument, resolveUnit, type InstancePolicy } from "./arguments";
 import { cat } from "./cat";
 import { createOperationContext, type OperationContext } from "./context";
 import type { UnitAction } from "./idempotence";
@@ -11,32 +12,10 @@ import { override } from "./override";
 import { UNTRUSTED_WORKSPACE, type ExecutionPolicy } from "./policy";
 import { parseSecurityArgument, security } from "./security";
 import { status } from "./status";
-import type { Answer, OperationFailure, OperationResult } from "./types";
+import { COMMAND_IDS, COMMANDS, type CommandName } from "../protocol/commands";
+import type { Answer, OperationFailure, OperationResult } from "../protocol/operationResults";
 import { uninstall } from "./uninstall";
 import { daemonReload, unitAction } from "./unitActions";
-
-export const COMMANDS = {
-  status: "unitsmith.systemd.status",
-  start: "unitsmith.systemd.start",
-  stop: "unitsmith.systemd.stop",
-  restart: "unitsmith.systemd.restart",
-  reload: "unitsmith.systemd.reload",
-  enable: "unitsmith.systemd.enable",
-  disable: "unitsmith.systemd.disable",
-  enableNow: "unitsmith.systemd.enableNow",
-  daemonReload: "unitsmith.systemd.daemonReload",
-  resetFailed: "unitsmith.systemd.resetFailed",
-  journal: "unitsmith.systemd.journal",
-  cat: "unitsmith.systemd.cat",
-  list: "unitsmith.systemd.list",
-  override: "unitsmith.systemd.override",
-  install: "unitsmith.systemd.install",
-  uninstall: "unitsmith.systemd.uninstall",
-  security: "unitsmith.systemd.security",
-} as const;
-
-export type CommandName = keyof typeof COMMANDS;
-export const COMMAND_IDS: readonly string[] = Object.values(COMMANDS);
 
 type Handler = (context: OperationContext, args: unknown, signal?: AbortSignal) => Promise<Answer<OperationResult>>;
 

@@ -1,7 +1,7 @@
 import type { Scope } from "../language/unitKind";
 import { classifyFailure, firstLine } from "../systemd/failure";
 import type { ProcessError, ProcessResult } from "../systemd/processRunner";
-import type { FailureReason, OperationFailure } from "./types";
+import type { FailureReason, OperationFailure } from "../protocol/operationResults";
 
 /** Carries a failure answer out of an operation's steps; `attempt` turns it back into the answer. */
 export class OperationError extends Error {

@@ -1,4 +1,4 @@
-import type { Enablement, RunState } from "../systemd/unitState";
+import type { Enablement, RunState } from "../protocol/operationResults";
 
 export const UNIT_ACTIONS = ["start", "stop", "restart", "reload", "enable", "disable", "enableNow", "resetFailed"] as const;
 export type UnitAction = (typeof UNIT_ACTIONS)[number];

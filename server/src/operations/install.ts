@@ -1,14 +1,15 @@
 import { documentPath } from "../documentPath";
 import { unitKind, type Scope } from "../language/unitKind";
 import { unitFilePath } from "../systemd/unitDirectories";
-import { checkUnitName, instantiate, isTemplateName } from "../systemd/unitNameGuard";
-import type { UnitState } from "../systemd/unitState";
-import { invalid, isObject, parseInstallOptions, type InstallOptions, type Parsed } from "./arguments";
+import { checkUnitName, instantiate, isTemplateName } from "../protocol/unitNames";
+import type { UnitState } from "../protocol/operationResults";
+import { invalid, isObject, type Parsed } from "../protocol/operationArguments";
+import { parseInstallOptions, type InstallOptions } from "./arguments";
 import type { OperationContext } from "./context";
 import { fail, failFile } from "./failures";
 import { withSession, type Session } from "./session";
 import { applyAction } from "./unitActions";
-import type { Answer, InstallResult } from "./types";
+import type { Answer, InstallResult } from "../protocol/operationResults";
 
 export interface InstallRequest extends InstallOptions {
   /** The unit file as saved. */

@@ -1,8 +1,9 @@
 import { journalArgv, journalFollowArgv } from "../systemd/commandLines";
-import type { JournalOptions, ResolvedUnit } from "./arguments";
+import type { JournalOptions } from "../protocol/operationArguments";
+import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
 import { withSession } from "./session";
-import type { Answer, JournalResult } from "./types";
+import type { Answer, JournalResult } from "../protocol/operationResults";
 
 /** The unit's recent journal; following it is the client's (in a terminal, with followArgv). */
 export function journal(

@@ -1,11 +1,11 @@
 import type { Scope } from "../language/unitKind";
 import { parseListUnitFiles, parseListUnitsNames } from "../systemd/listOutput";
 import { parseShowOutput } from "../systemd/showOutput";
-import { isTemplateName } from "../systemd/unitNameGuard";
+import { isTemplateName } from "../protocol/unitNames";
 import { mapEnabledState, STATE_PROPERTIES, unitStateFromShow } from "../systemd/unitState";
 import type { OperationContext } from "./context";
 import { withSession } from "./session";
-import type { Answer, ListedUnit, ListResult } from "./types";
+import type { Answer, ListedUnit, ListResult } from "../protocol/operationResults";
 
 const LIST_FLAGS = ["--all", "--plain", "--no-legend", "--full"];
 

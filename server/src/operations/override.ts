@@ -3,7 +3,7 @@ import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
 import { fail, failFile } from "./failures";
 import { withSession } from "./session";
-import type { Answer, OverrideResult } from "./types";
+import type { Answer, OverrideResult } from "../protocol/operationResults";
 
 /**
  * Finds or makes (empty) the unit's override drop-in in the scope's directory, the file

@@ -1,4 +1,4 @@
-import type { OperationFailure } from "./types";
+import type { OperationFailure } from "../protocol/operationResults";
 
 /** Whether the server may run anything for the client. The client says whether the workspace is trusted. */
 export interface ExecutionPolicy {

@@ -4,12 +4,12 @@ import { unitKind } from "../language/unitKind";
 import { securityArgv } from "../systemd/commandLines";
 import { firstLine } from "../systemd/failure";
 import { parseSecurityJson } from "../systemd/securityOutput";
-import { invalid, isObject, type Parsed } from "./arguments";
+import { invalid, isObject, type Parsed } from "../protocol/operationArguments";
 import type { OperationContext } from "./context";
 import { fail, failFile } from "./failures";
 import { securityDiagnostics } from "./securityFindings";
 import { withSession } from "./session";
-import type { Answer, SecurityResult } from "./types";
+import type { Answer, SecurityResult } from "../protocol/operationResults";
 
 export interface SecurityRequest {
   path: string;

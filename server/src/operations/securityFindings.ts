@@ -7,7 +7,7 @@ import {
   type TextEdit,
 } from "vscode-languageserver-types";
 import type { EntryNode, Section, UnitFile } from "../language/parser";
-import type { SecurityFinding } from "../systemd/securityOutput";
+import type { SecurityFinding } from "../protocol/operationResults";
 import { hardeningDirective, type HardeningDirective } from "./hardeningDirectives";
 
 export const SECURITY_SOURCE = "systemd-analyze security";

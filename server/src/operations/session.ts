@@ -2,11 +2,12 @@ import type { Scope } from "../language/unitKind";
 import { SYSTEMD_TOOL_ENV, systemctlArgv } from "../systemd/commandLines";
 import { runProcess, type ProcessResult } from "../systemd/processRunner";
 import { parseShowOutput } from "../systemd/showOutput";
-import { STATE_PROPERTIES, unitStateFromShow, type UnitState } from "../systemd/unitState";
+import type { UnitState } from "../protocol/operationResults";
+import { STATE_PROPERTIES, unitStateFromShow } from "../systemd/unitState";
 import type { OperationContext } from "./context";
 import { attempt, exitFailure, fail, OperationError, processFailure } from "./failures";
 import { UNTRUSTED_WORKSPACE } from "./policy";
-import type { OperationFailure } from "./types";
+import type { OperationFailure } from "../protocol/operationResults";
 
 export interface RunStep {
   timeoutMs?: number;

@@ -2,7 +2,7 @@ import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
 import { fail } from "./failures";
 import { withSession } from "./session";
-import type { Answer, StatusResult } from "./types";
+import type { Answer, StatusResult } from "../protocol/operationResults";
 
 /** `systemctl status` as the user would read it, and the state behind it. */
 export function status(context: OperationContext, target: ResolvedUnit, signal?: AbortSignal): Promise<Answer<StatusResult>> {

@@ -1,10 +1,10 @@
 import { unitFilePath } from "../systemd/unitDirectories";
-import { templateOf } from "../systemd/unitNameGuard";
+import { templateOf } from "../protocol/unitNames";
 import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
 import { failFile } from "./failures";
 import { withSession, type Session } from "./session";
-import type { Answer, UninstallResult } from "./types";
+import type { Answer, UninstallResult } from "../protocol/operationResults";
 
 /** Stops, disables (which also removes a `systemctl link` symlink) and resets the unit as far as it needs; true when anything changed. */
 async function windDown(session: Session, unit: string): Promise<{ changed: boolean; messages: string[] }> {

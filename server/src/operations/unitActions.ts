@@ -2,7 +2,7 @@ import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
 import { describeAction, needsRunState, planAction, type UnitAction } from "./idempotence";
 import { withSession, type Session } from "./session";
-import type { Answer, DaemonReloadResult, UnitActionResult } from "./types";
+import type { Answer, DaemonReloadResult, UnitActionResult } from "../protocol/operationResults";
 import type { Scope } from "../language/unitKind";
 
 /** Applies the verbs that bring the unit where the action asks; the caller holds the session (and its lock). */

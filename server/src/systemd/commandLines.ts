@@ -1,4 +1,5 @@
 import type { Scope } from "../language/unitKind";
+import type { JournalOutputMode } from "../protocol/operationArguments";
 
 /** Environment for every systemd tool: plain output, no pager, never a password prompt. */
 export const SYSTEMD_TOOL_ENV: Readonly<Record<string, string>> = { SYSTEMD_COLORS: "0", SYSTEMD_PAGER: "", SYSTEMD_LESS: "" };
@@ -9,26 +10,6 @@ const scopeFlag = (scope: Scope) => (scope === "user" ? ["--user"] : []);
 export function systemctlArgv(scope: Scope, args: readonly string[]): string[] {
   return ["systemctl", ...scopeFlag(scope), "--no-ask-password", "--no-pager", ...args];
 }
-
-export const JOURNAL_OUTPUT_MODES = [
-  "short",
-  "short-full",
-  "short-iso",
-  "short-iso-precise",
-  "short-precise",
-  "short-monotonic",
-  "short-delta",
-  "short-unix",
-  "with-unit",
-  "verbose",
-  "cat",
-  "json",
-  "json-pretty",
-  "json-sse",
-  "json-seq",
-  "export",
-] as const;
-export type JournalOutputMode = (typeof JOURNAL_OUTPUT_MODES)[number];
 
 export interface JournalQuery {
   unit: string;

@@ -1,13 +1,4 @@
-/** One check of `systemd-analyze security`. */
-export interface SecurityFinding {
-  /** The check's name as systemd prints it, e.g. "PrivateTmp=" or "CapabilityBoundingSet=~CAP_SYS_ADMIN". */
-  id: string;
-  description: string;
-  /** True when the unit passes the check, false when it does not, null when the check does not apply. */
-  set: boolean | null;
-  /** What failing the check adds to the exposure score (0–1); null when it adds nothing. */
-  exposure: number | null;
-}
+import type { SecurityFinding } from "../protocol/operationResults";
 
 export type SecurityParse = { ok: true; findings: SecurityFinding[] } | { ok: false; message: string };
 

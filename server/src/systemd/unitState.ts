@@ -1,3 +1,5 @@
+import type { Enablement, RunState, UnitState } from "../protocol/operationResults";
+
 /** The properties `systemctl show -p` asks for to build a UnitState. */
 export const STATE_PROPERTIES = [
   "Id",
@@ -10,32 +12,6 @@ export const STATE_PROPERTIES = [
   "DropInPaths",
   "NeedDaemonReload",
 ] as const;
-
-export type RunState = "running" | "stopped";
-export type Enablement = "enabled" | "disabled";
-
-/** What systemd says about one unit, raw and mapped. */
-export interface UnitState {
-  unit: string;
-  description: string;
-  /** loaded, not-found, masked, bad-setting, error, ... */
-  loadState: string;
-  /** active, inactive, failed, activating, ... as `systemctl is-active` prints it. */
-  activeState: string;
-  subState: string;
-  /** As `systemctl is-enabled` prints it; empty when there is no unit file. */
-  unitFileState: string;
-  /** Absent while systemd reports a state in between (reloading, deactivating, ...). */
-  run?: RunState;
-  failed: boolean;
-  /** Absent for a unit that is not found or whose file state is unknown. */
-  enablement?: Enablement;
-  found: boolean;
-  fragmentPath?: string;
-  dropInPaths: string[];
-  /** A unit file changed on disk since systemd loaded it. */
-  needsDaemonReload: boolean;
-}
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; message: string };
 

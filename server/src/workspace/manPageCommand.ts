@@ -1,9 +1,5 @@
+import { SHOW_MAN_PAGE, type ShowManPageAnswer } from "../protocol/commands";
 import type { ManPageLibrary } from "../systemd/manPages";
-
-/** workspace/executeCommand that renders an installed man page as Markdown, for `man:` links. */
-export const SHOW_MAN_PAGE = "unitsmith.showManPage";
-
-export type ShowManPageAnswer = { ok: true; name: string; markdown: string } | { ok: false; message: string };
 
 const PAGE_NAME = /^[A-Za-z0-9_.:+@-]+(\([0-9][A-Za-z0-9]*\))?$/;
 

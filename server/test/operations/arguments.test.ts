@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { parseJournalOptions, resolveUnit } from "../../src/operations/arguments";
+import { resolveUnit } from "../../src/operations/arguments";
+import { parseJournalOptions } from "../../src/protocol/operationArguments";
 import { parseInstallArgument } from "../../src/operations/install";
 
 const failureOf = (parsed: { ok: boolean; failure?: { message: string; reason: string } }) => {

@@ -6,9 +6,10 @@ import { PassThrough } from "node:stream";
 import { after, describe, test } from "node:test";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import { createConnection } from "vscode-languageserver/node";
-import { COMMAND_IDS, executeOperation, registerOperations } from "../../src/operations/commands";
+import { executeOperation, registerOperations } from "../../src/operations/commands";
+import { COMMAND_IDS } from "../../src/protocol/commands";
 import { createOperationContext, type ContextOptions } from "../../src/operations/context";
-import type { OperationFailure, SecurityResult } from "../../src/operations/types";
+import type { OperationFailure, SecurityResult } from "../../src/protocol/operationResults";
 import { hostFiles } from "../../src/systemd/unitFiles";
 
 const work = mkdtempSync(join(tmpdir(), "unitsmith-operations-"));

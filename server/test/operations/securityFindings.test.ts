@@ -6,7 +6,8 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { parseUnitFile } from "../../src/language/parser";
 import { hardeningDirective } from "../../src/operations/hardeningDirectives";
 import { hardeningEdit, SECURITY_SOURCE, securityCodeActions, securityDiagnostics } from "../../src/operations/securityFindings";
-import { parseSecurityJson, type SecurityFinding } from "../../src/systemd/securityOutput";
+import type { SecurityFinding } from "../../src/protocol/operationResults";
+import { parseSecurityJson } from "../../src/systemd/securityOutput";
 
 // The unit security.json was recorded from.
 const unit = "[Unit]\nDescription=Demo\n\n[Service]\nExecStart=/usr/bin/sleep infinity\nPrivateTmp=yes\nNoNewPrivileges=no\n";

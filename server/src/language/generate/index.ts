@@ -9,6 +9,10 @@ import { headerComment, renderUnit } from "./render";
 import { serviceSections } from "./service";
 
 export * from "./options";
+export { bootInstall, type BootInstall } from "./bootInstall";
+export { parseCommand } from "./command";
+export { companionFile, type Trigger } from "./companionFile";
+export { findProgram, type ExecutableProbe } from "./findProgram";
 
 export function generateUnits(options: NewUnitOptions, resolveProgram: ResolveProgram): GenerateResult {
   const planned = planUnit(options, resolveProgram);

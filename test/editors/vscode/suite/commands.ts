@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { suite, test } from "mocha";
 import * as vscode from "vscode";
-import { COMMAND_IDS } from "../../../../server/src/operations/commands";
-import { SHOW_MAN_PAGE } from "../../../../server/src/workspace/manPageCommand";
+import { COMMAND_IDS, SHOW_MAN_PAGE } from "../../../../server/src/protocol";
 import manifest from "../../../../package.json";
 import { openUnit } from "./openUnit";
 

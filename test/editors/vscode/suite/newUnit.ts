@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { setup, suite, suiteSetup, teardown, test } from "mocha";
 import * as vscode from "vscode";
-import { findProgram } from "../../../../server/src/cli/findProgram";
-import { generateUnits, type NewUnitOptions } from "../../../../server/src/language/generate";
+import { accessSync, constants } from "node:fs";
+import { findProgram, generateUnits, type NewUnitOptions } from "../../../../server/src/language/generate";
 import type { UnitsmithExports } from "../../../../client/src/extension";
 import { invocationOf } from "../../../../client/src/newUnit/invocation";
 import type { NoticeRecord } from "../../../../client/src/operations/notifier";
@@ -20,7 +20,16 @@ const SERVICE_TEXT = "[Unit]\nDescription=Backs up\n\n[Service]\nExecStart=/usr/
 /** What `unitsmith new` writes for `options`, header included. */
 function generated(options: NewUnitOptions): { name: string; text: string }[] {
   const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-  const result = generateUnits({ ...options, invocation: invocationOf(options) }, (name) => findProgram(name, folder, process.env.PATH));
+  const result = generateUnits({ ...options, invocation: invocationOf(options) }, (name) =>
+    findProgram(name, folder, process.env.PATH, (path) => {
+      try {
+        accessSync(path, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
   assert.ok(result.ok, JSON.stringify(result));
   return result.files;
 }

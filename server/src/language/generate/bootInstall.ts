@@ -1,4 +1,4 @@
-import { parseUnitFile, type Span } from "../../../server/src/language/parser";
+import { parseUnitFile, type Span } from "../parser";
 
 /** [Install] entries that make `systemctl enable` start the service with a target, at boot or login. */
 const TARGET_LINKS = new Set(["WantedBy", "RequiredBy", "UpheldBy"]);

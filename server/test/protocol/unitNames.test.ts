@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { checkInstance, checkUnitName, instantiate, isTemplateName, templateOf } from "../../src/systemd/unitNameGuard";
+import { checkInstance, checkUnitName, instantiate, isTemplateName, templateOf } from "../../src/protocol/unitNames";
 
 describe("unit name guard", () => {
   const valid = [

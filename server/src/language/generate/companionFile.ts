@@ -1,8 +1,8 @@
-import type { GeneratedFile } from "../../../server/src/language/generate";
-import { socketSections, timerSections } from "../../../server/src/language/generate/companions";
-import { planUnit } from "../../../server/src/language/generate/plan";
-import { renderUnit } from "../../../server/src/language/generate/render";
-import type { Scope } from "../../../server/src/language/unitKind";
+import type { Scope } from "../unitKind";
+import { socketSections, timerSections } from "./companions";
+import type { GeneratedFile } from "./options";
+import { planUnit } from "./plan";
+import { renderUnit } from "./render";
 
 /** What starts an existing service: a timer on a schedule, or a socket on an address. */
 export type Trigger = { kind: "timer"; every: string } | { kind: "socket"; address: string };

@@ -5,13 +5,43 @@
  */
 import type { Diagnostic } from "vscode-languageserver-types";
 import type { Scope } from "../language/unitKind";
-import type { SecurityFinding } from "../systemd/securityOutput";
-import type { UnitState } from "../systemd/unitState";
 
-export type { Scope } from "../language/unitKind";
-export type { JournalOutputMode } from "../systemd/commandLines";
-export type { SecurityFinding } from "../systemd/securityOutput";
-export type { Enablement, RunState, UnitState } from "../systemd/unitState";
+export type RunState = "running" | "stopped";
+export type Enablement = "enabled" | "disabled";
+
+/** What systemd says about one unit, raw and mapped. */
+export interface UnitState {
+  unit: string;
+  description: string;
+  /** loaded, not-found, masked, bad-setting, error, ... */
+  loadState: string;
+  /** active, inactive, failed, activating, ... as `systemctl is-active` prints it. */
+  activeState: string;
+  subState: string;
+  /** As `systemctl is-enabled` prints it; empty when there is no unit file. */
+  unitFileState: string;
+  /** Absent while systemd reports a state in between (reloading, deactivating, ...). */
+  run?: RunState;
+  failed: boolean;
+  /** Absent for a unit that is not found or whose file state is unknown. */
+  enablement?: Enablement;
+  found: boolean;
+  fragmentPath?: string;
+  dropInPaths: string[];
+  /** A unit file changed on disk since systemd loaded it. */
+  needsDaemonReload: boolean;
+}
+
+/** One check of `systemd-analyze security`. */
+export interface SecurityFinding {
+  /** The check's name as systemd prints it, e.g. "PrivateTmp=" or "CapabilityBoundingSet=~CAP_SYS_ADMIN". */
+  id: string;
+  description: string;
+  /** True when the unit passes the check, false when it does not, null when the check does not apply. */
+  set: boolean | null;
+  /** What failing the check adds to the exposure score (0–1); null when it adds nothing. */
+  exposure: number | null;
+}
 
 export type FailureReason =
   /** The client said the workspace is not trusted: nothing was run. */

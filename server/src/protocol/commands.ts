@@ -1,0 +1,71 @@
+/** The ids of the commands the server answers through workspace/executeCommand, with their argument and result types. */
+import type { InstallArgument, JournalArgument, ScopeArgument, UnitArgument } from "./operationArguments";
+import type {
+  CatResult,
+  DaemonReloadResult,
+  InstallResult,
+  JournalResult,
+  ListResult,
+  OverrideResult,
+  SecurityResult,
+  StatusResult,
+  UninstallResult,
+  UnitActionResult,
+} from "./operationResults";
+
+/** Operations on a systemd manager; arguments in ./operationArguments, results in ./operationResults. */
+export const COMMANDS = {
+  status: "unitsmith.systemd.status",
+  start: "unitsmith.systemd.start",
+  stop: "unitsmith.systemd.stop",
+  restart: "unitsmith.systemd.restart",
+  reload: "unitsmith.systemd.reload",
+  enable: "unitsmith.systemd.enable",
+  disable: "unitsmith.systemd.disable",
+  enableNow: "unitsmith.systemd.enableNow",
+  daemonReload: "unitsmith.systemd.daemonReload",
+  resetFailed: "unitsmith.systemd.resetFailed",
+  journal: "unitsmith.systemd.journal",
+  cat: "unitsmith.systemd.cat",
+  list: "unitsmith.systemd.list",
+  override: "unitsmith.systemd.override",
+  install: "unitsmith.systemd.install",
+  uninstall: "unitsmith.systemd.uninstall",
+  security: "unitsmith.systemd.security",
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+/** Each command's argument and result. */
+interface CommandSignatures {
+  status: [UnitArgument, StatusResult];
+  start: [UnitArgument, UnitActionResult];
+  stop: [UnitArgument, UnitActionResult];
+  restart: [UnitArgument, UnitActionResult];
+  reload: [UnitArgument, UnitActionResult];
+  enable: [UnitArgument, UnitActionResult];
+  disable: [UnitArgument, UnitActionResult];
+  enableNow: [UnitArgument, UnitActionResult];
+  resetFailed: [UnitArgument, UnitActionResult];
+  daemonReload: [ScopeArgument, DaemonReloadResult];
+  journal: [JournalArgument, JournalResult];
+  cat: [UnitArgument, CatResult];
+  list: [ScopeArgument, ListResult];
+  override: [UnitArgument, OverrideResult];
+  install: [InstallArgument, InstallResult];
+  uninstall: [UnitArgument, UninstallResult];
+  security: [{ uri: string }, SecurityResult];
+}
+
+/** Fails to compile when a command has no entry in the table. */
+export type CommandTypes = { [K in CommandName]: CommandSignatures[K] };
+
+export type ArgumentOf<K extends CommandName> = CommandTypes[K][0];
+export type ResultOf<K extends CommandName> = CommandTypes[K][1];
+
+export const COMMAND_IDS: readonly string[] = Object.values(COMMANDS);
+
+/** workspace/executeCommand that renders an installed man page as Markdown, for `man:` links. */
+export const SHOW_MAN_PAGE = "unitsmith.showManPage";
+
+export type ShowManPageAnswer = { ok: true; name: string; markdown: string } | { ok: false; message: string };
