@@ -1,6 +1,10 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** The modules of the language core's features, which only the language service imports. */
+const FEATURE_MODULES =
+  "(^|/)language/(completion|hover|definition|references|referenceSearch|documentLinks|symbols|folding|selectionRanges|inlayHints|semanticTokens|formatting|codeActions|analysis|valueCompletion|pathCompletion|clientFeatures)$";
+
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/out/**", "node_modules/**", ".artifacts/**"] },
   js.configs.recommended,
@@ -30,7 +34,10 @@ export default tseslint.config(
             },
             { regex: "^vscode-languageserver(/|$)", message: "Use vscode-languageserver-types in the pure core." },
             { regex: "(^|/)systemd(/|$)", message: "The pure core must not import the systemd adapters." },
-            { regex: "^\\.\\./\\.\\./", message: "The pure core must not reach outside server/src/language." },
+            {
+              regex: "^\\.\\./\\.\\./(?!protocol/)|^(\\.\\./)+(operations|workspace|cli|lsp|settings)(/|$)",
+              message: "The pure core must not reach outside server/src/language, but for the contract in server/src/protocol.",
+            },
           ],
         },
       ],
@@ -50,6 +57,43 @@ export default tseslint.config(
               message: "The client imports the server only through server/src/protocol and server/src/language/generate.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // One way into the language core: its features are reached through createUnitLanguageService.
+    files: ["server/src/**/*.ts", "test/**/*.ts", "server/test/**/*.ts"],
+    ignores: ["server/src/language/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: FEATURE_MODULES,
+              allowTypeImports: true,
+              message: "Call the feature through createUnitLanguageService (server/src/language/languageService.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No request may wait on the disk: the server reaches files asynchronously. The CLI's own steps may block.
+    files: ["server/src/**/*.ts"],
+    ignores: ["server/src/cli/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportSpecifier[imported.name=/Sync$/]",
+          message: "No synchronous file-system calls in the server: use node:fs/promises.",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/Sync$/]",
+          message: "No synchronous file-system calls in the server: use node:fs/promises.",
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { startServer } from "./server";
+import { startServer } from "./lsp/server";
 import { SERVER_VERSION } from "./version";
 
 const USAGE = `Usage: unitsmith-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     [300, 5],
     [5000, 50],
   ] as const) {
-    absolute(`diagnostics after an edit, ${lines} lines (in the core)`, diagnosticsInProcess(lines, 40), "—", limit);
+    absolute(`diagnostics after an edit, ${lines} lines (in the core)`, await diagnosticsInProcess(lines, 40), "—", limit);
     const endToEnd = await diagnosticsEndToEnd(UNITSMITH, lines, 15, DEBOUNCE_MS);
     absolute(`  same, didChange → publish less ${DEBOUNCE_MS} ms debounce`, endToEnd, `bare didChange → publish ${ms(bareChange)}`, limit);
   }

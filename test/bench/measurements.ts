@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { CompletionRequest, DidChangeTextDocumentNotification, HoverRequest } from "vscode-languageserver-protocol/node";
-import { analyze, diagnose } from "../../server/src/language/analysis";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { fileUri } from "../../server/src/language/fileUri";
+import { createUnitLanguageService, emptyHost } from "../../server/src/language/languageService";
+import { LANGUAGE_ID } from "../../server/src/protocol/languageId";
 import { unitKind } from "../../server/src/language/unitKind";
 import { memoryOf } from "../load/serverProcess";
 import { BenchServer } from "./benchServer";
@@ -68,14 +71,15 @@ export async function requestLatency(bundle: string, lines: number, requests: nu
   return { completion, hover };
 }
 
-/** analyze + diagnose in this process, as the server runs them after an edit: the median of `runs`. */
-export function diagnosticsInProcess(lines: number, runs: number): number {
+/** The language service's diagnostics in this process, as the server computes them after an edit: the median of `runs`. */
+export async function diagnosticsInProcess(lines: number, runs: number): Promise<number> {
   const text = realisticUnit(lines);
+  const service = createUnitLanguageService(emptyHost());
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const edited = text.replace("Description=", `Description=${i}`);
+    const document = TextDocument.create(fileUri(BENCH_PATH), LANGUAGE_ID, i, text.replace("Description=", `Description=${i}`));
     const start = performance.now();
-    diagnose(analyze(edited, BENCH_PATH, 2048));
+    await service.diagnostics(document);
     samples.push(performance.now() - start);
   }
   return median(samples.slice(3));

@@ -5,11 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { runCli } from "../../server/src/cli/main";
-import { computeDiagnostics } from "../../server/src/language/diagnostics";
 import { shellQuote } from "../../server/src/language/generate/quote";
-import { parseUnitFile } from "../../server/src/language/parser";
-import { unitKind } from "../../server/src/language/unitKind";
 import { combinations } from "../../server/test/generate/matrix";
+import { documentOf, testService } from "../../server/test/service";
 import { newExamples } from "./newExamples";
 
 interface Run {
@@ -45,8 +43,8 @@ function securityReport(path: string, runtimeDir: string): Promise<string> {
   });
 }
 
-function lint(path: string): string[] {
-  const diagnostics = computeDiagnostics(parseUnitFile(readFileSync(path, "utf8")), unitKind(path));
+async function lint(path: string): Promise<string[]> {
+  const diagnostics = await testService().diagnostics(documentOf(path, readFileSync(path, "utf8")));
   return diagnostics.map((d) => `${path}:${d.range.start.line + 1}: ${d.message}`);
 }
 
@@ -80,7 +78,7 @@ describe("unitsmith new", () => {
     for (const scope of ["system", "user"] as const) {
       const paths = unitFiles(unitDirs[scope]);
       assert.ok(paths.length > 80, `${paths.length} ${scope} units`);
-      assert.deepEqual(paths.flatMap(lint), []);
+      assert.deepEqual((await Promise.all(paths.map(lint))).flat(), []);
       assert.equal(await verify(paths, scope, runtimeDir), "", `systemd-analyze verify${scope === "user" ? " --user" : ""}`);
     }
   });
@@ -251,7 +249,7 @@ describe("unitsmith new", () => {
         const result = await unitsmithNew([...example.args, "--output-dir", dir], root);
         assert.equal(result.code, 0, result.stderr);
         const paths = unitFiles(dir);
-        assert.deepEqual(paths.flatMap(lint), []);
+        assert.deepEqual((await Promise.all(paths.map(lint))).flat(), []);
         assert.equal(await verify(paths, example.scope, runtimeDir), "");
       });
     }

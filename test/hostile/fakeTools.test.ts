@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import { CompletionRequest, DidSaveTextDocumentNotification, HoverRequest, type MarkupContent } from "vscode-languageserver-protocol/node";
-import { analyze } from "../../server/src/language/analysis";
-import { hover } from "../../server/src/language/hover";
+import { documentOf, testService } from "../../server/test/service";
 import { LspSession } from "../protocol/lspClient";
 import { DocumentGeometry } from "./documentGeometry";
 import { killProcessesMentioning, processesLeft, processesMentioning, writeFakeTool } from "./fakeTools";
@@ -116,8 +115,7 @@ describe("man pages that are missing or corrupt (built server over stdio)", () =
     const position = { line: 4, character: 3 };
     const answered = (await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }))
       ?.contents as MarkupContent;
-    const analysis = analyze(UNIT, path, 2048);
-    const bundled = hover({ file: analysis.file!, kind: analysis.kind, position })!.hover.contents as MarkupContent;
+    const bundled = (await testService().hover(documentOf(path, UNIT), position))!.contents as MarkupContent;
     assert.equal(answered.value, bundled.value);
     assert.equal(await session.shutdown(), 0);
     rmSync(manPath, { recursive: true, force: true });

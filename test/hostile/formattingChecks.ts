@@ -1,5 +1,5 @@
-import { formatText, formattingEdits } from "../../server/src/language/formatting";
 import { parseUnitFile, type UnitFile } from "../../server/src/language/parser";
+import { documentOf, testService } from "../../server/test/service";
 import { DocumentGeometry } from "./documentGeometry";
 
 /** What a reader of the file sees, in order: sections, directives and values, comments, malformed lines. */
@@ -22,12 +22,13 @@ function reading(file: UnitFile): string[] {
 
 /** Formatting is idempotent, its edits produce the formatted text, and every directive, value and comment survives. */
 export function formattingProblems(text: string): string[] {
+  const service = testService();
   const file = parseUnitFile(text);
-  const once = formatText(file);
+  const once = service.formattedText(documentOf("/x/unit.service", text))!;
   const problems: string[] = [];
-  const viaEdits = new DocumentGeometry(text).apply(formattingEdits(file));
+  const viaEdits = new DocumentGeometry(text).apply(service.format(documentOf("/x/unit.service", text)));
   if (viaEdits !== once) problems.push(`formatting edits give ${JSON.stringify(viaEdits)}, the formatter ${JSON.stringify(once)}`);
-  const twice = formatText(parseUnitFile(once));
+  const twice = service.formattedText(documentOf("/x/unit.service", once));
   if (twice !== once) problems.push(`formatting is not idempotent: ${JSON.stringify(once)} became ${JSON.stringify(twice)}`);
   const before = reading(file);
   const after = reading(parseUnitFile(once));

@@ -1,14 +1,11 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from "vscode-languageserver-types";
-import { analyze, diagnose } from "../../server/src/language/analysis";
-import { completions } from "../../server/src/language/completion";
-import { foldingRanges } from "../../server/src/language/folding";
-import { formattingEdits } from "../../server/src/language/formatting";
-import { hover } from "../../server/src/language/hover";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { createUnitLanguageService, emptyHost } from "../../server/src/language/languageService";
+import { SECURITY_SOURCE } from "../../server/src/language/quickFixes/securityFindings";
 import type { TargetSystemd } from "../../server/src/language/rules/rule";
-import { documentSymbols } from "../../server/src/language/symbols";
-import { SECURITY_SOURCE, securityCodeActions } from "../../server/src/operations/securityFindings";
+import { LANGUAGE_ID } from "../../server/src/protocol/languageId";
 import type { Answers } from "./answerChecks";
 
 /** Security findings as the server would hold them after a security analysis, placed at `range`. */
@@ -38,39 +35,46 @@ export interface Timed {
   slowest: { name: string; ms: number };
 }
 
-/** Every feature of the pure core on one document, each call timed. */
-export function answerInProcess(text: string, path: string, positions: readonly Position[], target: TargetSystemd): Timed {
+/** Every feature of the language service on one document (on a host that knows no machine), each call timed. */
+export async function answerInProcess(text: string, path: string, positions: readonly Position[], target: TargetSystemd): Promise<Timed> {
   let slowest = { name: "", ms: 0 };
-  const timed = <T>(name: string, run: () => T): T => {
+  const timed = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
-    const result = run();
+    const result = await run();
     const ms = performance.now() - start;
     if (ms > slowest.ms) slowest = { name, ms };
     return result;
   };
-  const analysis = timed("analyze", () => analyze(text, path, 2048));
-  const file = analysis.file;
-  const diagnostics = timed("diagnostics", () => diagnose(analysis, { target }));
+  const service = createUnitLanguageService(emptyHost(), { target });
+  const document = TextDocument.create(pathToFileURL(path).href, LANGUAGE_ID, 1, text);
+  const analysis = await timed("analyze", () => service.analyze(document));
+  const diagnostics = await timed("diagnostics", () => service.diagnostics(document));
   const ranges = rangesFrom(positions);
+  const each = <I, O>(inputs: readonly I[], name: string, run: (input: I) => O | Promise<O>): Promise<Awaited<O>[]> =>
+    inputs.reduce<Promise<Awaited<O>[]>>(
+      async (done, input) => [...(await done), await timed(name, () => run(input))],
+      Promise.resolve([]),
+    );
   const answers: Answers = {
     diagnostics,
-    completions: positions.map((position) => ({
+    completions: await each(positions, "completion", async (position) => ({
       position,
-      items: file ? timed("completion", () => completions({ file, kind: analysis.kind, position, target })) : [],
+      items: await service.completion(document, position),
     })),
-    hovers: positions.map((position) => ({
+    hovers: await each(positions, "hover", async (position) => ({
       position,
-      hover: file ? timed("hover", () => hover({ file, kind: analysis.kind, position, target }))?.hover : undefined,
+      hover: (await service.hover(document, position)) ?? undefined,
     })),
-    symbols: file ? timed("symbols", () => documentSymbols(file)) : [],
-    folds: file ? timed("folding", () => foldingRanges(file)) : [],
-    formatting: file ? timed("formatting", () => formattingEdits(file)) : [],
-    rangeFormatting: ranges.map((range) => ({
-      range,
-      edits: file ? timed("rangeFormatting", () => formattingEdits(file, undefined, range)) : [],
-    })),
-    codeActions: file
-      ? ranges.flatMap((range) => timed("codeAction", () => securityCodeActions(pathToFileURL(path).href, file, securityFindingsAt(range))))
+    symbols: await timed("symbols", () => service.documentSymbols(document)),
+    folds: await timed("folding", () => service.foldingRanges(document)),
+    formatting: await timed("formatting", () => service.format(document)),
+    rangeFormatting: await each(ranges, "rangeFormatting", (range) => ({ range, edits: service.format(document, range) })),
+    codeActions: analysis.file
+      ? (
+          await each(ranges, "codeAction", (range) =>
+            service.codeActions(document, { diagnostics: securityFindingsAt(range), only: ["quickfix"] }),
+          )
+        ).flat()
       : [],
   };
   return { answers, slowest };

@@ -3,8 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { analyze } from "../../server/src/language/analysis";
-import { completions } from "../../server/src/language/completion";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { createUnitLanguageService, emptyHost } from "../../server/src/language/languageService";
+import { fileUri } from "../../server/src/language/fileUri";
+import { LANGUAGE_ID } from "../../server/src/protocol/languageId";
 import { answerProblems } from "./answerChecks";
 import { DocumentGeometry } from "./documentGeometry";
 import { fuzzCase, type FuzzCase } from "./documents";
@@ -23,23 +25,22 @@ interface Regression extends FuzzCase {
 /** Cases that once failed, replayed first; add a failing counterexample here before fixing it. */
 const regressions = JSON.parse(readFileSync(join(__dirname, "regressions.json"), "utf8")) as Regression[];
 
-function problemsOf({ path, text, spots }: FuzzCase, version?: number): { problems: string[]; slowestMs: number } {
+async function problemsOf({ path, text, spots }: FuzzCase, version?: number): Promise<{ problems: string[]; slowestMs: number }> {
   const positions = new DocumentGeometry(text).positionsIn(spots);
-  const { answers, slowest } = answerInProcess(text, path, positions, version === undefined ? {} : { version });
+  const { answers, slowest } = await answerInProcess(text, path, positions, version === undefined ? {} : { version });
   const problems = [...answerProblems(text, answers), ...formattingProblems(text)];
   if (slowest.ms > SLOWEST_CALL_MS) problems.push(`${slowest.name} took ${Math.round(slowest.ms)} ms`);
   return { problems, slowestMs: slowest.ms };
 }
 
 describe("every feature of the core on generated documents (fast-check, fixed seed)", () => {
-  it("replays the stored regression cases", () => {
-    for (const regression of regressions) assert.deepEqual(problemsOf(regression).problems, [], regression.why);
+  it("replays the stored regression cases", async () => {
+    for (const regression of regressions) assert.deepEqual((await problemsOf(regression)).problems, [], regression.why);
   });
 
-  it("completion at a line past the end of the document answers edits on one line", () => {
-    const text = "[Match]\n";
-    const analysis = analyze(text, "/etc/systemd/network/br0.netdev", 2048);
-    const items = completions({ file: analysis.file!, kind: analysis.kind, position: { line: 2, character: 0 }, target: {} });
+  it("completion at a line past the end of the document answers edits on one line", async () => {
+    const document = TextDocument.create(fileUri("/etc/systemd/network/br0.netdev"), LANGUAGE_ID, 1, "[Match]\n");
+    const items = await createUnitLanguageService(emptyHost()).completion(document, { line: 2, character: 0 });
     const spanning = items.filter(
       (item) => item.textEdit && "range" in item.textEdit && item.textEdit.range.start.line !== item.textEdit.range.end.line,
     );
@@ -49,13 +50,13 @@ describe("every feature of the core on generated documents (fast-check, fixed se
     );
   });
 
-  it("never throws, keeps every range inside the document, formats idempotently and keeps every value", () => {
+  it("never throws, keeps every range inside the document, formats idempotently and keeps every value", async () => {
     let cases = 0;
     let slowestMs = 0;
-    fc.assert(
-      fc.property(fuzzCase, (c) => {
+    await fc.assert(
+      fc.asyncProperty(fuzzCase, async (c) => {
         cases++;
-        const result = problemsOf(c, cases % 2 ? 252 : undefined);
+        const result = await problemsOf(c, cases % 2 ? 252 : undefined);
         slowestMs = Math.max(slowestMs, result.slowestMs);
         assert.deepEqual(result.problems, []);
       }),

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
-import { analyze, diagnose } from "../../server/src/language/analysis";
+import { machineDiagnostics } from "../../server/test/service";
 import { LspSession } from "../protocol/lspClient";
 import { answerProblems } from "./answerChecks";
 import { DocumentGeometry } from "./documentGeometry";
 import { fuzzCase } from "./documents";
-import { siblingUnits } from "./siblingUnits";
 import { answerOverStdio, executeGarbage } from "./serverAnswers";
 import { fuzzSettings } from "./fuzzSettings";
 
@@ -39,7 +38,7 @@ describe("the built server over stdio on generated documents (fast-check, fixed 
         const { answers, slowestMs: slowest } = await answerOverStdio(session, path, c.text, positions);
         slowestMs = Math.max(slowestMs, slowest);
         assert.deepEqual(answerProblems(c.text, answers), []);
-        assert.deepEqual(answers.diagnostics, diagnose(analyze(c.text, path, 2048), { siblingUnits: siblingUnits(path) }));
+        assert.deepEqual(answers.diagnostics, await machineDiagnostics(path, c.text));
         const refusal = (await executeGarbage(session, command, argument)) as { ok?: boolean };
         assert.equal(refusal?.ok, false);
       }),

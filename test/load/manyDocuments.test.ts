@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { DidChangeTextDocumentNotification } from "vscode-languageserver-protocol/node";
-import { analyze, diagnose } from "../../server/src/language/analysis";
+import { machineDiagnostics } from "../../server/test/service";
 import { DocumentGeometry } from "../hostile/documentGeometry";
 import { validUnit } from "../hostile/documents";
-import { siblingUnits } from "../hostile/siblingUnits";
 import { LspSession } from "../protocol/lspClient";
 import { childrenOf, memoryOf } from "./serverProcess";
 
@@ -56,7 +55,7 @@ describe("1,000 open documents and 10,000 keystrokes (built server over stdio, u
     }
     for (const d of docs) {
       const published = await session.diagnosticsFor(d.uri, (p) => p.version === d.version, 120_000);
-      assert.deepEqual(published.diagnostics, diagnose(analyze(d.text, d.path, 2048), { siblingUnits: siblingUnits(d.path) }), d.uri);
+      assert.deepEqual(published.diagnostics, await machineDiagnostics(d.path, d.text), d.uri);
     }
     const stale = docs.filter((d) => session.allDiagnostics(d.uri).at(-1)?.version !== d.version);
     assert.deepEqual(

@@ -10,6 +10,7 @@ import {
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -27,7 +28,15 @@ export interface SessionOptions {
   settings?: unknown;
   /** The server's working directory. */
   cwd?: string;
+  /** What the client says it can show; by default what VS Code says (Markdown, snippets, label details). */
+  textDocument?: ClientCapabilities["textDocument"];
 }
+
+/** The text document capabilities of a rich client such as VS Code, as far as the server reads them. */
+export const RICH_CLIENT: ClientCapabilities["textDocument"] = {
+  completion: { completionItem: { snippetSupport: true, documentationFormat: ["markdown", "plaintext"], labelDetailsSupport: true } },
+  hover: { contentFormat: ["markdown", "plaintext"] },
+};
 
 /** The built server, spawned over stdio, with a real JSON-RPC connection to it. */
 export class LspSession {
@@ -70,7 +79,10 @@ export class LspSession {
     const result = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: options.settings === undefined ? {} : { workspace: { configuration: true } },
+      capabilities: {
+        textDocument: options.textDocument ?? RICH_CLIENT,
+        ...(options.settings !== undefined && { workspace: { configuration: true } }),
+      },
       initializationOptions,
     });
     await session.connection.sendNotification(InitializedNotification.type, {});

@@ -1,7 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { defaultFormattingOptions, formatText } from "../language/formatting";
-import { parseUnitFile } from "../language/parser";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { fileUri } from "../language/fileUri";
+import { createUnitLanguageService, emptyHost } from "../language/languageService";
+import { LANGUAGE_ID } from "../protocol/languageId";
 import { defaultSettings } from "../settings/settings";
 import { collectFiles } from "./collectFiles";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
@@ -51,7 +53,12 @@ export async function fmtCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length === 0)
     throw new UsageError("no paths given; name the unit files or directories to format, or - for standard input");
-  const options = { ...defaultFormattingOptions, keepSpacesAroundEquals: values["keep-spaces"] };
+  // Formatting needs nothing of the machine; files over the size limit are refused below, before they are read.
+  const service = createUnitLanguageService(emptyHost(), {
+    format: { keepSpacesAroundEquals: values["keep-spaces"] },
+    maxFileSizeKB: Number.POSITIVE_INFINITY,
+  });
+  const formatted = (path: string, text: string) => service.formattedText(TextDocument.create(fileUri(path), LANGUAGE_ID, 1, text))!;
 
   if (positionals.length === 1 && positionals[0] === "-") {
     const read = decode(await readStdin());
@@ -59,7 +66,7 @@ export async function fmtCommand(args: string[], io: CliIo): Promise<number> {
       io.stderr(`standard input ${read.refused}\n`);
       return EXIT_USAGE;
     }
-    io.stdout(formatText(parseUnitFile(read.text), options));
+    io.stdout(formatted("/dev/stdin", read.text));
     return EXIT_OK;
   }
 
@@ -82,10 +89,10 @@ export async function fmtCommand(args: string[], io: CliIo): Promise<number> {
         errors.push({ path: shown, message: read.refused });
         continue;
       }
-      const formatted = formatText(parseUnitFile(read.text), options);
-      if (formatted === read.text) continue;
+      const text = formatted(path, read.text);
+      if (text === read.text) continue;
       unformatted++;
-      if (!values.check) await writeFileAtomically(path, formatted);
+      if (!values.check) await writeFileAtomically(path, text);
       io.stdout(`${shown}\n`);
     } catch (error) {
       errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });

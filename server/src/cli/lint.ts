@@ -1,11 +1,13 @@
-import { readdir } from "node:fs/promises";
-import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { DiagnosticSeverity } from "vscode-languageserver-types";
-import { analyze, diagnose, oversized } from "../language/analysis";
-import { mergeDiagnostics } from "../language/mergeDiagnostics";
+import { fileUri } from "../language/fileUri";
+import { createUnitLanguageService } from "../language/languageService";
+import { LANGUAGE_ID } from "../protocol/languageId";
+import { createManPageLibrary } from "../systemd/manPages";
 import { verifyFile } from "../systemd/verifyFile";
 import { defaultSettings } from "../settings/settings";
+import { createNodeHost } from "../workspace/nodeHost";
 import { collectFiles } from "./collectFiles";
 import { displayPath } from "./displayPath";
 import type { TargetSystemd } from "../language/rules/rule";
@@ -65,35 +67,25 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError("no paths given; name the unit files or directories to lint");
 
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
-  const maxBytes = defaultSettings.maxFileSizeKB * 1024;
+  const { maxFileSizeKB, lint } = defaultSettings;
+  const service = createUnitLanguageService(createNodeHost(createManPageLibrary()), { maxFileSizeKB, severities: lint, target });
   const results: FileDiagnostics[] = [];
-  const listed = new Map<string, Promise<ReadonlySet<string>>>();
-  // The files beside a unit, so a timer or socket without its service is noticed.
-  const siblings = (directory: string) => {
-    if (!listed.has(directory))
-      listed.set(
-        directory,
-        readdir(directory).then(
-          (names) => new Set(names),
-          () => new Set<string>(),
-        ),
-      );
-    return listed.get(directory)!;
-  };
   let verifyMissingSaid = false;
   for (const path of files) {
     const shown = displayPath(path, io.cwd);
     try {
-      const read = await readUnitFile(path, maxBytes);
-      const { maxFileSizeKB } = defaultSettings;
-      const analysis = "text" in read ? analyze(read.text, path, maxFileSizeKB) : oversized(path, read.tooLarge, maxFileSizeKB);
-      const own = diagnose(analysis, { severities: defaultSettings.lint, target, siblingUnits: await siblings(dirname(path)) });
-      const verified = values.verify && analysis.file ? await verifyFile(path) : undefined;
+      const read = await readUnitFile(path, maxFileSizeKB * 1024);
+      if (!("text" in read)) {
+        results.push({ file: shown, diagnostics: service.unreadDiagnostics(path, read.tooLarge) });
+        continue;
+      }
+      const verified = values.verify ? await verifyFile(path) : undefined;
       if (verified && !verified.ran && verified.reason !== "unsupported-kind") {
         if (verified.reason !== "binary-missing" || !verifyMissingSaid) io.stderr(`${shown}: ${verified.message}\n`);
         verifyMissingSaid ||= verified.reason === "binary-missing";
       }
-      results.push({ file: shown, diagnostics: verified?.ran ? mergeDiagnostics(own, verified.diagnostics) : own });
+      const document = TextDocument.create(fileUri(path), LANGUAGE_ID, 1, read.text);
+      results.push({ file: shown, diagnostics: await service.diagnostics(document, verified?.ran ? verified.diagnostics : []) });
     } catch (error) {
       errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });
     }

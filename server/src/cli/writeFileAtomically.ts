@@ -1,5 +1,5 @@
 import { realpath, stat } from "node:fs/promises";
-import { writeThroughTemporary } from "../writeThroughTemporary";
+import { writeThroughTemporary } from "../workspace/writeThroughTemporary";
 
 /** Replaces an existing file's content, keeping its mode, so a failure never leaves half a file. */
 export async function writeFileAtomically(given: string, content: string): Promise<void> {

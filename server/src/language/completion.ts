@@ -118,7 +118,7 @@ function specifierItems(range: Range, environment: SpecifierEnvironment | undefi
 }
 
 /** Completion at a position: section headers, directives of the section, or values of the directive. */
-export function completions(context: CompletionContext): CompletionItem[] {
+export async function completions(context: CompletionContext): Promise<CompletionItem[]> {
   const { file, kind, position, target = {} } = context;
   const schema = fileSchemaFor(kind);
   if (!schema) return [];
@@ -172,7 +172,7 @@ export function completions(context: CompletionContext): CompletionItem[] {
   }
   if (context.listDirectory) {
     const firstWord = !continued && before.slice(equals + 1, wordStart - lineStart).trim() === "";
-    const paths = pathItems(info, word, wordStart, firstWord, context.listDirectory, rangeFrom);
+    const paths = await pathItems(info, word, wordStart, firstWord, context.listDirectory, rangeFrom);
     if (paths.length > 0) return paths;
   }
   if (info.value.kind === "documentation") return documentationItems(file, word, rangeFrom(wordStart, wordEnd));

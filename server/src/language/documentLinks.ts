@@ -18,7 +18,7 @@ export interface DocumentLinkOptions {
   /** Where a man page link points; by default the page on the web. */
   manPageTarget?: (page: ManPageName) => string | undefined;
   /** Whether an absolute path names a file on this machine; paths get links only with it. */
-  isFile?: (path: string) => boolean;
+  isFile?: (path: string) => Promise<boolean>;
 }
 
 const MAN_URI = /^man:([A-Za-z0-9_.:+@-]+)(?:\(([0-9][A-Za-z0-9]*)\))?$/;
@@ -84,10 +84,11 @@ function pathWords(info: DirectiveInfo, value: string): Word[] {
 }
 
 /** Links in the file: Documentation= URIs (man pages through `manPageTarget`) and absolute paths of existing files. */
-export function documentLinks(file: UnitFile, kind: UnitKind, options: DocumentLinkOptions = {}): DocumentLink[] {
+export async function documentLinks(file: UnitFile, kind: UnitKind, options: DocumentLinkOptions = {}): Promise<DocumentLink[]> {
   const schema = fileSchemaFor(kind);
   if (!schema) return [];
   const links: DocumentLink[] = [];
+  const paths: { entry: EntryNode; word: Word }[] = [];
   for (const section of file.sections) {
     for (const entry of section.entries) {
       const info = schema.directive(section.name, entry.key);
@@ -96,13 +97,14 @@ export function documentLinks(file: UnitFile, kind: UnitKind, options: DocumentL
         links.push(...documentationLinks(file, entry, options));
         continue;
       }
-      if (!options.isFile) continue;
       for (const word of pathWords(info, entry.value)) {
-        if (word.text.startsWith("/") && !word.text.includes("%") && options.isFile(word.text)) {
-          links.push(link(file, entry, word, fileUri(word.text)));
-        }
+        if (word.text.startsWith("/") && !word.text.includes("%")) paths.push({ entry, word });
       }
     }
   }
-  return links;
+  const isFile = options.isFile;
+  if (!isFile) return links;
+  const existing = await Promise.all(paths.map(({ word }) => isFile(word.text)));
+  links.push(...paths.filter((_, i) => existing[i]).map(({ entry, word }) => link(file, entry, word, fileUri(word.text))));
+  return links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -5,3 +5,18 @@ export function fileUri(path: string): string {
     .map((segment) => encodeURIComponent(segment))
     .join("/")}`;
 }
+
+/**
+ * The file system path of a document URI, or the URI's path part for untitled and remote documents;
+ * the URI itself when it is not one (or names a file on another host).
+ */
+export function pathOfUri(uri: string): string {
+  try {
+    const url = new URL(uri);
+    if (url.protocol !== "file:") return decodeURIComponent(url.pathname);
+    if ((url.hostname !== "" && url.hostname !== "localhost") || /%2f/i.test(url.pathname)) return uri;
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return uri;
+  }
+}

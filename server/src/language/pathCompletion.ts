@@ -8,8 +8,8 @@ export interface PathEntry {
   executable?: boolean;
 }
 
-/** Lists a directory of the machine the unit is for; undefined when it cannot be read. Supplied by the server. */
-export type PathLister = (directory: string) => readonly PathEntry[] | undefined;
+/** Lists a directory of the machine the unit is for; undefined when it cannot be read. Supplied by the host. */
+export type PathLister = (directory: string) => Promise<readonly PathEntry[] | undefined>;
 
 /** Characters a value of this kind may carry in front of its path, e.g. "-" for an optional EnvironmentFile=. */
 function pathPrefixes(info: DirectiveInfo): string | undefined {
@@ -35,14 +35,14 @@ const wantsExecutable = (info: DirectiveInfo) => info.value.kind === "exec";
  * Completes the file system path being typed in a value: `word` is the text from the start of the
  * word to the cursor, and `wordStart` its document offset. `rangeOf` turns offsets into a range.
  */
-export function pathItems(
+export async function pathItems(
   info: DirectiveInfo,
   word: string,
   wordStart: number,
   firstWord: boolean,
   list: PathLister,
   rangeOf: (start: number, end: number) => Range,
-): CompletionItem[] {
+): Promise<CompletionItem[]> {
   const prefixes = pathPrefixes(info);
   if (prefixes === undefined) return [];
   if (wantsExecutable(info) && !firstWord) return [];
@@ -52,7 +52,7 @@ export function pathItems(
   if (!path.startsWith("/")) return [];
   const slash = path.lastIndexOf("/");
   const directory = path.slice(0, slash + 1);
-  const entries = list(directory);
+  const entries = await list(directory);
   if (!entries) return [];
   const nameStart = wordStart + skip + slash + 1;
   const range = rangeOf(nameStart, wordStart + word.length);

@@ -1,5 +1,5 @@
 import type { CancellationToken, Connection } from "vscode-languageserver";
-import type { Logger } from "../handlerGuard";
+import type { Logger } from "../lsp/logger";
 import { isObject, parseJournalOptions, type Parsed } from "../protocol/operationArguments";
 import { parseScopeArgument, resolveUnit, type InstancePolicy } from "./arguments";
 import { cat } from "./cat";

@@ -1,4 +1,4 @@
-import { documentPath } from "../documentPath";
+import { pathOfUri as documentPath } from "../language/fileUri";
 import { unitKind, type Scope } from "../language/unitKind";
 import { unitFilePath } from "../systemd/unitDirectories";
 import { checkUnitName, instantiate, isTemplateName } from "../protocol/unitNames";

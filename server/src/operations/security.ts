@@ -1,4 +1,4 @@
-import { documentPath } from "../documentPath";
+import { pathOfUri as documentPath } from "../language/fileUri";
 import { parseUnitFile } from "../language/parser";
 import { unitKind } from "../language/unitKind";
 import { securityArgv } from "../systemd/commandLines";
@@ -7,7 +7,7 @@ import { parseSecurityJson } from "../systemd/securityOutput";
 import { invalid, isObject, type Parsed } from "../protocol/operationArguments";
 import type { OperationContext } from "./context";
 import { fail, failFile } from "./failures";
-import { securityDiagnostics } from "./securityFindings";
+import { securityDiagnostics } from "../language/quickFixes/securityFindings";
 import { withSession } from "./session";
 import type { Answer, SecurityResult } from "../protocol/operationResults";
 

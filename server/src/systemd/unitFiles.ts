@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { lstat, mkdir, readFile, readlink, unlink, writeFile } from "node:fs/promises";
 import { posix } from "node:path";
-import { writeThroughTemporary } from "../writeThroughTemporary";
+import { writeThroughTemporary } from "../workspace/writeThroughTemporary";
 
 export type PathKind = "file" | "directory" | "symlink" | "other" | "missing";
 

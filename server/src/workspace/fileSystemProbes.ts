@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { posix } from "node:path";
 import type { PathEntry, PathLister } from "../language/pathCompletion";
 
@@ -10,8 +10,9 @@ export interface ProbeOptions {
   now?: () => number;
 }
 
-function cached<T>(compute: (key: string) => T, ttlMs: number, now: () => number): (key: string) => T {
-  const answers = new Map<string, { value: T; at: number }>();
+/** Reuses each answer for `ttlMs`; a question asked again while its answer is pending shares it. */
+function cached<T>(compute: (key: string) => Promise<T>, ttlMs: number, now: () => number): (key: string) => Promise<T> {
+  const answers = new Map<string, { value: Promise<T>; at: number }>();
   return (key) => {
     const hit = answers.get(key);
     if (hit && now() - hit.at <= ttlMs) return hit.value;
@@ -22,12 +23,12 @@ function cached<T>(compute: (key: string) => T, ttlMs: number, now: () => number
   };
 }
 
-function entryOf(directory: string, name: string): PathEntry {
+async function entryOf(directory: string, name: string): Promise<PathEntry> {
   try {
     // stat follows symlinks, so a link to a program counts as a program; a dangling link is "other".
-    const stat = statSync(posix.join(directory, name));
-    if (stat.isDirectory()) return { name, type: "directory" };
-    if (stat.isFile()) return { name, type: "file", executable: (stat.mode & 0o111) !== 0 };
+    const found = await stat(posix.join(directory, name));
+    if (found.isDirectory()) return { name, type: "directory" };
+    if (found.isFile()) return { name, type: "file", executable: (found.mode & 0o111) !== 0 };
   } catch {
     // Dangling link or no permission.
   }
@@ -38,11 +39,11 @@ function entryOf(directory: string, name: string): PathEntry {
 export function createPathLister(options: ProbeOptions = {}): PathLister {
   const maxEntries = options.maxEntries ?? 2000;
   return cached(
-    (directory) => {
+    async (directory) => {
       if (!directory.startsWith("/")) return undefined;
       try {
-        const names = readdirSync(directory).sort().slice(0, maxEntries);
-        return names.map((name) => entryOf(directory, name));
+        const names = (await readdir(directory)).sort().slice(0, maxEntries);
+        return await Promise.all(names.map((name) => entryOf(directory, name)));
       } catch {
         return undefined;
       }
@@ -53,15 +54,9 @@ export function createPathLister(options: ProbeOptions = {}): PathLister {
 }
 
 /** Whether an absolute path is a regular file on this machine, for document links; briefly cached. */
-export function createFileProbe(options: ProbeOptions = {}): (path: string) => boolean {
+export function createFileProbe(options: ProbeOptions = {}): (path: string) => Promise<boolean> {
   return cached(
-    (path) => {
-      try {
-        return path.startsWith("/") && statSync(path).isFile();
-      } catch {
-        return false;
-      }
-    },
+    async (path) => path.startsWith("/") && (await stat(path).catch(() => undefined))?.isFile() === true,
     options.ttlMs ?? 5000,
     options.now ?? Date.now,
   );

@@ -1,10 +1,10 @@
-import { closeSync, constants, openSync, readSync } from "node:fs";
 import { opendir, readlink, realpath } from "node:fs/promises";
 import { posix } from "node:path";
 import { specialUnitsFor } from "../language/specialUnits";
 import { descriptionOf, type KnownUnit, type UnitCatalog } from "../language/unitCatalog";
 import { unitKind, type Scope } from "../language/unitKind";
 import { parseUnitName } from "../language/values/unitName";
+import { readFileHead } from "./readFileHead";
 import { unitSearchPaths } from "./searchPaths";
 
 export interface UnitIndexLimits {
@@ -67,6 +67,13 @@ async function listDirectory(path: string, limit: number): Promise<Listing[]> {
 
 const isUnitName = (name: string) => parseUnitName(name).ok;
 
+const PARALLEL_READS = 16;
+
+async function readDescription(path: string, maxBytes: number): Promise<string | undefined> {
+  const text = await readFileHead(path, maxBytes);
+  return text === undefined ? undefined : descriptionOf(text);
+}
+
 /**
  * The units installed on this machine and those in the workspace folders, listed from the
  * directories (file contents are read only for a Description=, on first use). A scan is reused for
@@ -76,7 +83,7 @@ export class UnitIndex {
   private folders: readonly string[];
   private readonly limits: UnitIndexLimits;
   private readonly scans = new Map<string, { scan: Promise<Scan>; at: number }>();
-  private readonly descriptions = new Map<string, string | null>();
+  private readonly descriptions = new Map<string, string | undefined>();
   private readonly now: () => number;
 
   constructor(private readonly options: UnitIndexOptions = {}) {
@@ -104,13 +111,14 @@ export class UnitIndex {
     const special = new Map(specialUnitsFor(scope).map((unit) => [unit.name, unit.description]));
     for (const name of special.keys()) if (!units.has(name)) units.set(name, { name, origin: "special" });
     const list = [...units.values()];
+    await this.readDescriptions(list);
     const stateOf = this.options.stateOf;
     return {
       list: () => list,
       get: (name) => units.get(name),
       description: (name) => {
         const unit = units.get(name);
-        return (unit?.path && !unit.masked ? this.description(unit.path) : undefined) ?? special.get(name);
+        return (unit?.path && !unit.masked ? this.descriptions.get(unit.path) : undefined) ?? special.get(name);
       },
       ...(stateOf && { state: (name: string) => stateOf(scope, name) }),
     };
@@ -188,25 +196,14 @@ export class UnitIndex {
     return scan;
   }
 
-  /** Description= of a unit file, read once (its first `descriptionBytes`) and cached. */
-  private description(path: string): string | undefined {
-    const cached = this.descriptions.get(path);
-    if (cached !== undefined) return cached ?? undefined;
-    let description: string | undefined;
-    try {
-      // Non-blocking, so a FIFO named like a unit cannot hang the server.
-      const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      try {
-        const buffer = Buffer.alloc(this.limits.descriptionBytes);
-        const length = readSync(fd, buffer, 0, buffer.length, 0);
-        description = descriptionOf(buffer.toString("utf8", 0, length));
-      } finally {
-        closeSync(fd);
+  /** Reads the Description= of each unit file not read yet (its first `descriptionBytes`), a few files at a time. */
+  private async readDescriptions(units: readonly KnownUnit[]): Promise<void> {
+    const queue = units.flatMap((unit) => (unit.path && !unit.masked && !this.descriptions.has(unit.path) ? [unit.path] : []));
+    const worker = async () => {
+      for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+        this.descriptions.set(path, await readDescription(path, this.limits.descriptionBytes));
       }
-    } catch {
-      description = undefined;
-    }
-    this.descriptions.set(path, description ?? null);
-    return description;
+    };
+    await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
   }
 }

@@ -6,19 +6,19 @@ import { applyFix, codesIn, fixesFor } from "./applyFix";
 const SERVICE_TAIL = ["[Install]", "WantedBy=multi-user.target"];
 
 describe("quick fixes for directive names and places", () => {
-  it("rename a misspelled directive to the suggestion, preferred when only the case differs", () => {
-    const typo = applyFix("a.service", lines("[Service]", "ExecStrat=/bin/true"), "unknown-directive");
+  it("rename a misspelled directive to the suggestion, preferred when only the case differs", async () => {
+    const typo = await applyFix("a.service", lines("[Service]", "ExecStrat=/bin/true"), "unknown-directive");
     assert.equal(typo.text, lines("[Service]", "ExecStart=/bin/true"));
     assert.equal(typo.action.title, "Change to ExecStart=");
     assert.equal(typo.action.isPreferred, undefined);
-    const cased = applyFix("a.service", lines("[Service]", "execstart=/bin/true"), "unknown-directive");
+    const cased = await applyFix("a.service", lines("[Service]", "execstart=/bin/true"), "unknown-directive");
     assert.equal(cased.text, lines("[Service]", "ExecStart=/bin/true"));
     assert.equal(cased.action.isPreferred, true);
-    assert.deepEqual(codesIn("a.service", cased.text), []);
+    assert.deepEqual(await codesIn("a.service", cased.text), []);
   });
 
-  it("rename and move when the suggestion lives in another section", () => {
-    const { text, action } = applyFix(
+  it("rename and move when the suggestion lives in another section", async () => {
+    const { text, action } = await applyFix(
       "a.service",
       lines("[Unit]", "Description=A", "[Service]", "ExecStart=/bin/a", "Wnats=b.service"),
       "unknown-directive",
@@ -27,12 +27,12 @@ describe("quick fixes for directive names and places", () => {
     assert.equal(text, lines("[Unit]", "Description=A", "Wants=b.service", "[Service]", "ExecStart=/bin/a"));
   });
 
-  it("offer nothing when there is no suggestion", () => {
-    assert.deepEqual(fixesFor("a.service", lines("[Service]", "ExecStart=/bin/a", "Frobnicate=1"), "unknown-directive"), []);
+  it("offer nothing when there is no suggestion", async () => {
+    assert.deepEqual(await fixesFor("a.service", lines("[Service]", "ExecStart=/bin/a", "Frobnicate=1"), "unknown-directive"), []);
   });
 
-  it("move a misplaced directive into its section, creating the section in the usual order", () => {
-    const moved = applyFix(
+  it("move a misplaced directive into its section, creating the section in the usual order", async () => {
+    const moved = await applyFix(
       "a.service",
       lines("[Unit]", "Description=A", "", "[Service]", "After=b.service", "ExecStart=/bin/a"),
       "misplaced-directive",
@@ -40,19 +40,19 @@ describe("quick fixes for directive names and places", () => {
     assert.equal(moved.action.title, "Move After= to [Unit]");
     assert.equal(moved.action.isPreferred, true);
     assert.equal(moved.text, lines("[Unit]", "Description=A", "After=b.service", "", "[Service]", "ExecStart=/bin/a"));
-    const created = applyFix(
+    const created = await applyFix(
       "a.service",
       lines("[Service]", "ExecStart=/bin/a", "Description=A", "", ...SERVICE_TAIL),
       "misplaced-directive",
     );
     assert.equal(created.text, lines("[Unit]", "Description=A", "", "[Service]", "ExecStart=/bin/a", "", ...SERVICE_TAIL));
-    const last = applyFix("a.service", lines("[Service]", "ExecStart=/bin/a", "WantedBy=multi-user.target"), "misplaced-directive");
+    const last = await applyFix("a.service", lines("[Service]", "ExecStart=/bin/a", "WantedBy=multi-user.target"), "misplaced-directive");
     assert.equal(last.text, lines("[Service]", "ExecStart=/bin/a", "", "[Install]", "WantedBy=multi-user.target"));
-    assert.deepEqual(codesIn("a.service", last.text), []);
+    assert.deepEqual(await codesIn("a.service", last.text), []);
   });
 
-  it("move a continued entry whole", () => {
-    const { text } = applyFix(
+  it("move a continued entry whole", async () => {
+    const { text } = await applyFix(
       "a.service",
       lines("[Service]", "ExecStart=/bin/a", "Documentation=man:a(8) \\", "  man:b(8)"),
       "misplaced-directive",
@@ -64,49 +64,52 @@ describe("quick fixes for directive names and places", () => {
 describe("quick fixes for deprecated directives", () => {
   const service = (...rows: string[]) => lines("[Service]", "ExecStart=/bin/a", ...rows);
 
-  it("rename to the successor with the same value", () => {
-    const { text, action } = applyFix("a.service", service("MemoryLimit=1G"), "removed-directive");
+  it("rename to the successor with the same value", async () => {
+    const { text, action } = await applyFix("a.service", service("MemoryLimit=1G"), "removed-directive");
     assert.equal(text, service("MemoryMax=1G"));
     assert.equal(action.isPreferred, true);
     assert.equal(
-      applyFix("a.service", service("BlockIOReadBandwidth=/dev/sda 5M"), "removed-directive").text,
+      (await applyFix("a.service", service("BlockIOReadBandwidth=/dev/sda 5M"), "removed-directive")).text,
       service("IOReadBandwidthMax=/dev/sda 5M"),
     );
     assert.equal(
-      applyFix("a.service", lines("[Unit]", "BindTo=b.service", "[Service]", "ExecStart=/bin/a"), "deprecated-directive").text,
+      (await applyFix("a.service", lines("[Unit]", "BindTo=b.service", "[Service]", "ExecStart=/bin/a"), "deprecated-directive")).text,
       lines("[Unit]", "BindsTo=b.service", "[Service]", "ExecStart=/bin/a"),
     );
   });
 
-  it("convert cgroup v1 weights with systemd's formula", () => {
-    assert.equal(applyFix("a.service", service("CPUShares=1024"), "removed-directive").text, service("CPUWeight=100"));
-    assert.equal(applyFix("a.service", service("CPUShares=512"), "removed-directive").text, service("CPUWeight=50"));
-    assert.equal(applyFix("a.service", service("CPUShares=2"), "removed-directive").text, service("CPUWeight=1"));
-    assert.equal(applyFix("a.service", service("CPUShares=262144"), "removed-directive").text, service("CPUWeight=10000"));
-    assert.equal(applyFix("a.service", service("StartupCPUShares=2048"), "removed-directive").text, service("StartupCPUWeight=200"));
-    assert.equal(applyFix("a.service", service("BlockIOWeight=1000"), "removed-directive").text, service("IOWeight=200"));
+  it("convert cgroup v1 weights with systemd's formula", async () => {
+    assert.equal((await applyFix("a.service", service("CPUShares=1024"), "removed-directive")).text, service("CPUWeight=100"));
+    assert.equal((await applyFix("a.service", service("CPUShares=512"), "removed-directive")).text, service("CPUWeight=50"));
+    assert.equal((await applyFix("a.service", service("CPUShares=2"), "removed-directive")).text, service("CPUWeight=1"));
+    assert.equal((await applyFix("a.service", service("CPUShares=262144"), "removed-directive")).text, service("CPUWeight=10000"));
     assert.equal(
-      applyFix("a.service", service("BlockIODeviceWeight=/dev/sda 250"), "removed-directive").text,
+      (await applyFix("a.service", service("StartupCPUShares=2048"), "removed-directive")).text,
+      service("StartupCPUWeight=200"),
+    );
+    assert.equal((await applyFix("a.service", service("BlockIOWeight=1000"), "removed-directive")).text, service("IOWeight=200"));
+    assert.equal(
+      (await applyFix("a.service", service("BlockIODeviceWeight=/dev/sda 250"), "removed-directive")).text,
       service("IODeviceWeight=/dev/sda 50"),
     );
   });
 
-  it("move start rate limiting from [Service] to [Unit] under its new name", () => {
-    const { text, action } = applyFix(
+  it("move start rate limiting from [Service] to [Unit] under its new name", async () => {
+    const { text, action } = await applyFix(
       "a.service",
       lines("[Unit]", "Description=A", "[Service]", "ExecStart=/bin/a", "StartLimitInterval=30"),
       "deprecated-directive",
     );
     assert.equal(action.title, "Replace with StartLimitIntervalSec=30 in [Unit]");
     assert.equal(text, lines("[Unit]", "Description=A", "StartLimitIntervalSec=30", "[Service]", "ExecStart=/bin/a"));
-    assert.deepEqual(codesIn("a.service", text), []);
+    assert.deepEqual(await codesIn("a.service", text), []);
   });
 
-  it("remove the old directive when its successor is already set, and offer nothing it cannot do right", () => {
-    const { text, action } = applyFix("a.service", service("CPUWeight=50", "CPUShares=512"), "removed-directive");
+  it("remove the old directive when its successor is already set, and offer nothing it cannot do right", async () => {
+    const { text, action } = await applyFix("a.service", service("CPUWeight=50", "CPUShares=512"), "removed-directive");
     assert.equal(action.title, "Remove CPUShares= (CPUWeight= is already set)");
     assert.equal(text, service("CPUWeight=50"));
-    assert.deepEqual(fixesFor("a.service", service("CPUShares=%i"), "removed-directive"), []);
-    assert.deepEqual(fixesFor("a.service", service("PermissionsStartOnly=yes"), "deprecated-directive"), []);
+    assert.deepEqual(await fixesFor("a.service", service("CPUShares=%i"), "removed-directive"), []);
+    assert.deepEqual(await fixesFor("a.service", service("PermissionsStartOnly=yes"), "deprecated-directive"), []);
   });
 });

@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseNewArgs } from "../../src/cli/newOptions";
-import { computeDiagnostics } from "../../src/language/diagnostics";
-import { formatText } from "../../src/language/formatting";
 import { generateUnits, type GeneratedFile } from "../../src/language/generate";
-import { parseUnitFile } from "../../src/language/parser";
-import { unitKind } from "../../src/language/unitKind";
 import { parseExecLine } from "../../src/language/values/execLine";
+import { documentOf, testService } from "../service";
 import { combinations, type Combination } from "./matrix";
 
 const programs: Record<string, string> = { sleep: "/usr/bin/sleep", true: "/usr/bin/true", echo: "/usr/bin/echo" };
@@ -35,13 +32,13 @@ describe("generated units, over combinations of every option", () => {
     assert.ok(list.length >= 100 && list.length <= 300, `${list.length} combinations`);
   });
 
-  it("have no diagnostics from Unitsmith's own rules and are already formatted", () => {
+  it("have no diagnostics from Unitsmith's own rules and are already formatted", async () => {
+    const service = testService();
     for (const combination of list) {
       for (const file of generate(combination)) {
-        const parsed = parseUnitFile(file.text);
-        const path = `${unitDirectory[combination.scope]}/${file.name}`;
-        assert.deepEqual(computeDiagnostics(parsed, unitKind(path)), [], `${file.name} from ${combination.args.join(" ")}\n${file.text}`);
-        assert.equal(formatText(parsed), file.text, file.name);
+        const document = documentOf(`${unitDirectory[combination.scope]}/${file.name}`, file.text);
+        assert.deepEqual(await service.diagnostics(document), [], `${file.name} from ${combination.args.join(" ")}\n${file.text}`);
+        assert.equal(service.formattedText(document), file.text, file.name);
       }
     }
   });

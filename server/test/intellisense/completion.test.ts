@@ -1,17 +1,31 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CompletionItemTag, InsertTextFormat, type CompletionItem } from "vscode-languageserver-types";
-import { completions, type CompletionContext } from "../../src/language/completion";
-import { resolveUnitItem } from "../../src/language/valueCompletion";
-import { staticCatalog } from "../../src/language/unitCatalog";
+import type { UnitLanguageHost } from "../../src/language/languageService";
+import type { SnippetFile } from "../../src/language/snippets";
+import { staticCatalog, type UnitCatalog } from "../../src/language/unitCatalog";
 import { bundledSnippets } from "../../src/workspace/bundledSnippets";
 import { createPathLister } from "../../src/workspace/fileSystemProbes";
-import { fixture, sampleCatalog } from "./fixtures";
+import { atCursor, testService } from "../service";
+import { sampleCatalog } from "./fixtures";
 
-type Extras = Omit<CompletionContext, "file" | "kind" | "position">;
+interface Extras {
+  units?: UnitCatalog;
+  listDirectory?: UnitLanguageHost["listDirectory"];
+  snippets?: SnippetFile;
+}
 
-function complete(path: string, text: string, extras: Extras = { units: sampleCatalog() }): CompletionItem[] {
-  return completions({ ...fixture(path, text), ...extras });
+async function complete(
+  path: string,
+  text: string,
+  { units, listDirectory, snippets }: Extras = { units: sampleCatalog() },
+): Promise<CompletionItem[]> {
+  const { document, position } = atCursor(path, text);
+  const service = testService(
+    { ...(units && { units: async () => units }), ...(listDirectory && { listDirectory }) },
+    { ...(snippets && { snippets }) },
+  );
+  return service.completion(document, position);
 }
 const labels = (items: CompletionItem[]) => items.map((item) => item.label);
 const newText = (item: CompletionItem | undefined) => (item?.textEdit && "newText" in item.textEdit ? item.textEdit.newText : undefined);
@@ -27,15 +41,15 @@ describe("unit name completion", () => {
     ["nothing from the catalog for a free-text value", "app.service", "[Unit]\nDescription=|", [], ["web.service"]],
   ];
   for (const [what, path, text, offered, notOffered] of cases) {
-    it(what, () => {
-      const found = labels(complete(path, text));
+    it(what, async () => {
+      const found = labels(await complete(path, text));
       for (const name of offered) assert.ok(found.includes(name), `${name} in ${found.join(", ")}`);
       for (const name of notOffered) assert.ok(!found.includes(name), `${name} not offered`);
     });
   }
 
-  it("puts workspace units first and describes each with its Description= and path", () => {
-    const items = complete("app.service", "[Unit]\nAfter=|");
+  it("puts workspace units first and describes each with its Description= and path", async () => {
+    const items = await complete("app.service", "[Unit]\nAfter=|");
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     assert.equal(sorted[0]!.label, "web.service");
     const ssh = items.find((item) => item.label === "ssh.service")!;
@@ -43,8 +57,8 @@ describe("unit name completion", () => {
     assert.match((ssh.documentation as { value: string }).value, /\/lib\/systemd\/system\/ssh\.service/);
   });
 
-  it("replaces the whole name being typed, and marks masked units", () => {
-    const items = complete("app.service", "[Unit]\nAfter=ss|h.serv foo");
+  it("replaces the whole name being typed, and marks masked units", async () => {
+    const items = await complete("app.service", "[Unit]\nAfter=ss|h.serv foo");
     assert.deepEqual((items[0]!.textEdit as { range: unknown }).range, {
       start: { line: 1, character: 6 },
       end: { line: 1, character: 14 },
@@ -52,14 +66,17 @@ describe("unit name completion", () => {
     assert.deepEqual(items.find((item) => item.label === "old.service")!.tags, [CompletionItemTag.Deprecated]);
   });
 
-  it("inserts a template with a placeholder for the instance, but the template itself for Also=", () => {
-    const getty = complete("app.service", "[Unit]\nWants=|").find((item) => item.label === "getty@.service")!;
+  it("inserts a template with a placeholder for the instance, but the template itself for Also=", async () => {
+    const getty = (await complete("app.service", "[Unit]\nWants=|")).find((item) => item.label === "getty@.service")!;
     assert.equal(newText(getty), "getty@${1:instance}.service");
     assert.equal(getty.insertTextFormat, InsertTextFormat.Snippet);
-    assert.equal(newText(complete("app.service", "[Install]\nAlso=|").find((item) => item.label === "getty@.service")), "getty@.service");
+    assert.equal(
+      newText((await complete("app.service", "[Install]\nAlso=|")).find((item) => item.label === "getty@.service")),
+      "getty@.service",
+    );
   });
 
-  it("leaves descriptions beyond the first items to completionItem/resolve", () => {
+  it("leaves descriptions beyond the first items to completionItem/resolve", async () => {
     const many = staticCatalog(
       Array.from({ length: 100 }, (_, i) => ({
         name: `u${String(i).padStart(3, "0")}.service`,
@@ -67,16 +84,16 @@ describe("unit name completion", () => {
         description: `Unit ${i}`,
       })),
     );
-    const items = complete("app.service", "[Unit]\nAfter=|", { units: many });
+    const items = await complete("app.service", "[Unit]\nAfter=|", { units: many });
     const last = items.find((item) => item.label === "u099.service")!;
     assert.equal(last.detail, undefined);
-    assert.equal(resolveUnitItem(last, many).detail, "Unit 99");
+    assert.equal((await testService({ units: async () => many }).resolveCompletion(last)).detail, "Unit 99");
   });
 });
 
 describe("specifier completion", () => {
-  it("shows what each specifier expands to in this file", () => {
-    const items = complete("/etc/systemd/system/getty@tty1.service", "[Service]\nExecStart=/bin/echo %|", { specifiers: {} });
+  it("shows what each specifier expands to in this file", async () => {
+    const items = await complete("/etc/systemd/system/getty@tty1.service", "[Service]\nExecStart=/bin/echo %|", {});
     const expansion = (letter: string) => items.find((item) => item.label === `%${letter}`)?.labelDetails?.description;
     assert.equal(expansion("n"), "= getty@tty1.service");
     assert.equal(expansion("i"), "= tty1");
@@ -88,37 +105,37 @@ describe("specifier completion", () => {
 describe("path completion", () => {
   const listDirectory = createPathLister();
 
-  it("offers the programs of a directory for ExecStart=, after its prefixes", () => {
-    const items = complete("app.service", "[Service]\nExecStart=-/usr/bin/|", { listDirectory });
+  it("offers the programs of a directory for ExecStart=, after its prefixes", async () => {
+    const items = await complete("app.service", "[Service]\nExecStart=-/usr/bin/|", { listDirectory });
     assert.ok(labels(items).includes("env"), "env is in /usr/bin");
     const edit = items[0]!.textEdit as { range: { start: { character: number } } };
     assert.equal(edit.range.start.character, 20);
   });
 
-  it("offers directories and files for path settings, but not for an argument of a command", () => {
-    assert.ok(labels(complete("app.service", "[Service]\nEnvironmentFile=-/etc/def|", { listDirectory })).includes("default/"));
-    assert.ok(labels(complete("app.service", "[Service]\nWorkingDirectory=/|", { listDirectory })).includes("usr/"));
-    assert.ok(!labels(complete("app.service", "[Service]\nExecStart=/usr/bin/env /usr/|", { listDirectory })).includes("bin/"));
+  it("offers directories and files for path settings, but not for an argument of a command", async () => {
+    assert.ok(labels(await complete("app.service", "[Service]\nEnvironmentFile=-/etc/def|", { listDirectory })).includes("default/"));
+    assert.ok(labels(await complete("app.service", "[Service]\nWorkingDirectory=/|", { listDirectory })).includes("usr/"));
+    assert.ok(!labels(await complete("app.service", "[Service]\nExecStart=/usr/bin/env /usr/|", { listDirectory })).includes("bin/"));
   });
 });
 
 describe("Documentation= completion", () => {
-  it("offers the URI forms, then man pages including the programs of the unit", () => {
-    assert.deepEqual(labels(complete("app.service", "[Unit]\nDocumentation=|")).slice(0, 2), ["man:", "https://"]);
-    const pages = labels(complete("app.service", "[Unit]\nDocumentation=man:|\n[Service]\nExecStart=/usr/sbin/sshd -D"));
+  it("offers the URI forms, then man pages including the programs of the unit", async () => {
+    assert.deepEqual(labels(await complete("app.service", "[Unit]\nDocumentation=|")).slice(0, 2), ["man:", "https://"]);
+    const pages = labels(await complete("app.service", "[Unit]\nDocumentation=man:|\n[Service]\nExecStart=/usr/sbin/sshd -D"));
     assert.equal(pages[0], "man:sshd");
     assert.ok(pages.includes("man:systemd.exec(5)"));
   });
 });
 
 describe("snippet completion", () => {
-  it("offers the bundled snippets outside sections, as snippets, only when asked to", () => {
-    const items = complete("app.service", "|", { snippets: bundledSnippets });
+  it("offers the bundled snippets outside sections, as snippets, only when asked to", async () => {
+    const items = await complete("app.service", "|", { snippets: bundledSnippets });
     const service = items.find((item) => item.label === "service")!;
     assert.equal(service.insertTextFormat, InsertTextFormat.Snippet);
     assert.match(newText(service)!, /^\[Unit\]\nDescription=\$\{1:/);
     assert.ok(labels(items).includes("[Unit]"), "sections are still offered");
-    assert.ok(!labels(complete("app.service", "|", {})).includes("service"));
-    assert.ok(!labels(complete("app.service", "[Service]\n|", { snippets: bundledSnippets })).includes("service"));
+    assert.ok(!labels(await complete("app.service", "|", {})).includes("service"));
+    assert.ok(!labels(await complete("app.service", "[Service]\n|", { snippets: bundledSnippets })).includes("service"));
   });
 });

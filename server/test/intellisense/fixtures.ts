@@ -1,6 +1,4 @@
 import { staticCatalog, type UnitCatalog } from "../../src/language/unitCatalog";
-import { unitKind } from "../../src/language/unitKind";
-import { atCursor } from "../features/cursor";
 
 /** A small catalog in the shape the server builds from the disk. */
 export function sampleCatalog(): UnitCatalog {
@@ -13,10 +11,4 @@ export function sampleCatalog(): UnitCatalog {
     { name: "system.slice", origin: "installed", path: "/lib/systemd/system/system.slice", description: "System Slice" },
     { name: "network-online.target", origin: "special", description: "The network is configured and up" },
   ]);
-}
-
-/** Parses a fixture with a `|` cursor and classifies it by `path`. */
-export function fixture(path: string, text: string) {
-  const { file, position } = atCursor(text);
-  return { file, position, kind: unitKind(path) };
 }

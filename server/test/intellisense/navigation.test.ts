@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { definition } from "../../src/language/definition";
-import { documentLinks, manPageDocumentUri } from "../../src/language/documentLinks";
-import { referenceSubject, referencesIn } from "../../src/language/references";
-import { selectionRanges } from "../../src/language/selectionRanges";
 import type { SelectionRange } from "vscode-languageserver-types";
+import { pathOfUri } from "../../src/language/fileUri";
 import { createFileProbe } from "../../src/workspace/fileSystemProbes";
-import { fixture, sampleCatalog } from "./fixtures";
+import { atCursor, testService } from "../service";
+import { sampleCatalog } from "./fixtures";
 
 describe("go to definition", () => {
   const cases: [what: string, path: string, text: string, expected: string[]][] = [
@@ -36,51 +34,60 @@ describe("go to definition", () => {
     ["but not its entries", "/etc/systemd/system/web.service.d/x.conf", "\n[Service]\nUs|er=a\n", []],
   ];
   for (const [what, path, text, expected] of cases) {
-    it(what, () => {
-      const { file, kind, position } = fixture(path, text);
+    it(what, async () => {
+      const { document, position } = atCursor(path, text);
+      const found = await testService({ units: async () => sampleCatalog() }).definition(document, position);
       assert.deepEqual(
-        definition(file, kind, position, sampleCatalog()).map((location) => location.uri),
+        found.map((location) => location.uri),
         expected,
       );
     });
   }
 });
 
-describe("find references in one file", () => {
-  it("asks about the name under the cursor, else the unit the file defines", () => {
-    const subject = (path: string, text: string) => {
-      const { file, kind, position } = fixture(path, text);
-      return referenceSubject(file, kind, position);
+describe("find references", () => {
+  /** References found in the given files (their open text) when asking at the cursor of the first. */
+  const referencesAt = async (path: string, text: string, others: Record<string, string> = {}) => {
+    const { document, position } = atCursor(path, text);
+    const service = testService({
+      unitFiles: async () => [pathOfUri(document.uri), ...Object.keys(others)],
+      readFile: async (file) => others[file],
+    });
+    service.analyze(document);
+    const found = await service.references(document, position);
+    return found.map((location) => `${pathOfUri(location.uri)}:${location.range.start.line}`);
+  };
+
+  it("asks about the name under the cursor, else the unit the file defines", async () => {
+    const others = {
+      "/x/a.service": "[Unit]\nAfter=ssh.service\n",
+      "/x/b.service": "[Unit]\nWants=app.service\n",
+      "/x/c.service": "[Unit]\nWants=getty@tty2.service\n",
     };
-    assert.equal(subject("app.service", "[Unit]\nAfter=ssh.se|rvice\n"), "ssh.service");
-    assert.equal(subject("app.service", "[Unit]\nDescr|iption=x\n"), "app.service");
-    assert.equal(subject("/etc/systemd/system/getty@.service.d/x.conf", "|[Service]\n"), "getty@.service");
+    assert.deepEqual(await referencesAt("/x/app.service", "[Unit]\nAfter=ssh.se|rvice\n", others), ["/x/a.service:1", "/x/app.service:1"]);
+    assert.deepEqual(await referencesAt("/x/app.service", "[Unit]\nDescr|iption=x\n", others), ["/x/b.service:1"]);
+    assert.deepEqual(await referencesAt("/etc/systemd/system/getty@.service.d/x.conf", "|[Service]\n", others), ["/x/c.service:1"]);
   });
 
-  it("finds every unit-typed value naming the unit, instances counting for their template", () => {
-    const { file, kind } = fixture(
-      "app.service",
-      "[Unit]\nAfter=getty@tty1.service x.service\nWants=getty@.service\nDescription=getty@.service|\n",
-    );
-    const lines = referencesIn(file, kind, "getty@.service").map((found) => [file.lines.positionAt(found.start).line, found.name]);
-    assert.deepEqual(lines, [
-      [1, "getty@tty1.service"],
-      [2, "getty@.service"],
-    ]);
+  it("finds every unit-typed value naming the unit, instances counting for their template", async () => {
+    const text = "[Unit]\nAfter=getty@tty1.service x.service\nWants=getty@.servi|ce\nDescription=getty@.service\n";
+    assert.deepEqual(await referencesAt("/x/app.service", text), ["/x/app.service:1", "/x/app.service:2"]);
   });
 });
 
 describe("document links", () => {
-  const linksOf = (text: string, options: Parameters<typeof documentLinks>[2] = {}) => {
-    const { file, kind } = fixture("app.service", `${text}|`);
-    return documentLinks(file, kind, options).map((found) => [
-      file.text.slice(file.lines.offsetAt(found.range.start), file.lines.offsetAt(found.range.end)),
-      found.target,
-    ]);
+  const linksOf = async (
+    text: string,
+    host: { isFile?: (path: string) => Promise<boolean> } = {},
+    manPageLinks: "web" | "document" = "web",
+  ) => {
+    const { document } = atCursor("app.service", `${text}|`);
+    const found = await testService(host, { manPageLinks }).documentLinks(document);
+    return found.map((link) => [document.getText(link.range), link.target]);
   };
 
-  it("links Documentation= URIs: web pages, and man pages on the web by default", () => {
-    assert.deepEqual(linksOf("[Unit]\nDocumentation=https://example.org/doc man:systemd.exec(5) man:sshd(8) man:ls info:x\n"), [
+  it("links Documentation= URIs: web pages, and man pages on the web by default", async () => {
+    assert.deepEqual(await linksOf("[Unit]\nDocumentation=https://example.org/doc man:systemd.exec(5) man:sshd(8) man:ls info:x\n"), [
       ["https://example.org/doc", "https://example.org/doc"],
       ["man:systemd.exec(5)", "https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html"],
       ["man:sshd(8)", "https://man7.org/linux/man-pages/man8/sshd.8.html"],
@@ -88,16 +95,16 @@ describe("document links", () => {
     ]);
   });
 
-  it("links man pages to the read-only man page document where the client asks for it", () => {
-    assert.deepEqual(linksOf("[Unit]\nDocumentation=man:systemd.exec(5)\n", { manPageTarget: manPageDocumentUri }), [
+  it("links man pages to the read-only man page document where the client asks for it", async () => {
+    assert.deepEqual(await linksOf("[Unit]\nDocumentation=man:systemd.exec(5)\n", {}, "document"), [
       ["man:systemd.exec(5)", "unitsmith-man:/systemd.exec(5).md"],
     ]);
   });
 
-  it("links absolute paths of files that exist on this machine", () => {
+  it("links absolute paths of files that exist on this machine", async () => {
     const text =
       "[Service]\nExecStart=-/usr/bin/env true\nEnvironmentFile=-/etc/os-release\nWorkingDirectory=/usr\nReadOnlyPaths=/etc/hostname /nonexistent\n";
-    assert.deepEqual(linksOf(text, { isFile: createFileProbe() }), [
+    assert.deepEqual(await linksOf(text, { isFile: createFileProbe() }), [
       ["/usr/bin/env", "file:///usr/bin/env"],
       ["/etc/os-release", "file:///etc/os-release"],
       ["/etc/hostname", "file:///etc/hostname"],
@@ -107,15 +114,15 @@ describe("document links", () => {
 
 describe("selection ranges", () => {
   const chain = (text: string) => {
-    const { file, position } = fixture("app.service", text);
+    const { document, position } = atCursor("app.service", text);
     const texts: string[] = [];
-    for (let range: SelectionRange | undefined = selectionRanges(file, [position])[0]; range; range = range.parent) {
-      texts.push(file.text.slice(file.lines.offsetAt(range.range.start), file.lines.offsetAt(range.range.end)));
+    for (let range: SelectionRange | undefined = testService().selectionRanges(document, [position])[0]; range; range = range.parent) {
+      texts.push(document.getText(range.range));
     }
     return texts;
   };
 
-  it("grows from a word of the value to the value, the entry, the section and the file", () => {
+  it("grows from a word of the value to the value, the entry, the section and the file", async () => {
     const text = "[Unit]\nDescription=x\n\n[Service]\nExecStart=/bin/echo he|llo\nUser=a\n";
     assert.deepEqual(chain(text), [
       "hello",
@@ -126,6 +133,6 @@ describe("selection ranges", () => {
     ]);
   });
 
-  it("grows from a key to the entry", () =>
+  it("grows from a key to the entry", async () =>
     assert.deepEqual(chain("[Unit]\nAf|ter=a.service\n").slice(0, 3), ["After", "After=a.service", "[Unit]\nAfter=a.service"]));
 });

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { findUnitReferences } from "../../src/workspace/referenceSearch";
+import { readFileHead } from "../../src/workspace/readFileHead";
+import { atCursor, testService } from "../service";
 import { UnitIndex } from "../../src/workspace/unitIndex";
 
 const root = mkdtempSync(join(tmpdir(), "unitsmith-index-"));
@@ -17,6 +18,12 @@ function tree(files: Record<string, string>): string {
     writeFileSync(join(base, path), text);
   }
   return base;
+}
+
+/** Find References on a name of `unit`, by the language service over the given files as they are on disk. */
+async function findUnitReferences(unit: string, files: readonly string[]) {
+  const { document, position } = atCursor("/probe/probe.service", `[Unit]\nAfter=|${unit}\n`);
+  return testService({ unitFiles: async () => files, readFile: readFileHead }).references(document, position);
 }
 
 describe("the unit index on this machine", { skip: !existsSync("/lib/systemd/system/multi-user.target") }, () => {

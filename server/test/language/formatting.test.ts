@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { formatText, formattingEdits } from "../../src/language/formatting";
 import { parseUnitFile, type UnitFile } from "../../src/language/parser";
+import { documentOf, testService } from "../service";
 import { installedUnitFiles } from "./installedUnits.test";
 
-const format = (text: string, keepSpacesAroundEquals = false) => formatText(parseUnitFile(text), { keepSpacesAroundEquals });
+const format = (text: string, keepSpacesAroundEquals = false) =>
+  testService({}, { format: { keepSpacesAroundEquals } }).formattedText(documentOf("unit.service", text))!;
 
 /** What systemd reads: every section with its directives and values, in order. */
 function reading(file: UnitFile): string[] {
@@ -59,15 +60,16 @@ describe("formatting", () => {
   }
 
   it("edits only the lines that change, and a range only its own lines", () => {
-    const file = parseUnitFile("[Unit]\nA = 1\nB=2\nC = 3\n");
+    const document = documentOf("unit.service", "[Unit]\nA = 1\nB=2\nC = 3\n");
+    const service = testService();
     assert.deepEqual(
-      formattingEdits(file).map((e) => [e.range.start.line, e.newText]),
+      service.format(document).map((e) => [e.range.start.line, e.newText]),
       [
         [1, "A=1\n"],
         [3, "C=3\n"],
       ],
     );
-    const ranged = formattingEdits(file, undefined, { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } });
+    const ranged = service.format(document, { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } });
     assert.deepEqual(
       ranged.map((e) => e.newText),
       ["C=3\n"],

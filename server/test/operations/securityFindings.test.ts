@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { parseUnitFile } from "../../src/language/parser";
-import { hardeningDirective } from "../../src/operations/hardeningDirectives";
-import { hardeningEdit, SECURITY_SOURCE, securityCodeActions, securityDiagnostics } from "../../src/operations/securityFindings";
+import { hardeningDirective } from "../../src/language/quickFixes/hardeningDirectives";
+import { hardeningEdit, SECURITY_SOURCE, securityCodeActions, securityDiagnostics } from "../../src/language/quickFixes/securityFindings";
 import type { SecurityFinding } from "../../src/protocol/operationResults";
 import { parseSecurityJson } from "../../src/systemd/securityOutput";
 

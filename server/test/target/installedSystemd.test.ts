@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { fileSchemaFor } from "../../src/language/schema/fileSchema";
 import { unitKind } from "../../src/language/unitKind";
 import { detectInstalledSystemd, parseConfigurationItems, parseSystemctlVersion } from "../../src/systemd/installedSystemd";
-import { TargetResolver } from "../../src/targetSystemd";
+import { TargetResolver } from "../../src/lsp/targetSystemd";
 import { defaultSettings } from "../../src/settings/settings";
 
 describe("the installed systemd", () => {

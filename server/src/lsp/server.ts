@@ -9,40 +9,51 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { AnalysisCache } from "./analysisCache";
+import { pathOfUri } from "../language/fileUri";
+import {
+  ADD_INSTALL_SECTION_KIND,
+  clientFeaturesOf,
+  createUnitLanguageService,
+  semanticTokensLegend,
+  type UnitLanguageSettings,
+} from "../language/languageService";
+import type { TargetSystemd } from "../language/rules/rule";
+import { unitKind } from "../language/unitKind";
+import { registerOperations } from "../operations/commands";
+import { createOperationContext, markUnitFilesChanged } from "../operations/context";
+import { COMMAND_IDS, COMMANDS, SHOW_MAN_PAGE } from "../protocol/commands";
+import type { InitializationOptions } from "../protocol/initialization";
+import { TRUST_CHANGED, type TrustChangedParams } from "../protocol/notifications";
+import { defaultSettings, validateSettings, type Settings } from "../settings/settings";
+import { createManPageLibrary } from "../systemd/manPages";
+import { SERVER_VERSION } from "../version";
+import { bundledSnippets } from "../workspace/bundledSnippets";
+import { showManPage } from "../workspace/manPageCommand";
+import { createNodeHost } from "../workspace/nodeHost";
+import { UnitStates } from "../workspace/unitStates";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
-import { guarded, type Logger } from "./handlerGuard";
-import { diagnose } from "./language/analysis";
-import type { TargetSystemd } from "./language/rules/rule";
-import { mergeDiagnostics } from "./language/mergeDiagnostics";
-import { ADD_INSTALL_SECTION_KIND, codeActions } from "./language/codeActions";
-import { semanticTokensLegend } from "./language/semanticTokens";
-import { registerDocumentFeatures } from "./handlers/documentFeatures";
-import { registerIntellisense } from "./handlers/intellisense";
-import type { ClientPreferences, ServerContext } from "./serverContext";
-import { MachineKnowledge } from "./workspace/intellisense";
-import { UnitStates } from "./workspace/unitStates";
-import { showManPage } from "./workspace/manPageCommand";
-import { defaultSettings, validateSettings, type Settings } from "./settings/settings";
-import { createManPageLibrary } from "./systemd/manPages";
+import { registerFeatureHandlers } from "./featureHandlers";
+import type { Logger } from "./logger";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
-import { registerOperations } from "./operations/commands";
-import { COMMAND_IDS, COMMANDS, SHOW_MAN_PAGE } from "./protocol/commands";
-import { TRUST_CHANGED, type TrustChangedParams } from "./protocol/notifications";
-import { createOperationContext, markUnitFilesChanged } from "./operations/context";
-import { securityCodeActions } from "./operations/securityFindings";
-import { documentPath } from "./documentPath";
-import { unitKind } from "./language/unitKind";
-import { SERVER_VERSION } from "./version";
 
 const DIAGNOSTICS_DELAY_MS = 150;
+
+/** The language service's settings from the server's settings, the target systemd and the client. */
+function languageSettings(settings: Settings, target: TargetSystemd): Partial<UnitLanguageSettings> {
+  return {
+    maxFileSizeKB: settings.maxFileSizeKB,
+    severities: settings.lint,
+    target,
+    format: settings.format,
+    inlayHints: settings.inlayHints,
+  };
+}
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
   const logger: Logger = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
@@ -52,29 +63,23 @@ export function startServer(): void {
   let canRegisterConfiguration = false;
   // Editors without a notion of workspace trust run processes; VS Code says whether it trusts the workspace.
   let trusted = true;
-  let target: TargetSystemd = {};
   const targets = new TargetResolver();
   // Reads nothing until the first hover on a directive.
   const manPages = createManPageLibrary();
   const unitStates = new UnitStates(() => trusted);
-  let machine = new MachineKnowledge();
-  let preferences: ClientPreferences = { offerSnippets: true, manPageLinks: "web" };
+  const host = createNodeHost(manPages, { stateOf: (scope, name) => unitStates.get(scope, name) });
   let canWatchFiles = false;
+  const service = createUnitLanguageService(host);
 
-  const analysisOf = (uri: string) => {
-    const document = documents.get(uri);
-    return document && cache.get(document, settings.maxFileSizeKB);
-  };
-
+  // Findings of the last security analysis of each document, shown until it changes.
+  const security = new VersionedDiagnostics();
   const publisher = new DiagnosticsPublisher(
-    (uri) => {
+    async (uri) => {
       const document = documents.get(uri);
       if (!document) return undefined;
       try {
-        const analysis = cache.get(document, settings.maxFileSizeKB);
-        const own = diagnose(analysis, { severities: settings.lint, target, siblingUnits: machine.siblingUnits(documentPath(uri)) });
         const outside = [...verifier.diagnosticsFor(document), ...security.get(document)];
-        return { version: document.version, diagnostics: mergeDiagnostics(own, outside) };
+        return { version: document.version, diagnostics: await service.diagnostics(document, outside) };
       } catch (error) {
         logger.error(`diagnostics for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
         return { version: document.version, diagnostics: [] };
@@ -85,8 +90,6 @@ export function startServer(): void {
   );
 
   const operations = createOperationContext({ policy: { isTrusted: () => trusted } });
-  // Findings of the last security analysis of each document, shown until it changes.
-  const security = new VersionedDiagnostics();
   const verifier = new VerifyOnSave(
     (uri) => publisher.schedule(uri, true),
     logger,
@@ -98,19 +101,24 @@ export function startServer(): void {
     const { settings: next, problems } = validateSettings(section);
     for (const problem of problems) logger.error(problem);
     settings = next;
-    target = await targets.resolve(settings, trusted);
+    service.configure(languageSettings(settings, await targets.resolve(settings, trusted)));
     for (const document of documents.all()) publisher.schedule(document.uri, true);
   }
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-    const options = params.initializationOptions as { trusted?: unknown; snippets?: unknown; manPageLinks?: unknown } | undefined;
+    const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     if (typeof options?.trusted === "boolean") trusted = options.trusted;
-    preferences = { offerSnippets: options?.snippets !== false, manPageLinks: options?.manPageLinks === "document" ? "document" : "web" };
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const folders = params.workspaceFolders?.map((f) => documentPath(f.uri)) ?? (params.rootUri ? [documentPath(params.rootUri)] : []);
-    machine = new MachineKnowledge({ workspaceFolders: folders, stateOf: (scope, name) => unitStates.get(scope, name) });
+    const folders = params.workspaceFolders?.map((f) => pathOfUri(f.uri)) ?? (params.rootUri ? [pathOfUri(params.rootUri)] : []);
+    host.index.setWorkspaceFolders(folders);
+    service.configure({
+      client: clientFeaturesOf(params.capabilities),
+      manPageLinks: options?.manPageLinks === "document" ? "document" : "web",
+      // Editors with their own copy of the snippets (VS Code) turn the server's off.
+      ...(options?.snippets !== false && { snippets: bundledSnippets }),
+    });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -150,7 +158,7 @@ export function startServer(): void {
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
-  connection.onDidChangeWatchedFiles(() => machine.index.invalidate());
+  connection.onDidChangeWatchedFiles(() => host.index.invalidate());
 
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as { unitsmith?: unknown } | undefined)?.unitsmith;
@@ -165,31 +173,19 @@ export function startServer(): void {
   });
   documents.onDidSave(({ document }) => {
     // A changed unit file needs a daemon-reload before systemd acts on it again.
-    const scope = unitKind(documentPath(document.uri)).scope;
+    const scope = unitKind(pathOfUri(document.uri)).scope;
     if (scope) markUnitFilesChanged(operations, scope);
     // An untrusted workspace runs no process at all.
     if (trusted) void verifier.saved(document, settings).catch((error) => logger.error(`verify failed: ${String(error)}`));
   });
   documents.onDidClose(({ document }) => {
     verifier.forget(document.uri);
-    publisher.cancel(document.uri);
-    cache.delete(document.uri);
+    publisher.forget(document.uri);
+    service.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  const context: ServerContext = {
-    connection,
-    documents,
-    logger,
-    manPages,
-    analysisOf,
-    settings: () => settings,
-    target: () => target,
-    machine: () => machine,
-    preferences: () => preferences,
-  };
-  registerDocumentFeatures(context);
-  registerIntellisense(context);
+  registerFeatureHandlers(connection, documents, service, logger);
 
   // registerOperations answers workspace/executeCommand; the man page command goes in front of it.
   const commands = {
@@ -209,18 +205,6 @@ export function startServer(): void {
       publisher.schedule(document.uri, true);
     },
   });
-
-  connection.onCodeAction(
-    guarded("codeAction", [], logger, ({ textDocument, context: request }) => {
-      const analysis = analysisOf(textDocument.uri);
-      if (!analysis?.file) return [];
-      const { uri } = textDocument;
-      return [
-        ...securityCodeActions(uri, analysis.file, request.diagnostics),
-        ...codeActions(analysis.file, analysis.kind, request.diagnostics, uri, request.only),
-      ];
-    }),
-  );
 
   documents.listen(connection);
   connection.listen();

@@ -1,6 +1,6 @@
-import type { TargetSystemd } from "./language/rules/rule";
-import type { Settings } from "./settings/settings";
-import { detectInstalledSystemd } from "./systemd/installedSystemd";
+import type { TargetSystemd } from "../language/rules/rule";
+import type { Settings } from "../settings/settings";
+import { detectInstalledSystemd } from "../systemd/installedSystemd";
 
 /**
  * The systemd the diagnostics aim at. "auto" asks the installed systemd once (only when running

@@ -6,8 +6,8 @@ import {
   type Range,
   type TextEdit,
 } from "vscode-languageserver-types";
-import type { EntryNode, Section, UnitFile } from "../language/parser";
-import type { SecurityFinding } from "../protocol/operationResults";
+import type { EntryNode, Section, UnitFile } from "../parser";
+import type { SecurityFinding } from "../../protocol/operationResults";
 import { hardeningDirective, type HardeningDirective } from "./hardeningDirectives";
 
 export const SECURITY_SOURCE = "systemd-analyze security";

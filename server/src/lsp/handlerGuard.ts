@@ -1,9 +1,5 @@
 import type { CancellationToken } from "vscode-languageserver";
-
-export interface Logger {
-  error(message: string): void;
-  info(message: string): void;
-}
+import type { Logger } from "./logger";
 
 /**
  * Wraps a request handler so that one bad document never takes the server down: an exception is

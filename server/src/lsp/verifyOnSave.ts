@@ -1,11 +1,11 @@
 import type { Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Logger } from "./handlerGuard";
-import { unitKind } from "./language/unitKind";
-import type { Settings } from "./settings/settings";
-import { verifyDocument, type VerifyOutcome } from "./systemd/analyzeVerify";
-import { parentUnitBeside } from "./systemd/verifyFile";
-import { documentPath } from "./documentPath";
+import type { Logger } from "./logger";
+import { unitKind } from "../language/unitKind";
+import type { Settings } from "../settings/settings";
+import { verifyDocument, type VerifyOutcome } from "../systemd/analyzeVerify";
+import { parentUnitBeside } from "../systemd/verifyFile";
+import { pathOfUri as documentPath } from "../language/fileUri";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
 
 /**

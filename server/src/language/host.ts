@@ -1,0 +1,55 @@
+import type { PathEntry } from "./pathCompletion";
+import type { HostFacts } from "./specifierExpansion";
+import { specialUnitsFor } from "./specialUnits";
+import { staticCatalog, type UnitCatalog } from "./unitCatalog";
+import type { Scope } from "./unitKind";
+
+/** The installed man page's own text about a directive. */
+export interface ManualText {
+  /** The page and section it came from, e.g. "systemd.exec(5)". */
+  reference: string;
+  markdown: string;
+}
+
+/** Where a directive is documented: its page when the knowledge base knows it, and its section. */
+export interface DirectiveManualHint {
+  page?: string;
+  section: string;
+}
+
+/**
+ * Everything the language service asks of the machine the units are for. Every answer is
+ * asynchronous and may be empty: a host that cannot tell (a browser, a test) answers with nothing,
+ * and the features that need the answer offer less.
+ */
+export interface UnitLanguageHost {
+  /** The entries of a directory, symlinks followed; undefined when it cannot be read. */
+  listDirectory(path: string): Promise<readonly PathEntry[] | undefined>;
+  /** Whether an absolute path is a regular file. */
+  isFile(path: string): Promise<boolean>;
+  /** The first `maxBytes` of a file; undefined when it is missing, unreadable or not a regular file. */
+  readFile(path: string, maxBytes: number): Promise<string | undefined>;
+  /** The units a file of this scope may name: the workspace's, the installed ones and systemd's special units. */
+  units(scope: Scope): Promise<UnitCatalog>;
+  /** Every unit and drop-in file of the workspace and of the scope's unit directories. */
+  unitFiles(scope: Scope): Promise<readonly string[]>;
+  /** What specifiers such as %H and %h are on this machine. */
+  hostFacts(): Promise<HostFacts>;
+  /** The installed man page's text for a directive; undefined when no page is installed. */
+  directiveManual(name: string, hint: DirectiveManualHint): Promise<ManualText | undefined>;
+}
+
+const nothing = async () => undefined;
+
+/** A host that knows nothing of any machine: systemd's special units only, no files, no pages. */
+export function emptyHost(): UnitLanguageHost {
+  return {
+    listDirectory: nothing,
+    isFile: async () => false,
+    readFile: nothing,
+    units: async (scope) => staticCatalog(specialUnitsFor(scope).map((unit) => ({ ...unit, origin: "special" }))),
+    unitFiles: async () => [],
+    hostFacts: async () => ({}),
+    directiveManual: nothing,
+  };
+}

@@ -1,0 +1,48 @@
+import type { Connection, TextDocuments } from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { UnitLanguageService } from "../language/languageService";
+import { guarded } from "./handlerGuard";
+import type { Logger } from "./logger";
+
+/**
+ * Answers the language feature requests, each with one call into the language service. A request
+ * for a document the server does not have answers with the empty fallback.
+ */
+export function registerFeatureHandlers(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: UnitLanguageService,
+  logger: Logger,
+): void {
+  /** Wraps a request about one document: guarded, and the fallback when the document is not open. */
+  const about = <P extends { textDocument: { uri: string } }, R>(
+    name: string,
+    fallback: R,
+    answer: (document: TextDocument, params: P, signal: AbortSignal) => R | Promise<R>,
+  ) =>
+    guarded<P, R>(name, fallback, logger, (params, token) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return fallback;
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return answer(document, params, controller.signal);
+    });
+
+  connection.onCompletion(about("completion", [], (document, { position }) => service.completion(document, position)));
+  // A failed resolve leaves the item as it was.
+  connection.onCompletionResolve((item, token) =>
+    guarded("completionResolve", item, logger, () => service.resolveCompletion(item))(item, token),
+  );
+  connection.onHover(about("hover", null, (document, { position }) => service.hover(document, position)));
+  connection.onDefinition(about("definition", [], (document, { position }) => service.definition(document, position)));
+  connection.onReferences(about("references", [], (document, { position }, signal) => service.references(document, position, signal)));
+  connection.onDocumentLinks(about("documentLinks", [], (document) => service.documentLinks(document)));
+  connection.onDocumentSymbol(about("documentSymbol", [], (document) => service.documentSymbols(document)));
+  connection.onFoldingRanges(about("foldingRange", [], (document) => service.foldingRanges(document)));
+  connection.onSelectionRanges(about("selectionRanges", [], (document, { positions }) => service.selectionRanges(document, positions)));
+  connection.languages.inlayHint.on(about("inlayHint", [], (document, { range }) => service.inlayHints(document, range)));
+  connection.languages.semanticTokens.on(about("semanticTokens", { data: [] }, (document) => service.semanticTokens(document)));
+  connection.onDocumentFormatting(about("formatting", [], (document) => service.format(document)));
+  connection.onDocumentRangeFormatting(about("rangeFormatting", [], (document, { range }) => service.format(document, range)));
+  connection.onCodeAction(about("codeAction", [], (document, { context }) => service.codeActions(document, context)));
+}

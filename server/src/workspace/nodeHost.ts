@@ -1,0 +1,31 @@
+import type { UnitLanguageHost } from "../language/host";
+import type { HostFacts } from "../language/specifierExpansion";
+import type { ManPageLibrary } from "../systemd/manPages";
+import { createFileProbe, createPathLister } from "./fileSystemProbes";
+import { readHostFacts } from "./hostFacts";
+import { readFileHead } from "./readFileHead";
+import { UnitIndex, type UnitIndexOptions } from "./unitIndex";
+
+export interface NodeHost extends UnitLanguageHost {
+  /** The unit index, to forget its scans when unit files change. */
+  readonly index: UnitIndex;
+}
+
+/**
+ * The language service's host on a machine with Node: its directories, unit files, man pages and
+ * facts, each read asynchronously on first use and cached briefly.
+ */
+export function createNodeHost(manPages: ManPageLibrary, options: UnitIndexOptions = {}): NodeHost {
+  const index = new UnitIndex(options);
+  let facts: Promise<HostFacts> | undefined;
+  return {
+    index,
+    listDirectory: createPathLister(),
+    isFile: createFileProbe(),
+    readFile: readFileHead,
+    units: (scope) => index.catalog(scope),
+    unitFiles: (scope) => index.files(scope),
+    hostFacts: () => (facts ??= readHostFacts().catch(() => ({}))),
+    directiveManual: (name, hint) => manPages.directiveDoc(name, hint),
+  };
+}
