@@ -6,6 +6,7 @@ import { NEW_UNIT_COMMANDS } from "../../client/src/newUnit/commandIds";
 import { UI_COMMANDS, UNITS_VIEW } from "../../client/src/operations/commandIds";
 import { serverCommandId, type CommandName } from "../../client/src/operations/serverCommands";
 import { COMMANDS } from "../../server/src/protocol";
+import { SERVER_VERSION } from "../../server/src/version";
 
 interface Manifest {
   contributes: {
@@ -38,5 +39,25 @@ describe("the manifest's operations UI", () => {
 
   it("calls the server by the ids it registers", () => {
     for (const [name, id] of Object.entries(COMMANDS)) assert.equal(serverCommandId(name as CommandName), id);
+  });
+});
+
+describe("one version", () => {
+  it("the extension, the server package, the client package, the server's own report and the lock file agree", () => {
+    const versionOf = (path: string) => (JSON.parse(readFileSync(join(__dirname, "../..", path), "utf8")) as { version: string }).version;
+    const lock = JSON.parse(readFileSync(join(__dirname, "../../package-lock.json"), "utf8")) as {
+      version: string;
+      packages: Record<string, { version?: string }>;
+    };
+    const versions = {
+      extension: versionOf("package.json"),
+      server: versionOf("server/package.json"),
+      client: versionOf("client/package.json"),
+      reported: SERVER_VERSION,
+      lock: lock.version,
+      lockedServer: lock.packages.server?.version,
+      lockedClient: lock.packages.client?.version,
+    };
+    assert.deepEqual(new Set(Object.values(versions)).size, 1, JSON.stringify(versions));
   });
 });

@@ -12,8 +12,8 @@ import { collectFiles } from "./collectFiles";
 import { displayPath } from "./displayPath";
 import type { TargetSystemd } from "../language/rules/rule";
 import { detectInstalledSystemd } from "../systemd/installedSystemd";
-import { formatJson, formatText, type FileDiagnostics } from "./formatters";
-import { formatSarif } from "./sarif";
+import { jsonReport, textReport, type FileDiagnostics } from "./lintReports";
+import { sarifReport } from "./sarif";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { readUnitFile } from "./readUnitFile";
 
@@ -35,7 +35,7 @@ whose names make them one of those kinds.
 
 Exit status: 0 clean, 1 problems found, 2 usage or read errors.`;
 
-const formatters = { text: formatText, json: formatJson, sarif: formatSarif };
+const reports = { text: textReport, json: jsonReport, sarif: sarifReport };
 
 /** The systemd to judge against: a version number, the installed one ("auto"), or the newest known. */
 async function targetOf(option: string | undefined): Promise<TargetSystemd> {
@@ -61,8 +61,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${LINT_USAGE}\n`);
     return EXIT_OK;
   }
-  const format = values.format as keyof typeof formatters;
-  if (!(format in formatters)) throw new UsageError(`unknown format "${values.format}"; expected text, json or sarif`);
+  const format = values.format as keyof typeof reports;
+  if (!(format in reports)) throw new UsageError(`unknown format "${values.format}"; expected text, json or sarif`);
   const target = await targetOf(values["systemd-version"]);
   if (positionals.length === 0) throw new UsageError("no paths given; name the unit files or directories to lint");
 
@@ -93,7 +93,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   for (const error of errors) io.stderr(`${error.path}: ${error.message}\n`);
   for (const directory of emptyDirectories) io.stderr(`${directory}: a directory with no unit files in it; nothing to lint there\n`);
 
-  io.stdout(formatters[format](results));
+  io.stdout(reports[format](results));
   if (errors.length > 0) return EXIT_USAGE;
   const failing: DiagnosticSeverity[] = values.strict ? [DiagnosticSeverity.Error, DiagnosticSeverity.Warning] : [DiagnosticSeverity.Error];
   const failed = results.some((r) => r.diagnostics.some((d) => failing.includes(d.severity ?? DiagnosticSeverity.Error)));

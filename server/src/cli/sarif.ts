@@ -4,7 +4,7 @@ import type { Diagnostic } from "vscode-languageserver-types";
 import { allRules } from "../language/rules/registry";
 import type { Severity } from "../language/rules/rule";
 import { SERVER_VERSION } from "../version";
-import { nameOf, type FileDiagnostics } from "./formatters";
+import { nameOf, type FileDiagnostics } from "./lintReports";
 
 type SarifLevel = "error" | "warning" | "note";
 
@@ -20,7 +20,7 @@ function ruleIdOf(d: Diagnostic): string {
  * SARIF 2.1.0, for code-scanning in CI: one run, the rules of Unitsmith as the driver's rules,
  * one result per diagnostic. Lines and columns are 1-based UTF-16 code units, as in LSP.
  */
-export function formatSarif(results: readonly FileDiagnostics[]): string {
+export function sarifReport(results: readonly FileDiagnostics[]): string {
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",

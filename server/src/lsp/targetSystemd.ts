@@ -10,7 +10,7 @@ export class TargetResolver {
   private installed: Promise<TargetSystemd> | undefined;
 
   async resolve(settings: Settings, mayRunProcesses: boolean): Promise<TargetSystemd> {
-    if (settings.systemdVersion !== "auto") return { version: settings.systemdVersion };
+    if (settings.systemdVersion !== "auto") return { version: Number(settings.systemdVersion) };
     if (!mayRunProcesses) return {};
     this.installed ??= detectInstalledSystemd();
     return this.installed;

@@ -1,3 +1,4 @@
+import type { LintSeverities } from "../language/diagnostics";
 import { allRules } from "../language/rules/registry";
 
 /** One setting as the VS Code manifest declares it (`contributes.configuration.properties`). */
@@ -13,8 +14,8 @@ export interface SettingSpec {
 
 const SEVERITIES = ["ignore", "hint", "info", "warning", "error"] as const;
 
-/** The single source of every `unitsmith.*` setting; package.json is generated from it. */
-export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
+/** Every `unitsmith.*` setting but the per-rule severities. */
+const GENERAL_SETTINGS = {
   "unitsmith.trace.server": {
     type: "string",
     enum: ["off", "messages", "verbose"],
@@ -84,6 +85,10 @@ export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
     description: "Formatting keeps the spaces around = as written instead of writing Key=Value.",
     scope: "resource",
   },
+} as const satisfies Record<string, SettingSpec>;
+
+/** The severity setting of every rule, `unitsmith.lint.<rule id>`. */
+const LINT_SETTINGS: Readonly<Record<string, SettingSpec>> = {
   ...Object.fromEntries(
     allRules.map((rule) => [
       `unitsmith.lint.${rule.id}`,
@@ -97,3 +102,29 @@ export const settingsSchema: Readonly<Record<string, SettingSpec>> = {
     ]),
   ),
 };
+
+/** The single source of every `unitsmith.*` setting: package.json and the Settings type are made from it. */
+export const settingsSchema: Readonly<Record<string, SettingSpec>> = { ...GENERAL_SETTINGS, ...LINT_SETTINGS };
+
+type GeneralSettings = typeof GENERAL_SETTINGS;
+
+/** The value a setting holds: one of its enum's members, or its type. */
+type ValueOf<S> = S extends { enum: readonly (infer E)[] }
+  ? E
+  : S extends { type: "boolean" }
+    ? boolean
+    : S extends { type: "number" }
+      ? number
+      : string;
+
+/** `"a.b.c"` with value V is `{ a: { b: { c: V } } }`. */
+type Nested<K extends string, V> = K extends `${infer Head}.${infer Rest}` ? { [P in Head]: Nested<Rest, V> } : { [P in K]: V };
+
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** The validated settings as the server reads them: `unitsmith.verify.onSave` is `settings.verify.onSave`. */
+export type Settings = Intersection<
+  {
+    [K in keyof GeneralSettings]: K extends `unitsmith.${infer Path}` ? Nested<Path, ValueOf<GeneralSettings[K]>> : never;
+  }[keyof GeneralSettings]
+> & { lint: LintSeverities };

@@ -1,16 +1,6 @@
-import type { LintSeverities, SeveritySetting } from "../language/diagnostics";
-import type { FormattingOptions } from "../language/formatting";
-import { settingsSchema, type SettingSpec } from "./schema";
+import { settingsSchema, type Settings, type SettingSpec } from "./schema";
 
-export interface Settings {
-  maxFileSizeKB: number;
-  lint: LintSeverities;
-  format: FormattingOptions;
-  /** "auto", or the systemd version to target. */
-  systemdVersion: "auto" | number;
-  verify: { onSave: boolean; showEnvironmentNoise: boolean; timeoutSeconds: number };
-  inlayHints: { specifiers: boolean; timeSpans: boolean };
-}
+export type { Settings } from "./schema";
 
 export interface ValidatedSettings {
   settings: Settings;
@@ -51,30 +41,19 @@ export function validateSettings(section: unknown): ValidatedSettings {
     problems.push(`Setting ${key} is ${JSON.stringify(candidate)}; expected ${expected}. Using ${JSON.stringify(spec.default)}.`);
     return spec.default;
   };
-  const lint: Record<string, SeveritySetting> = {};
+  // Each value goes where its dotted name says: unitsmith.verify.onSave → settings.verify.onSave.
+  const settings: Record<string, unknown> = { lint: {} };
   for (const key of Object.keys(settingsSchema)) {
-    if (key.startsWith("unitsmith.lint.")) lint[key.slice("unitsmith.lint.".length)] = value(key) as SeveritySetting;
+    const path = key.split(".").slice(1);
+    const leaf = path.pop()!;
+    let node = settings;
+    for (const part of path) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[leaf] = value(key);
   }
   for (const key of given.keys()) {
     if (!(key in settingsSchema)) problems.push(`Unknown setting ${key}; it is ignored.`);
   }
-  const version = value("unitsmith.systemdVersion") as string;
-  const settings: Settings = {
-    maxFileSizeKB: value("unitsmith.maxFileSizeKB") as number,
-    lint,
-    format: { keepSpacesAroundEquals: value("unitsmith.format.keepSpacesAroundEquals") as boolean },
-    systemdVersion: version === "auto" ? "auto" : Number(version),
-    verify: {
-      onSave: value("unitsmith.verify.onSave") as boolean,
-      showEnvironmentNoise: value("unitsmith.verify.showEnvironmentNoise") as boolean,
-      timeoutSeconds: value("unitsmith.verify.timeoutSeconds") as number,
-    },
-    inlayHints: {
-      specifiers: value("unitsmith.inlayHints.specifiers") as boolean,
-      timeSpans: value("unitsmith.inlayHints.timeSpans") as boolean,
-    },
-  };
-  return { settings, problems };
+  return { settings: settings as Settings, problems };
 }
 
 export const defaultSettings: Settings = validateSettings({}).settings;

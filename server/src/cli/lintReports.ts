@@ -18,7 +18,7 @@ export function nameOf(diagnostic: Diagnostic): Severity {
 }
 
 /** `path:line:col: severity: message [rule-id]`, with 1-based lines and columns. */
-export function formatText(results: readonly FileDiagnostics[]): string {
+export function textReport(results: readonly FileDiagnostics[]): string {
   return results
     .flatMap(({ file, diagnostics }) =>
       diagnostics.map(
@@ -28,7 +28,7 @@ export function formatText(results: readonly FileDiagnostics[]): string {
     .join("");
 }
 
-export function formatJson(results: readonly FileDiagnostics[]): string {
+export function jsonReport(results: readonly FileDiagnostics[]): string {
   const rows = results.flatMap(({ file, diagnostics }) =>
     diagnostics.map((d) => ({ file, range: d.range, severity: nameOf(d), code: d.code, source: d.source, message: d.message })),
   );
