@@ -1,4 +1,4 @@
-// `npm run bench`: every budget of DESIGN.md measured beside a baseline taken in the same run,
+// `npm run bench`: every budget of docs/performance.md measured beside a baseline taken in the same run,
 // printed as one table. Run through scripts/bench.mjs, which builds both servers first.
 import { cpus } from "node:os";
 import { join } from "node:path";
