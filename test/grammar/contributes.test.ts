@@ -46,7 +46,7 @@ test("with the contributed token types, values take suggestions while quoted str
   const { tokenTypes } = entry(contributes.grammars, (g) => g.language === LANGUAGE, "grammars");
   const lines = ['Environment="GREETING=hello world" MODE=fast \\', "# a comment inside the value", "  LEVEL=2"];
   const types = tokenTypesPerChar(await loadGrammar(tokenTypes), lines);
-  const typeOf = (line: number, fragment: string) => types[line][lines[line].indexOf(fragment)];
+  const typeOf = (line: number, fragment: string) => types[line]?.[(lines[line] ?? "").indexOf(fragment)];
   const hint = 'the grammar entry needs "tokenTypes": { "string.unquoted.value.systemd - comment - string.quoted": "other" }';
   assert.equal(typeOf(0, "MODE=fast"), standardTokenType.other, hint);
   assert.equal(typeOf(2, "LEVEL"), standardTokenType.other, hint);

@@ -255,16 +255,18 @@ for (const { name, text, expect } of cases) {
     const lines = text.split("\n");
     const perLine = scopesPerChar(await loadGrammar(), lines);
     for (const [line, fragment, scope] of expect) {
-      const start = lines[line].indexOf(fragment);
+      const lineText = lines[line] ?? "";
+      const start = lineText.indexOf(fragment);
       assert.ok(start >= 0, `fixture line ${line} lacks ${JSON.stringify(fragment)}`);
       const negated = scope.startsWith("!");
       const wanted = negated ? scope.slice(1) : scope;
-      for (let i = start; i < start + fragment.length; i++) {
-        const scopes = perLine[line][i];
+      const columns = (perLine[line] ?? []).slice(start, start + fragment.length);
+      for (const [offset, scopes] of columns.entries()) {
+        const i = start + offset;
         assert.equal(
           covers(scopes, wanted),
           !negated,
-          `line ${line} ${JSON.stringify(lines[line])}, column ${i} (${JSON.stringify(lines[line][i])}): ` +
+          `line ${line} ${JSON.stringify(lineText)}, column ${i} (${JSON.stringify(lineText[i])}): ` +
             `expected ${negated ? "no " : ""}${wanted}, got ${scopes.join(" ")}`,
         );
       }

@@ -39,6 +39,7 @@ for (const [line, word] of words) {
 test("a line commented out with the configured prefix is coloured as a comment", async () => {
   const line = `${config.comments.lineComment} ExecStart=/usr/bin/true`;
   const [scopes] = scopesPerChar(await loadGrammar(), [line]);
+  assert.ok(scopes, "the line was not tokenized");
   assert.ok(
     scopes.every((s) => s.some((scope) => scope.startsWith("comment.line."))),
     scopes.join(" | "),

@@ -56,7 +56,13 @@ export function tokenTypesPerChar(grammar: IGrammar, lines: readonly string[]): 
     const { tokens, ruleStack } = grammar.tokenizeLine2(line, state);
     const perChar = Array.from({ length: line.length }, (_, i) => {
       let metadata = 0;
-      for (let t = 0; t < tokens.length && tokens[t] <= i; t += 2) metadata = tokens[t + 1];
+      // tokens holds pairs: the offset where a token starts, then its metadata.
+      for (let t = 0; t < tokens.length; t += 2) {
+        const start = tokens[t];
+        const data = tokens[t + 1];
+        if (start === undefined || data === undefined || start > i) break;
+        metadata = data;
+      }
       return (metadata >>> 8) & 3;
     });
     return { ruleStack, value: perChar };

@@ -36,8 +36,8 @@ async function readCompressed(path: string): Promise<string | undefined> {
 
 /** The page a stub consisting of one `.so man5/other.5` line (and comments) stands for. */
 function soTarget(source: string): string | undefined {
-  const lines = source.split("\n").filter((line) => line.trim() && !/^['.]\\"/.test(line));
-  return lines.length === 1 ? /^\.so\s+(\S+)\s*$/.exec(lines[0])?.[1] : undefined;
+  const [only, ...others] = source.split("\n").filter((line) => line.trim() && !/^['.]\\"/.test(line));
+  return only !== undefined && others.length === 0 ? /^\.so\s+(\S+)\s*$/.exec(only)?.[1] : undefined;
 }
 
 /** Reads `path` or `path.gz`; for a `.so` stub (an alias page), the page it names, relative to `root`. */

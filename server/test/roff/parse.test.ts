@@ -5,6 +5,12 @@ import { type Block, type ManDocument, parseRoff, plainText } from "../../src/la
 const kinds = (blocks: Block[]) => blocks.map((b) => b.kind);
 const only = <K extends Block["kind"]>(doc: ManDocument | Block[], kind: K) =>
   (Array.isArray(doc) ? doc : doc.blocks).filter((b): b is Extract<Block, { kind: K }> => b.kind === kind);
+/** The block of a kind at `index` among those of that kind; fails the test when there is none. */
+const nth = <K extends Block["kind"]>(doc: ManDocument | Block[], kind: K, index = 0) => {
+  const block = only(doc, kind)[index];
+  assert.ok(block, `no ${kind} block number ${index}`);
+  return block;
+};
 
 describe("roff parser", () => {
   it("reads the title, headings and paragraphs", () => {
@@ -21,7 +27,7 @@ describe("roff parser", () => {
         [2, "Details"],
       ],
     );
-    assert.equal(plainText(only(doc, "paragraph")[1].content), "First line second line.");
+    assert.equal(plainText(nth(doc, "paragraph", 1).content), "First line second line.");
   });
 
   it("takes a .PP term followed by .RS as a definition, with several names and a nested body", () => {
@@ -44,12 +50,12 @@ describe("roff parser", () => {
         "After\\&.",
       ].join("\n"),
     );
-    const [definition] = only(doc, "definition");
+    const definition = nth(doc, "definition");
     assert.equal(plainText(definition.term), "Alpha=, Beta=");
     assert.deepEqual(kinds(definition.body), ["paragraph", "paragraph", "definition"]);
-    const nested = only(definition.body, "definition")[0];
+    const nested = nth(definition.body, "definition");
     assert.equal(plainText(nested.term), "one");
-    assert.equal(plainText(only(doc, "paragraph")[0].content), "After.");
+    assert.equal(plainText(nth(doc, "paragraph").content), "After.");
   });
 
   it("does not take text after a break as a term", () => {
@@ -76,7 +82,7 @@ describe("roff parser", () => {
     );
     assert.deepEqual(kinds(doc.blocks), ["paragraph", "item", "item", "paragraph"]);
     assert.deepEqual(
-      only(doc, "item").map((i) => [i.marker, plainText(only(i.body, "paragraph")[0].content)]),
+      only(doc, "item").map((i) => [i.marker, plainText(nth(i.body, "paragraph").content)]),
       [
         ["\u2022", "red is warm"],
         ["\u2022", "blue is cold"],
@@ -94,7 +100,7 @@ describe("roff parser", () => {
     assert.deepEqual(kinds(ip.blocks), ["item", "item", "paragraph"]);
     const tp = parseRoff(".TP\n.B \\-\\-flag\nWhat the flag does.\n.TP\n\\fIother\\fR\nMore.\n");
     assert.deepEqual(
-      only(tp, "definition").map((d) => [plainText(d.term), plainText(only(d.body, "paragraph")[0].content)]),
+      only(tp, "definition").map((d) => [plainText(d.term), plainText(nth(d.body, "paragraph").content)]),
       [
         ["--flag", "What the flag does."],
         ["other", "More."],
@@ -120,8 +126,8 @@ describe("roff parser", () => {
         ".\\}",
       ].join("\n"),
     );
-    const [indent] = only(doc, "indent");
-    assert.deepEqual(only(indent.body, "preformatted")[0].lines, ["[Service]", "ExecStart=/usr/bin/demo --verbose", "", "  Indented=yes"]);
+    const indent = nth(doc, "indent");
+    assert.deepEqual(nth(indent.body, "preformatted").lines, ["[Service]", "ExecStart=/usr/bin/demo --verbose", "", "  Indented=yes"]);
   });
 
   it("reads tbl tables with text blocks, a header and a second format section", () => {
@@ -148,7 +154,7 @@ describe("roff parser", () => {
         ".TE",
       ].join("\n"),
     );
-    const [table] = only(doc, "table");
+    const table = nth(doc, "table");
     assert.equal(table.header, true);
     assert.deepEqual(
       table.rows.map((r) => r.map(plainText)),
@@ -174,7 +180,7 @@ describe("roff parser", () => {
       ].join("\n"),
     );
     assert.equal(doc.notes.get(1), "https://example.org/spec");
-    const tokens = only(doc, "paragraph")[0].content;
+    const tokens = nth(doc, "paragraph").content;
     assert.deepEqual(tokens.at(-2), { kind: "linkEnd", note: 1 });
   });
 
@@ -184,12 +190,12 @@ describe("roff parser", () => {
       only(doc, "heading").map((h) => h.text),
       ["NROFF"],
     );
-    assert.equal(plainText(only(doc, "paragraph")[0].content), "it's");
+    assert.equal(plainText(nth(doc, "paragraph").content), "it's");
   });
 
   it("skips comments and macro definitions", () => {
     const doc = parseRoff('.\\" a comment\n.de XX\n.SH "INSIDE"\n..\n.ig\nignored\n..\n.PP\nkept \\" trailing comment\n');
     assert.deepEqual(kinds(doc.blocks), ["paragraph"]);
-    assert.equal(plainText(only(doc, "paragraph")[0].content), "kept");
+    assert.equal(plainText(nth(doc, "paragraph").content), "kept");
   });
 });

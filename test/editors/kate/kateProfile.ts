@@ -8,7 +8,7 @@ export function readmeKateSettings(readme = join(repoRoot, "README.md")): string
   const text = readFileSync(readme, "utf8");
   const match = /^\*\*Kate\*\*[^\n]*\n(?:[^\n]*\n)*?```json\n([\s\S]*?)^```$/m.exec(text);
   if (!match) throw new Error(`${readme} has no \`\`\`json block after its **Kate** paragraph`);
-  const settings = match[1];
+  const settings = match[1]!;
   JSON.parse(settings); // Kate would refuse it too; say so here, with the parser's message
   return settings;
 }

@@ -22,7 +22,7 @@ export function xwdToPng(xwd: Buffer): Buffer {
   if (bitsPerPixel !== 24 && bitsPerPixel !== 32) throw new Error(`XWD with ${bitsPerPixel} bits a pixel is not handled`);
 
   const bytesPerPixel = bitsPerPixel / 8;
-  const shifts = masks.map((mask) => (mask === 0 ? 0 : Math.log2(mask & -mask)));
+  const channels = masks.map((mask) => ({ mask, shift: mask === 0 ? 0 : Math.log2(mask & -mask) }));
   const dataStart = headerSize + colours * 12;
   if (xwd.length < dataStart + bytesPerLine * height) throw new Error("XWD file is shorter than its header says");
 
@@ -33,13 +33,9 @@ export function xwdToPng(xwd: Buffer): Buffer {
     const rowOut = y * (1 + width * 3) + 1;
     for (let x = 0; x < width; x++) {
       const at = rowIn + x * bytesPerPixel;
-      let pixel = 0;
-      for (let i = 0; i < bytesPerPixel; i++) {
-        const byte = xwd[byteOrder === 0 ? at + i : at + bytesPerPixel - 1 - i];
-        pixel += byte * 2 ** (8 * i);
-      }
-      for (let channel = 0; channel < 3; channel++) {
-        raw[rowOut + x * 3 + channel] = Math.floor((pixel & masks[channel]) / 2 ** shifts[channel]) & 0xff;
+      const pixel = byteOrder === 0 ? xwd.readUIntLE(at, bytesPerPixel) : xwd.readUIntBE(at, bytesPerPixel);
+      for (const [channel, { mask, shift }] of channels.entries()) {
+        raw[rowOut + x * 3 + channel] = Math.floor((pixel & mask) / 2 ** shift) & 0xff;
       }
     }
   }
@@ -74,6 +70,7 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
 
 function crc32(data: Buffer): number {
   let crc = 0xffffffff;
-  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  // The index is a byte, and the table has an entry for each of the 256.
+  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

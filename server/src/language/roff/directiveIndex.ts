@@ -20,11 +20,11 @@ export interface DirectiveEntry {
 const directiveName = /(?:^|[\s,])([A-Za-z][\w.:-]*)=/g;
 
 export function directiveNames(term: string): string[] {
-  return [...term.matchAll(directiveName)].map((m) => m[1]);
+  return [...term.matchAll(directiveName)].map((m) => m[1]!);
 }
 
 function unitSectionOf(heading: string | undefined): string | undefined {
-  return heading ? /^\[([^\]]+)\]/.exec(heading)?.[1].toUpperCase() : undefined;
+  return heading ? /^\[([^\]]+)\]/.exec(heading)?.[1]!.toUpperCase() : undefined;
 }
 
 export function directiveEntries(document: ManDocument): DirectiveEntry[] {

@@ -20,7 +20,7 @@ const reference = /([\w.:@+-]+)\((\d\w*)\)/g;
 /** `systemd.exec(5)` → {name: "systemd.exec", section: "5"}. */
 export function parseManReference(text: string): ManReference | undefined {
   const match = /^([\w.:@+-]+)\((\d\w*)\)$/.exec(text.trim());
-  return match ? { name: match[1], section: match[2] } : undefined;
+  return match ? { name: match[1]!, section: match[2]! } : undefined;
 }
 
 export function listedDirectives(document: ManDocument): ListedDirective[] {
@@ -31,7 +31,7 @@ export function listedDirectives(document: ManDocument): ListedDirective[] {
     if (block.kind !== "definition") continue;
     const name = /^([A-Za-z][\w.:-]*)=$/.exec(plainText(block.term))?.[1];
     if (!name) continue;
-    const pages = [...blockText(block.body).matchAll(reference)].map((m) => ({ name: m[1], section: m[2] }));
+    const pages = [...blockText(block.body).matchAll(reference)].map((m) => ({ name: m[1]!, section: m[2]! }));
     listed.push({ name, heading, pages });
   }
   return listed;

@@ -113,7 +113,7 @@ export function decodeInline(raw: string, state: InlineState): DecodedLine {
       i = end;
     } else if (e === "*") {
       const { name, end } = readName(s, i);
-      const value = expansions++ < maxStringExpansions ? (state.strings.get(name.split(" ")[0]) ?? "") : "";
+      const value = expansions++ < maxStringExpansions ? (state.strings.get(name.split(" ")[0]!) ?? "") : "";
       s = value + s.slice(end);
       i = 0;
     } else if (e === "m") {

@@ -69,13 +69,15 @@ function romanSegments(text: string): Segment[] {
 function segmentsOf(inlines: readonly Inline[], context: InlineContext): Segment[] {
   const segments: Segment[] = [];
   let carry = 0;
-  for (let i = 0; i < inlines.length; i++) {
-    const token = inlines[i];
+  /** Where the last link read ended: the tokens up to here were its label and its `linkEnd`. */
+  let linkEnd = -1;
+  for (const [i, token] of inlines.entries()) {
+    if (i <= linkEnd) continue;
     if (token.kind === "break") {
       segments.push({ style: "markdown", text: context.table ? " " : "  \n" });
     } else if (token.kind === "linkStart") {
-      let end = i + 1;
-      while (end < inlines.length && inlines[end].kind !== "linkEnd") end++;
+      const found = inlines.findIndex((t, k) => k > i && t.kind === "linkEnd");
+      const end = found < 0 ? inlines.length : found;
       const label = inlines
         .slice(i + 1, end)
         .map((t) => (t.kind === "text" ? t.text : " "))
@@ -90,7 +92,7 @@ function segmentsOf(inlines: readonly Inline[], context: InlineContext): Segment
         segments.push({ style: "markdown", text: `[${escapeMarkdown(label)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` });
       else if (url) segments.push({ style: "markdown", text: `<${url.replace(/[<>\s]/g, encodeURIComponent)}>` });
       else segments.push({ style: "plain", text: label });
-      i = end;
+      linkEnd = end;
     } else if (token.kind === "text") {
       const text = token.text.slice(carry);
       carry = 0;
@@ -99,7 +101,7 @@ function segmentsOf(inlines: readonly Inline[], context: InlineContext): Segment
       const section = next?.kind === "text" && next.font === "R" ? /^\((\d\w*)\)/.exec(next.text) : null;
       if (token.font !== "R" && section && /^[\w.:@+-]+$/.test(text)) {
         const label = `${text}(${section[1]})`;
-        const url = context.manLink?.(text, section[1]);
+        const url = context.manLink?.(text, section[1]!);
         segments.push({ style: "markdown", text: url ? `[${escapeMarkdown(label)}](<${url}>)` : `**${escapeMarkdown(label)}**` });
         carry = section[0].length;
         continue;

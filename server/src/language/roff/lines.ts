@@ -6,7 +6,7 @@
 export function splitRequest(line: string): { name: string; args: string } | undefined {
   if (line[0] !== "." && line[0] !== "'") return undefined;
   const match = /^[.'][ \t]*(\S*)[ \t]*(.*)$/s.exec(line);
-  return match ? { name: match[1], args: match[2] } : undefined;
+  return match ? { name: match[1]!, args: match[2]! } : undefined;
 }
 
 /** Splits macro arguments on spaces, honouring double quotes ("" inside quotes is a quote) and `\ `. */
@@ -94,8 +94,9 @@ export function logicalLines(source: string, strings: Map<string, string>): stri
   let lastCondition = true;
 
   const readLine = (): string | undefined => {
-    if (next >= raw.length) return undefined;
-    let line = raw[next++];
+    let line = raw[next];
+    if (line === undefined) return undefined;
+    next++;
     while (endsWithEscapedNewline(line) && next < raw.length) line = line.slice(0, -1) + raw[next++];
     return endsWithEscapedNewline(line) ? line.slice(0, -1) : line;
   };
@@ -147,7 +148,10 @@ export function logicalLines(source: string, strings: Map<string, string>): stri
       case "ds":
       case "as": {
         const match = /^(\S+)\s?"?(.*)$/s.exec(args);
-        if (match) strings.set(match[1], (name === "as" ? (strings.get(match[1]) ?? "") : "") + match[2]);
+        if (match) {
+          const key = match[1]!;
+          strings.set(key, (name === "as" ? (strings.get(key) ?? "") : "") + match[2]);
+        }
         return;
       }
       case "de":

@@ -9,7 +9,7 @@ const bulletMarkers = new Set(["\u2022", "\u00b7", "\u25cb", "\u25aa", "-", "*",
 /** Escapes what would start a heading, quote, list or rule at the beginning of a line. */
 function escapeLineStart(line: string): string {
   const numbered = /^(\d+)([.)])(\s|$)/.exec(line);
-  if (numbered) return `${numbered[1]}\\${line.slice(numbered[1].length)}`;
+  if (numbered) return `${numbered[1]}\\${line.slice(numbered[1]!.length)}`;
   return /^([#>+=-]|~~~)/.test(line) ? `\\${line}` : line;
 }
 
@@ -33,8 +33,8 @@ function preformatted(block: PreformattedBlock): string[] {
 function table(block: TableBlock, context: InlineContext): string[] {
   const width = Math.max(...block.rows.map((r) => r.length));
   const row = (cells: string[]) => `| ${Array.from({ length: width }, (_, k) => cells[k] || " ").join(" | ")} |`;
-  const rendered = block.rows.map((cells) => row(cells.map((c) => renderInlines(c, { ...context, table: true }))));
-  return [rendered[0], row(Array.from({ length: width }, () => "---")), ...rendered.slice(1)];
+  const [header = "", ...body] = block.rows.map((cells) => row(cells.map((c) => renderInlines(c, { ...context, table: true }))));
+  return [header, row(Array.from({ length: width }, () => "---")), ...body];
 }
 
 function term(block: DefinitionBlock, context: InlineContext): string {
@@ -82,17 +82,20 @@ function block(b: Block, context: InlineContext, nested: boolean): string[] {
 /** Renders blocks one after another, separated by blank lines; consecutive list items form one list. */
 function sequence(blocks: readonly Block[], context: InlineContext, nested: boolean): string[] {
   const chunks: string[][] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
+  let items: ItemBlock[] = [];
+  const endList = () => {
+    if (items.length) chunks.push(list(items, context));
+    items = [];
+  };
+  for (const b of blocks) {
     if (b.kind === "item") {
-      const items: ItemBlock[] = [];
-      for (; i < blocks.length && blocks[i].kind === "item"; i++) items.push(blocks[i] as ItemBlock);
-      i--;
-      chunks.push(list(items, context));
+      items.push(b);
     } else {
+      endList();
       chunks.push(block(b, context, nested));
     }
   }
+  endList();
   return chunks.filter((c) => c.length).flatMap((c, k) => (k ? ["", ...c] : c));
 }
 

@@ -23,7 +23,9 @@ export function parseRoff(source: string): ManDocument {
   const lines = logicalLines(source, strings);
   const state = createInlineState(strings);
   const root: Block[] = [];
-  const stack: Container[] = [{ kind: "root", blocks: root }];
+  const rootContainer: Container = { kind: "root", blocks: root };
+  /** The open containers, innermost last; the root is never closed. */
+  const stack: Container[] = [rootContainer];
   const document: ManDocument = { blocks: root, notes: new Map() };
 
   let paragraph: Inline[] = [];
@@ -36,8 +38,10 @@ export function parseRoff(source: string): ManDocument {
   let pendingHeading: 1 | 2 | undefined;
   let nextLineFont: string | undefined;
   let linkUrl: string | undefined;
+  /** The lines of the table being read, from `.TS` up to `.TE`. */
+  let tableLines: string[] | undefined;
 
-  const top = () => stack[stack.length - 1];
+  const top = () => stack.at(-1) ?? rootContainer;
   const hasText = (inlines: Inline[]) => inlines.some((i) => i.kind === "text" && i.text.trim() !== "");
   const flush = () => {
     if (hasText(paragraph)) top().blocks.push({ kind: "paragraph", content: paragraph });
@@ -89,8 +93,8 @@ export function parseRoff(source: string): ManDocument {
 
   const endNofill = () => {
     if (!nofill) return;
-    while (nofill.length && !nofill[nofill.length - 1].trim()) nofill.pop();
-    while (nofill.length && !nofill[0].trim()) nofill.shift();
+    while (nofill.at(-1)?.trim() === "") nofill.pop();
+    while (nofill[0]?.trim() === "") nofill.shift();
     if (nofill.length) top().blocks.push({ kind: "preformatted", lines: nofill });
     nofill = undefined;
   };
@@ -122,7 +126,7 @@ export function parseRoff(source: string): ManDocument {
     }
     const marker = listMarker.exec(line);
     if (marker) {
-      startItem(decodePlain(marker[1], strings).trim());
+      startItem(decodePlain(marker[1]!, strings).trim());
       return;
     }
     const decoded = decodeInline(line, state);
@@ -136,10 +140,22 @@ export function parseRoff(source: string): ManDocument {
       .flatMap((l, k) => [...(k ? [{ kind: "text" as const, text: " ", font: "R" as const }] : []), ...decodeInline(l, cellState).inlines]);
   };
 
-  for (let n = 0; n < lines.length; n++) {
-    const request = splitRequest(lines[n]);
+  const endTable = () => {
+    if (!tableLines) return;
+    const table = parseTable(tableLines, decodeCell);
+    tableLines = undefined;
+    if (table.rows.length) top().blocks.push(table);
+  };
+
+  for (const line of lines) {
+    if (tableLines) {
+      if (line.startsWith(".TE")) endTable();
+      else tableLines.push(line);
+      continue;
+    }
+    const request = splitRequest(line);
     if (!request) {
-      text(lines[n]);
+      text(line);
       continue;
     }
     const args = splitArguments(request.args);
@@ -217,15 +233,10 @@ export function parseRoff(source: string): ManDocument {
       case "EE":
         endNofill();
         break;
-      case "TS": {
+      case "TS":
         flush();
-        const start = n + 1;
-        while (n + 1 < lines.length && !lines[n + 1].startsWith(".TE")) n++;
-        const table = parseTable(lines.slice(start, n + 1), decodeCell);
-        n++;
-        if (table.rows.length) top().blocks.push(table);
+        tableLines = [];
         break;
-      }
       case "B":
       case "I":
       case "SB":
@@ -255,6 +266,7 @@ export function parseRoff(source: string): ManDocument {
         }
     }
   }
+  endTable();
   flush();
   endNofill();
   document.notes = collectNotes(root);

@@ -87,7 +87,7 @@ export function specialCharacter(name: string): string | undefined {
   if (Object.hasOwn(characters, name)) return characters[name];
   const unicode = /^u([0-9A-Fa-f]{4,6})(?:_|$)/.exec(name);
   if (unicode) {
-    const code = parseInt(unicode[1], 16);
+    const code = parseInt(unicode[1]!, 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
   }
   const numbered = /^char(\d{1,3})$/.exec(name);

@@ -9,17 +9,11 @@ export function parseTable(lines: string[], decodeCell: CellDecoder): TableBlock
   let tab = "\t";
   if (lines[0]?.trimEnd().endsWith(";")) {
     const option = /\btab\s*\((.)\)/.exec(lines[0]);
-    if (option) tab = option[1];
+    if (option) tab = option[1]!;
     i++;
   }
   // Format lines run up to the one ending in ".". A bold first format row makes the first row a header.
   const header = /[bB]/.test(lines[i]?.split(",")[0] ?? "");
-  for (; i < lines.length; i++) {
-    if (lines[i].trimEnd().endsWith(".")) {
-      i++;
-      break;
-    }
-  }
 
   const rows: Inline[][][] = [];
   let row: Inline[][] = [];
@@ -37,8 +31,8 @@ export function parseTable(lines: string[], decodeCell: CellDecoder): TableBlock
     if (!block) endRow();
   };
 
-  for (; i < lines.length; i++) {
-    const line = lines[i];
+  let formatLines = true;
+  for (const line of lines.slice(i)) {
     if (block) {
       if (line.startsWith("T}")) {
         row.push(decodeCell(block));
@@ -51,8 +45,9 @@ export function parseTable(lines: string[], decodeCell: CellDecoder): TableBlock
       }
       continue;
     }
-    if (line.startsWith(".T&")) {
-      while (i + 1 < lines.length && !lines[i].trimEnd().endsWith(".")) i++;
+    // Format lines, at the start and again after `.T&`, are skipped up to the one ending in ".".
+    if (formatLines || line.startsWith(".T&")) {
+      formatLines = !line.trimEnd().endsWith(".");
       continue;
     }
     if (line.startsWith(".") || /^\s*[_=]\s*$/.test(line)) continue;
