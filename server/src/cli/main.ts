@@ -3,6 +3,7 @@ import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { fmtCommand } from "./fmt";
 import { lintCommand } from "./lint";
 import { newCommand } from "./new";
+import { showCommand } from "./show";
 
 const USAGE = `Usage: unitsmith <command> [options]
 
@@ -10,6 +11,7 @@ Commands:
   lint PATH...   check unit files and directories of them (unitsmith lint --help)
   fmt PATH...    format unit files in place, or --check them (unitsmith fmt --help)
   new --name N --command C   write a unit that runs a command (unitsmith new --help)
+  show FILE      print the unit FILE belongs to as systemd loads it, with its drop-ins (unitsmith show --help)
 
 Options:
   --help         print this help
@@ -19,6 +21,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   lint: lintCommand,
   fmt: fmtCommand,
   new: newCommand,
+  show: showCommand,
 };
 
 /** Runs the CLI and returns its exit status; never throws. */

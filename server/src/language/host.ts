@@ -31,6 +31,8 @@ export interface UnitLanguageHost {
   readFile(path: string, maxBytes: number): Promise<string | undefined>;
   /** The units a file of this scope may name: the workspace's, the installed ones and systemd's special units. */
   units(scope: Scope): Promise<UnitCatalog>;
+  /** The scope's unit directories, highest precedence first, as systemd searches them. */
+  unitSearchPaths(scope: Scope): Promise<readonly string[]>;
   /** Every unit and drop-in file of the workspace and of the scope's unit directories. */
   unitFiles(scope: Scope): Promise<readonly string[]>;
   /** What specifiers such as %H and %h are on this machine. */
@@ -48,6 +50,7 @@ export function emptyHost(): UnitLanguageHost {
     isFile: async () => false,
     readFile: nothing,
     units: async (scope) => staticCatalog(specialUnitsFor(scope).map((unit) => ({ ...unit, origin: "special" }))),
+    unitSearchPaths: async () => [],
     unitFiles: async () => [],
     hostFacts: async () => ({}),
     directiveManual: nothing,

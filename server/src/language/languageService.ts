@@ -44,6 +44,8 @@ import type { TargetSystemd } from "./rules/rule";
 import { selectionRanges } from "./selectionRanges";
 import { semanticTokens } from "./semanticTokens";
 import type { SnippetFile } from "./snippets";
+import { effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
+import type { Scope } from "./unitKind";
 import { documentSymbols } from "./symbols";
 import { resolveUnitItem } from "./valueCompletion";
 
@@ -52,6 +54,7 @@ export { semanticTokensLegend } from "./semanticTokens";
 export { ADD_INSTALL_SECTION_KIND } from "./codeActions";
 export { emptyHost, type UnitLanguageHost, type ManualText, type DirectiveManualHint } from "./host";
 export type { Analysis } from "./analysis";
+export { renderEffectiveUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
 
 export interface UnitLanguageSettings {
   /** Larger documents are not analysed; one diagnostic says so. */
@@ -114,10 +117,16 @@ export interface UnitLanguageService {
   /** The whole document formatted; undefined when it is too large to analyse. */
   formattedText(document: TextDocument): string | undefined;
   codeActions(document: TextDocument, request: CodeActionRequest): CodeAction[];
+  /** The unit this document is (or extends) as systemd would load it with the document installed; undefined for other files. */
+  effectiveUnit(document: TextDocument): Promise<EffectiveUnit | undefined>;
+  /** An installed unit as systemd loads it from the scope's unit directories. */
+  installedUnit(unit: string, scope: Scope): Promise<EffectiveUnit>;
 }
 
 /** How much of an unopened file a reference search reads. */
 const REFERENCE_BYTES = 256 * 1024;
+/** How much of an unopened unit file or drop-in the effective unit reads. */
+const UNIT_FILE_BYTES = 1024 * 1024;
 
 const directoryOf = (path: string) => path.slice(0, Math.max(1, path.lastIndexOf("/")));
 
@@ -154,6 +163,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     for (const [uri, entry] of parses) if (pathOfUri(uri) === path) return entry.text;
     return undefined;
   };
+  const readText = async (path: string, maxBytes: number) => openText(path) ?? host.readFile(path, maxBytes);
 
   return {
     configure(next) {
@@ -239,7 +249,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       if (!found || !unit) return [];
       const files = await host.unitFiles(found.kind.scope ?? "system");
       return findUnitReferences(unit, files, {
-        read: async (path) => openText(path) ?? host.readFile(path, REFERENCE_BYTES),
+        read: (path) => readText(path, REFERENCE_BYTES),
         ...(signal && { signal }),
       });
     },
@@ -290,6 +300,13 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const found = parsed(document);
       return found && formatText(found.file, current.format);
     },
+
+    async effectiveUnit(document) {
+      analysisOf(document);
+      return effectiveUnit(pathOfUri(document.uri), host, (path) => readText(path, UNIT_FILE_BYTES));
+    },
+
+    installedUnit: (unit, scope) => loadUnit(unit, scope, [], host, (path) => readText(path, UNIT_FILE_BYTES)),
 
     codeActions: (document, { diagnostics, only }) => {
       const found = parsed(document);

@@ -4,6 +4,7 @@ import type { ManPageLibrary } from "../systemd/manPages";
 import { createFileProbe, createPathLister } from "./fileSystemProbes";
 import { readHostFacts } from "./hostFacts";
 import { readFileHead } from "./readFileHead";
+import { unitSearchPaths } from "./searchPaths";
 import { UnitIndex, type UnitIndexOptions } from "./unitIndex";
 
 export interface NodeHost extends UnitLanguageHost {
@@ -24,6 +25,7 @@ export function createNodeHost(manPages: ManPageLibrary, options: UnitIndexOptio
     isFile: createFileProbe(),
     readFile: readFileHead,
     units: (scope) => index.catalog(scope),
+    unitSearchPaths: async (scope) => (options.searchPaths ?? unitSearchPaths)(scope),
     unitFiles: (scope) => index.files(scope),
     hostFacts: () => (facts ??= readHostFacts().catch(() => ({}))),
     directiveManual: (name, hint) => manPages.directiveDoc(name, hint),
