@@ -11,6 +11,7 @@ export const UI_COMMANDS = {
   daemonReload: "unitsmith.daemonReload",
   showStatus: "unitsmith.showStatus",
   showEffectiveConfiguration: "unitsmith.showEffectiveConfiguration",
+  showEffectiveUnit: "unitsmith.showEffectiveUnit",
   showJournal: "unitsmith.showJournal",
   followJournal: "unitsmith.followJournal",
   editOverride: "unitsmith.editOverride",

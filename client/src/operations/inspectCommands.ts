@@ -3,7 +3,7 @@ import { LANGUAGE_ID } from "../../../server/src/protocol";
 import { chooseUnit } from "./chooseUnit";
 import { UI_COMMANDS } from "./commandIds";
 import { journalFields, OUTPUT_CHOICES, PRIORITY_CHOICES, SINCE_CHOICES, sinceProblem, type JournalChoices } from "./journalChoices";
-import { failureNotice } from "./notices";
+import { failureNotice, infoNotice } from "./notices";
 import type { OperationsUi } from "./operationsUi";
 import { followJournal } from "./terminals";
 import { withProgress } from "./unitCommands";
@@ -58,6 +58,15 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Reading the configuration of ${ref.unit}`));
       // Named like the unit, so the language server reads it as one (the drop-ins follow the file).
       await ui.documents.show(`/${ref.scope}/effective/${ref.unit}`, answer.text, LANGUAGE_ID);
+    }),
+
+    vscode.commands.registerCommand(UI_COMMANDS.showEffectiveUnit, async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document) return ui.notifier.notify(infoNotice("Open a unit file or a drop-in to show its unit as systemd loads it."));
+      const answer = await ui.operations.effectiveUnit({ uri: document.uri.toString() });
+      if (!answer.ok) return ui.notifier.notify(infoNotice(answer.message));
+      // Named like the unit, so the language server reads it as one.
+      await ui.documents.show(`/${answer.scope}/loaded/${answer.unit}`, answer.text, LANGUAGE_ID);
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.showJournal, async (argument?: unknown) => {

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
+import { EFFECTIVE_UNIT, type EffectiveUnitArgument, type EffectiveUnitAnswer } from "../../../server/src/protocol";
 import {
   CHANGING_COMMANDS,
   serverCommandId,
@@ -52,6 +53,21 @@ export class OperationsClient implements vscode.Disposable {
     }
     if (CHANGING_COMMANDS.has(name) && (answer.ok || !NOTHING_CHANGED.has(answer.reason))) this.changed(argument, answer);
     return answer;
+  }
+
+  /** The unit a file belongs to as systemd would load it, read offline by the server. */
+  async effectiveUnit(argument: EffectiveUnitArgument): Promise<EffectiveUnitAnswer> {
+    try {
+      return (await this.client.sendRequest(ExecuteCommandRequest.type, {
+        command: EFFECTIVE_UNIT,
+        arguments: [argument],
+      })) as EffectiveUnitAnswer;
+    } catch (error) {
+      return {
+        ok: false,
+        message: `The Unitsmith language server did not answer (${error instanceof Error ? error.message : String(error)}).`,
+      };
+    }
   }
 
   /** After a command run elsewhere (a sudo terminal) that may have changed the scope's units. */

@@ -69,3 +69,23 @@ export const COMMAND_IDS: readonly string[] = Object.values(COMMANDS);
 export const SHOW_MAN_PAGE = "unitsmith.showManPage";
 
 export type ShowManPageAnswer = { ok: true; name: string; markdown: string } | { ok: false; message: string };
+
+/** workspace/executeCommand that answers the unit a file belongs to as systemd would load it, read offline. */
+export const EFFECTIVE_UNIT = "unitsmith.effectiveUnit";
+
+/** The unit file, or drop-in, whose unit to show: open in the editor or saved on disk. */
+export interface EffectiveUnitArgument {
+  uri: string;
+}
+
+export type EffectiveUnitAnswer =
+  | {
+      ok: true;
+      unit: string;
+      scope: "system" | "user";
+      /** The unit as a unit file, each assignment under a comment naming the file and line it came from. */
+      text: string;
+      /** The unit file and the drop-ins, in the order systemd reads them. */
+      files: string[];
+    }
+  | { ok: false; message: string };
