@@ -28,6 +28,8 @@ export interface SessionOptions {
   settings?: unknown;
   /** The server's working directory. */
   cwd?: string;
+  /** Folders open in the editor, for the workspace's units. */
+  workspaceFolders?: string[];
   /** What the client says it can show; by default what VS Code says (Markdown, snippets, label details). */
   textDocument?: ClientCapabilities["textDocument"];
 }
@@ -79,6 +81,7 @@ export class LspSession {
     const result = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder })) ?? null,
       capabilities: {
         textDocument: options.textDocument ?? RICH_CLIENT,
         ...(options.settings !== undefined && { workspace: { configuration: true } }),

@@ -8,6 +8,7 @@ import type {
   CodeAction,
   CompletionItem,
   Diagnostic,
+  DocumentHighlight,
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
@@ -19,6 +20,7 @@ import type {
   Range,
   SelectionRange,
   SemanticTokens,
+  SymbolInformation,
   TextEdit,
 } from "vscode-languageserver-types";
 import type { TextDocument } from "vscode-languageserver-textdocument";
@@ -32,6 +34,7 @@ import { documentLinks, manPageDocumentUri } from "./documentLinks";
 import { pathOfUri } from "./fileUri";
 import { foldingRanges } from "./folding";
 import { defaultFormattingOptions, formatText, formattingEdits, type FormattingOptions } from "./formatting";
+import { documentHighlights } from "./highlights";
 import { hover } from "./hover";
 import type { UnitLanguageHost } from "./host";
 import { inlayHints } from "./inlayHints";
@@ -47,6 +50,7 @@ import type { SnippetFile } from "./snippets";
 import { effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
 import type { Scope } from "./unitKind";
 import { documentSymbols } from "./symbols";
+import { workspaceSymbols } from "./workspaceSymbols";
 import { resolveUnitItem } from "./valueCompletion";
 
 export { clientFeaturesOf, type ClientCapabilitiesSubset, type ClientFeatures } from "./clientFeatures";
@@ -117,6 +121,10 @@ export interface UnitLanguageService {
   /** The whole document formatted; undefined when it is too large to analyse. */
   formattedText(document: TextDocument): string | undefined;
   codeActions(document: TextDocument, request: CodeActionRequest): CodeAction[];
+  /** Every place in the document that names the unit or directive under the cursor. */
+  documentHighlights(document: TextDocument, position: Position): DocumentHighlight[];
+  /** The workspace's units, and their directives whose names match `query`. */
+  workspaceSymbols(query: string, signal?: AbortSignal): Promise<SymbolInformation[]>;
   /** The unit this document is (or extends) as systemd would load it with the document installed; undefined for other files. */
   effectiveUnit(document: TextDocument): Promise<EffectiveUnit | undefined>;
   /** An installed unit as systemd loads it from the scope's unit directories. */
@@ -304,6 +312,16 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async effectiveUnit(document) {
       analysisOf(document);
       return effectiveUnit(pathOfUri(document.uri), host, (path) => readText(path, UNIT_FILE_BYTES));
+    },
+
+    documentHighlights: (document, position) => {
+      const found = parsed(document);
+      return found ? documentHighlights(found.file, found.kind, position) : [];
+    },
+
+    async workspaceSymbols(query, signal) {
+      const units = (await host.units("system")).list().filter((unit) => unit.origin === "workspace");
+      return workspaceSymbols(units, query, { read: (path) => readText(path, REFERENCE_BYTES), ...(signal && { signal }) });
     },
 
     installedUnit: (unit, scope) => loadUnit(unit, scope, [], host, (path) => readText(path, UNIT_FILE_BYTES)),

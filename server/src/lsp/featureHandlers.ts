@@ -36,6 +36,16 @@ export function registerFeatureHandlers(
   connection.onHover(about("hover", null, (document, { position }) => service.hover(document, position)));
   connection.onDefinition(about("definition", [], (document, { position }) => service.definition(document, position)));
   connection.onReferences(about("references", [], (document, { position }, signal) => service.references(document, position, signal)));
+  connection.onDocumentHighlight(
+    about("documentHighlight", [], (document, { position }) => service.documentHighlights(document, position)),
+  );
+  connection.onWorkspaceSymbol(
+    guarded("workspaceSymbol", [], logger, ({ query }, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return service.workspaceSymbols(query, controller.signal);
+    }),
+  );
   connection.onDocumentLinks(about("documentLinks", [], (document) => service.documentLinks(document)));
   connection.onDocumentSymbol(about("documentSymbol", [], (document) => service.documentSymbols(document)));
   connection.onFoldingRanges(about("foldingRange", [], (document) => service.foldingRanges(document)));

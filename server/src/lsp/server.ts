@@ -128,6 +128,8 @@ export function startServer(): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
+        workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         selectionRangeProvider: true,
         inlayHintProvider: true,
