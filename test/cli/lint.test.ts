@@ -144,3 +144,32 @@ describe("unitsmith lint on hostile input", () => {
     assert.equal(result.stdout, "");
   });
 });
+
+describe("unitsmith lint --verify", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "unitsmith-verify-"));
+    writeFileSync(join(dir, "a.service"), "[Service]\nExecStart=/usr/bin/no-such-program-here\n");
+    writeFileSync(join(dir, "b.service"), "[Service]\nExecStart=/usr/bin/no-such-program-either\n");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("merges in what systemd-analyze verify reports, which the linter alone does not see", async () => {
+    assert.equal((await unitsmith(["lint", "--format", "json", "a.service"], dir)).stdout, "[]\n");
+    const result = await unitsmith(["lint", "--verify", "--format", "json", "a.service"], dir);
+    assert.equal(result.code, 0, result.stderr);
+    const found = (JSON.parse(result.stdout) as { source: string; range: { start: { line: number } }; message: string }[]).map((d) => [
+      d.source,
+      d.range.start.line,
+      d.message,
+    ]);
+    assert.deepEqual(found, [["systemd-analyze", 1, "Command /usr/bin/no-such-program-here is not executable: No such file or directory"]]);
+  });
+
+  it("says once that systemd-analyze is missing, and lints on", async () => {
+    const result = await unitsmith(["lint", "--verify", "a.service", "b.service"], dir, undefined, { PATH: join(dir, "empty") });
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, "");
+    assert.equal(result.stderr, "a.service: systemd-analyze was not found, so units are not checked with systemd-analyze verify\n");
+  });
+});

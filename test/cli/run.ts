@@ -9,9 +9,9 @@ export interface CliResult {
   stderr: string;
 }
 
-function run(file: string, args: string[], cwd: string, input?: string | Buffer): Promise<CliResult> {
+function run(file: string, args: string[], cwd: string, input?: string | Buffer, env?: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = execFile(file, args, { cwd, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(file, args, { cwd, env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -20,8 +20,8 @@ function run(file: string, args: string[], cwd: string, input?: string | Buffer)
 }
 
 /** Runs the built `unitsmith` binary with argv (no shell), optionally feeding standard input. */
-export function unitsmith(args: string[], cwd: string, input?: string | Buffer): Promise<CliResult> {
-  return run(process.execPath, [CLI, ...args], cwd, input);
+export function unitsmith(args: string[], cwd: string, input?: string | Buffer, env?: NodeJS.ProcessEnv): Promise<CliResult> {
+  return run(process.execPath, [CLI, ...args], cwd, input, env);
 }
 
 /** As `unitsmith`, but as the unprivileged user nobody when running as root, who reads every file. */
