@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from "vscode-languageserver-types";
 import { analyze, diagnose } from "../../server/src/language/analysis";
@@ -32,46 +31,28 @@ export function rangesFrom(positions: readonly Position[]): Range[] {
   return ranges;
 }
 
-export interface Timed {
-  answers: Answers;
-  /** The slowest single call and how long it took. */
-  slowest: { name: string; ms: number };
-}
-
-/** Every feature of the pure core on one document, each call timed. */
-export function answerInProcess(text: string, path: string, positions: readonly Position[], target: TargetSystemd): Timed {
-  let slowest = { name: "", ms: 0 };
-  const timed = <T>(name: string, run: () => T): T => {
-    const start = performance.now();
-    const result = run();
-    const ms = performance.now() - start;
-    if (ms > slowest.ms) slowest = { name, ms };
-    return result;
-  };
-  const analysis = timed("analyze", () => analyze(text, path, 2048));
+/** Every feature of the pure core on one document. */
+export function answerInProcess(text: string, path: string, positions: readonly Position[], target: TargetSystemd): Answers {
+  const analysis = analyze(text, path, 2048);
   const file = analysis.file;
-  const diagnostics = timed("diagnostics", () => diagnose(analysis, { target }));
   const ranges = rangesFrom(positions);
-  const answers: Answers = {
-    diagnostics,
+  return {
+    diagnostics: diagnose(analysis, { target }),
     completions: positions.map((position) => ({
       position,
-      items: file ? timed("completion", () => completions({ file, kind: analysis.kind, position, target })) : [],
+      items: file ? completions({ file, kind: analysis.kind, position, target }) : [],
     })),
     hovers: positions.map((position) => ({
       position,
-      hover: file ? timed("hover", () => hover({ file, kind: analysis.kind, position, target }))?.hover : undefined,
+      hover: file ? hover({ file, kind: analysis.kind, position, target })?.hover : undefined,
     })),
-    symbols: file ? timed("symbols", () => documentSymbols(file)) : [],
-    folds: file ? timed("folding", () => foldingRanges(file)) : [],
-    formatting: file ? timed("formatting", () => formattingEdits(file)) : [],
+    symbols: file ? documentSymbols(file) : [],
+    folds: file ? foldingRanges(file) : [],
+    formatting: file ? formattingEdits(file) : [],
     rangeFormatting: ranges.map((range) => ({
       range,
-      edits: file ? timed("rangeFormatting", () => formattingEdits(file, undefined, range)) : [],
+      edits: file ? formattingEdits(file, undefined, range) : [],
     })),
-    codeActions: file
-      ? ranges.flatMap((range) => timed("codeAction", () => securityCodeActions(pathToFileURL(path).href, file, securityFindingsAt(range))))
-      : [],
+    codeActions: file ? ranges.flatMap((range) => securityCodeActions(pathToFileURL(path).href, file, securityFindingsAt(range))) : [],
   };
-  return { answers, slowest };
 }
