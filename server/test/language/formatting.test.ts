@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { formatText, formattingEdits } from "../../src/language/formatting";
 import { parseUnitFile, type UnitFile } from "../../src/language/parser";
-import { installedUnitFiles } from "./installedUnits.test";
+import { installedUnitFiles } from "./installedUnitFiles";
 
 const format = (text: string, keepSpacesAroundEquals = false) => formatText(parseUnitFile(text), { keepSpacesAroundEquals });
 
