@@ -49,4 +49,23 @@ describe("unitsmith fmt", () => {
     const kept = await unitsmith(["fmt", "--keep-spaces", "-"], dir, "[Unit]\nA = 1");
     assert.equal(kept.stdout, "[Unit]\nA = 1\n");
   });
+
+  it("--check - prints only the verdict: - and exit 1 when standard input is not formatted", async () => {
+    const messy = await unitsmith(["fmt", "--check", "-"], dir, "[Unit]\nA = 1");
+    assert.deepEqual([messy.code, messy.stdout, messy.stderr], [1, "-\n", ""]);
+    const tidy = await unitsmith(["fmt", "--check", "-"], dir, "[Unit]\nA=1\n");
+    assert.deepEqual([tidy.code, tidy.stdout, tidy.stderr], [0, "", ""]);
+  });
+
+  it("refuses standard input that is not valid UTF-8 and prints none of it", async () => {
+    const result = await unitsmith(["fmt", "-"], dir, Buffer.from([0x5b, 0x55, 0x5d, 0x0a, 0x41, 0x3d, 0xe9, 0x0a]));
+    assert.deepEqual([result.code, result.stdout], [2, ""]);
+    assert.equal(result.stderr, "standard input is not valid UTF-8; left untouched so no byte is lost\n");
+  });
+
+  it("with no paths says what to name, and exits 2", async () => {
+    const result = await unitsmith(["fmt"], dir);
+    assert.deepEqual([result.code, result.stdout], [2, ""]);
+    assert.equal(result.stderr, "unitsmith fmt: no paths given; name the unit files or directories to format, or - for standard input\n");
+  });
 });

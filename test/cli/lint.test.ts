@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { unitsmith } from "./run";
+import { unitsmith, unitsmithUnprivileged } from "./run";
 
 describe("unitsmith lint", () => {
   let dir: string;
@@ -21,10 +21,29 @@ describe("unitsmith lint", () => {
     const help = await unitsmith(["--help"], dir);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: unitsmith <command>/);
-    assert.equal((await unitsmith([], dir)).code, 2);
-    assert.equal((await unitsmith(["frobnicate"], dir)).code, 2);
-    assert.equal((await unitsmith(["lint"], dir)).code, 2);
-    assert.equal((await unitsmith(["lint", "--format", "xml", "good.service"], dir)).code, 2);
+    const bare = await unitsmith([], dir);
+    assert.deepEqual([bare.code, bare.stdout], [2, ""]);
+    assert.match(bare.stderr, /^Usage: unitsmith <command>/);
+  });
+
+  it("says what is wrong on a usage error, on standard error, and exits 2", async () => {
+    const cases: [string[], RegExp][] = [
+      [["frobnicate"], /^unitsmith: unknown command "frobnicate"\n\nUsage: unitsmith <command>/],
+      [["lint"], /^unitsmith lint: no paths given; name the unit files or directories to lint\n$/],
+      [["lint", "--format", "xml", "good.service"], /^unitsmith lint: unknown format "xml"; expected text, json or sarif\n$/],
+      [["lint", "--colour", "good.service"], /^unitsmith lint: Unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await unitsmith(args, dir);
+      assert.deepEqual([result.code, result.stdout], [2, ""], args.join(" "));
+      assert.match(result.stderr, message);
+    }
+  });
+
+  it("--version prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string };
+    const result = await unitsmith(["--version"], dir);
+    assert.deepEqual([result.code, result.stdout, result.stderr], [0, `${version}\n`, ""]);
   });
 
   it("exits 0 on a clean file and prints nothing", async () => {
@@ -80,6 +99,7 @@ describe("unitsmith lint on hostile input", () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "unitsmith-hostile-"));
+    chmodSync(dir, 0o755); // for the unprivileged run
     writeFileSync(join(dir, "binary.service"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0, 0xff, 0xfe]));
     writeFileSync(
       join(dir, "latin1.service"),
@@ -117,11 +137,39 @@ describe("unitsmith lint on hostile input", () => {
     assert.deepEqual(readdirSync(dir).sort(), before);
   });
 
-  it("survives a symbolic link loop; an unreadable directory is a read error (exit 2) unless running as root", async () => {
-    const result = await unitsmith(["lint", "loop", "locked"], dir);
-    const isRoot = process.getuid?.() === 0;
-    // root reads any directory, so the locked one is linted instead of refused.
-    assert.equal(result.code, isRoot ? 0 : 2);
-    if (!isRoot) assert.match(result.stderr, /locked: permission denied/);
+  it("survives a symbolic link loop; an unreadable directory is a read error (exit 2)", async () => {
+    const result = await unitsmithUnprivileged(["lint", "loop", "locked"], dir);
+    assert.equal(result.code, 2, result.stderr);
+    assert.equal(result.stderr, "locked: permission denied\n");
+    assert.equal(result.stdout, "");
+  });
+});
+
+describe("unitsmith lint --verify", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "unitsmith-verify-"));
+    writeFileSync(join(dir, "a.service"), "[Service]\nExecStart=/usr/bin/no-such-program-here\n");
+    writeFileSync(join(dir, "b.service"), "[Service]\nExecStart=/usr/bin/no-such-program-either\n");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("merges in what systemd-analyze verify reports, which the linter alone does not see", async () => {
+    assert.equal((await unitsmith(["lint", "--format", "json", "a.service"], dir)).stdout, "[]\n");
+    const result = await unitsmith(["lint", "--verify", "--format", "json", "a.service"], dir);
+    assert.equal(result.code, 0, result.stderr);
+    const found = (JSON.parse(result.stdout) as { source: string; range: { start: { line: number } }; message: string }[]).map((d) => [
+      d.source,
+      d.range.start.line,
+      d.message,
+    ]);
+    assert.deepEqual(found, [["systemd-analyze", 1, "Command /usr/bin/no-such-program-here is not executable: No such file or directory"]]);
+  });
+
+  it("says once that systemd-analyze is missing, and lints on", async () => {
+    const result = await unitsmith(["lint", "--verify", "a.service", "b.service"], dir, undefined, { PATH: join(dir, "empty") });
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, "");
+    assert.equal(result.stderr, "a.service: systemd-analyze was not found, so units are not checked with systemd-analyze verify\n");
   });
 });

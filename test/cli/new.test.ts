@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -115,6 +115,15 @@ describe("unitsmith new", () => {
       written.stdout,
       `${join(dir, "nightly.service").slice(root.length + 1)}\n${join(dir, "nightly.timer").slice(root.length + 1)}\n`,
     );
+  });
+
+  it("--output-dir follows a symbolic link to a directory", async () => {
+    const dir = freshDir("linked");
+    const link = join(root, `${dir.slice(root.length + 1)}-link`);
+    symlinkSync(dir, link);
+    const result = await unitsmithNew(["--name", "linked", "--command", "/usr/bin/true", "--output-dir", link], root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(readdirSync(dir), ["linked.service"]);
   });
 
   it("resolves a relative program path against the working directory", async () => {

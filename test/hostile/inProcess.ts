@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from "vscode-languageserver-types";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -29,53 +28,24 @@ export function rangesFrom(positions: readonly Position[]): Range[] {
   return ranges;
 }
 
-export interface Timed {
-  answers: Answers;
-  /** The slowest single call and how long it took. */
-  slowest: { name: string; ms: number };
-}
-
-/** Every feature of the language service on one document (on a host that knows no machine), each call timed. */
-export async function answerInProcess(text: string, path: string, positions: readonly Position[], target: TargetSystemd): Promise<Timed> {
-  let slowest = { name: "", ms: 0 };
-  const timed = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
-    const start = performance.now();
-    const result = await run();
-    const ms = performance.now() - start;
-    if (ms > slowest.ms) slowest = { name, ms };
-    return result;
-  };
+/** Every feature of the language service on one document, on a host that knows no machine. */
+export async function answerInProcess(text: string, path: string, positions: readonly Position[], target: TargetSystemd): Promise<Answers> {
   const service = createUnitLanguageService(emptyHost(), { target });
   const document = TextDocument.create(pathToFileURL(path).href, LANGUAGE_ID, 1, text);
-  const analysis = await timed("analyze", () => service.analyze(document));
-  const diagnostics = await timed("diagnostics", () => service.diagnostics(document));
+  const parsed = service.analyze(document).file !== undefined;
   const ranges = rangesFrom(positions);
-  const each = <I, O>(inputs: readonly I[], name: string, run: (input: I) => O | Promise<O>): Promise<Awaited<O>[]> =>
-    inputs.reduce<Promise<Awaited<O>[]>>(
-      async (done, input) => [...(await done), await timed(name, () => run(input))],
-      Promise.resolve([]),
-    );
-  const answers: Answers = {
-    diagnostics,
-    completions: await each(positions, "completion", async (position) => ({
-      position,
-      items: await service.completion(document, position),
-    })),
-    hovers: await each(positions, "hover", async (position) => ({
-      position,
-      hover: (await service.hover(document, position)) ?? undefined,
-    })),
-    symbols: await timed("symbols", () => service.documentSymbols(document)),
-    folds: await timed("folding", () => service.foldingRanges(document)),
-    formatting: await timed("formatting", () => service.format(document)),
-    rangeFormatting: await each(ranges, "rangeFormatting", (range) => ({ range, edits: service.format(document, range) })),
-    codeActions: analysis.file
-      ? (
-          await each(ranges, "codeAction", (range) =>
-            service.codeActions(document, { diagnostics: securityFindingsAt(range), only: ["quickfix"] }),
-          )
-        ).flat()
+  const each = <I, O>(inputs: readonly I[], run: (input: I) => O | Promise<O>): Promise<Awaited<O>[]> =>
+    inputs.reduce<Promise<Awaited<O>[]>>(async (done, input) => [...(await done), await run(input)], Promise.resolve([]));
+  return {
+    diagnostics: await service.diagnostics(document),
+    completions: await each(positions, async (position) => ({ position, items: await service.completion(document, position) })),
+    hovers: await each(positions, async (position) => ({ position, hover: (await service.hover(document, position)) ?? undefined })),
+    symbols: service.documentSymbols(document),
+    folds: service.foldingRanges(document),
+    formatting: service.format(document),
+    rangeFormatting: ranges.map((range) => ({ range, edits: service.format(document, range) })),
+    codeActions: parsed
+      ? ranges.flatMap((range) => service.codeActions(document, { diagnostics: securityFindingsAt(range), only: ["quickfix"] }))
       : [],
   };
-  return { answers, slowest };
 }

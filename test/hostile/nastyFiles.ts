@@ -11,6 +11,8 @@ export interface NastyFile {
   codes: string[];
   /** Rule ids that must not be. */
   notCodes: string[];
+  /** What systemd-analyze verify says on save, one pattern a finding; none when it finds nothing. */
+  verifySays?: RegExp[];
   /** Whether `unitsmith fmt` may rewrite it; files it cannot read losslessly or that are over the size limit it must leave alone. */
   formattable: boolean;
 }
@@ -26,6 +28,7 @@ export const NASTY_FILES: NastyFile[] = [
     name: "binary.target",
     bytes: () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
     codes: ["invalid-encoding"],
+    verifySays: [/^Assignment outside of section\. Ignoring\.$/],
     notCodes: ["file-too-large"],
     formattable: false,
   },
@@ -34,6 +37,7 @@ export const NASTY_FILES: NastyFile[] = [
     name: "nul.target",
     bytes: utf8("[Unit]\nDescription=before\0after\n"),
     codes: ["invalid-encoding"],
+    verifySays: [/^Missing '=', ignoring line\.$/],
     notCodes: ["file-too-large"],
     formattable: false,
   },
@@ -122,6 +126,8 @@ export const NASTY_FILES: NastyFile[] = [
     name,
     bytes: utf8(TARGET),
     codes: [],
+    // systemd takes a unit's name from its file name, and refuses these characters in it.
+    ...(!name.includes("\\") && { verifySays: [/^Failed to prepare filename .*/] }),
     notCodes: ["invalid-encoding", "malformed-line"],
     formattable: true,
   })),

@@ -9,6 +9,7 @@ import {
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
+  type MarkupContent,
 } from "vscode-languageserver-protocol/node";
 import { LspSession } from "../protocol/lspClient";
 import { FIFTY_MB, NASTY_FILES, editorText } from "./nastyFiles";
@@ -39,27 +40,46 @@ describe("nasty files through the built server over stdio", () => {
       for (const code of file.notCodes) assert.ok(!codes.has(code), `${code} not expected`);
 
       const textDocument = { uri };
-      const lastLine = text.split(/\r\n|\r|\n/).length - 1;
+      const lines = text.split(/\r\n|\r|\n/);
       const symbols = await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument });
       const folds = await session.connection.sendRequest(FoldingRangeRequest.type, { textDocument });
       assert.ok(Array.isArray(symbols) && Array.isArray(folds));
+      if (codes.has("file-too-large")) assert.deepEqual([symbols, folds], [[], []], "nothing but the size diagnostic");
+      else if (!codes.has("invalid-encoding")) {
+        const headers = lines.map((line) => line.replace(/^\uFEFF/, "")).filter((line) => /^\[[A-Za-z]+\]$/.test(line));
+        assert.deepEqual(
+          symbols.map((symbol) => symbol.name),
+          headers,
+          "a symbol for each section header",
+        );
+      }
       for (const position of [
         { line: 1, character: 3 },
-        { line: lastLine, character: 0 },
+        { line: lines.length - 1, character: 0 },
       ]) {
         assert.ok(Array.isArray(await session.connection.sendRequest(CompletionRequest.type, { textDocument, position })));
-        await session.connection.sendRequest(HoverRequest.type, { textDocument, position });
+        const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument, position });
+        if (position.line === 1 && lines[1]!.startsWith("Description=") && !codes.has("file-too-large")) {
+          assert.match((hover?.contents as MarkupContent | undefined)?.value ?? "", /Description=/, "hover on Description= explains it");
+        }
       }
 
-      // systemd-analyze verify runs on save; its result (or its failure, logged) arrives later.
+      // systemd-analyze verify runs on save; what it finds arrives later, with source systemd-analyze.
       const publications = session.allDiagnostics(uri).length;
-      const logs = session.logs.length;
       await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument });
-      await session.until(
-        () => session.allDiagnostics(uri).length > publications || session.logs.slice(logs).some((m) => m.includes("verify")) || undefined,
+      const verified = await session.until(
+        () => session.allDiagnostics(uri).slice(publications).at(-1),
         30_000,
         () => `no verify result for ${file.name}; logs: ${session.logs.join("\n")}`,
       );
+      const said = verified.diagnostics.filter((d) => d.source === "systemd-analyze").map((d) => String(d.message));
+      const expected = file.verifySays ?? [];
+      for (const pattern of expected)
+        assert.ok(
+          said.some((message) => pattern.test(message)),
+          `${pattern} among ${JSON.stringify(said)}`,
+        );
+      if (expected.length === 0) assert.deepEqual(said, []);
       assert.equal(existsSync(join(dir, "pwned")), false, "a file name was run through a shell");
     });
   }

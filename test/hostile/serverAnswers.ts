@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import {
   CodeActionRequest,
   CompletionRequest,
@@ -18,30 +17,13 @@ import type { LspSession } from "../protocol/lspClient";
 import type { Answers } from "./answerChecks";
 import { rangesFrom, securityFindingsAt } from "./inProcess";
 
-export interface ServerAnswers {
-  answers: Answers;
-  slowestMs: number;
-}
-
 /**
  * Opens the document, asks the server every request it answers at `positions`, and closes it again.
  * A request that gets an error response rejects, so a caller sees any error the server sends.
  */
-export async function answerOverStdio(
-  session: LspSession,
-  path: string,
-  text: string,
-  positions: readonly Position[],
-): Promise<ServerAnswers> {
+export async function answerOverStdio(session: LspSession, path: string, text: string, positions: readonly Position[]): Promise<Answers> {
   const uri = await session.open(path, text);
   const textDocument = { uri };
-  let slowestMs = 0;
-  const timed = async <T>(request: Promise<T>): Promise<T> => {
-    const start = performance.now();
-    const result = await request;
-    slowestMs = Math.max(slowestMs, performance.now() - start);
-    return result;
-  };
   const send = session.connection.sendRequest.bind(session.connection);
   const ranges = rangesFrom(positions);
   const { diagnostics } = await session.diagnosticsFor(uri);
@@ -49,28 +31,26 @@ export async function answerOverStdio(
     diagnostics,
     completions: [],
     hovers: [],
-    symbols: ((await timed(send(DocumentSymbolRequest.type, { textDocument }))) ?? []) as DocumentSymbol[],
-    folds: (await timed(send(FoldingRangeRequest.type, { textDocument }))) ?? [],
-    formatting: (await timed(send(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 4, insertSpaces: true } }))) ?? [],
+    symbols: ((await send(DocumentSymbolRequest.type, { textDocument })) ?? []) as DocumentSymbol[],
+    folds: (await send(FoldingRangeRequest.type, { textDocument })) ?? [],
+    formatting: (await send(DocumentFormattingRequest.type, { textDocument, options: { tabSize: 4, insertSpaces: true } })) ?? [],
     rangeFormatting: [],
     codeActions: [],
   };
   for (const position of positions) {
-    const completion = await timed(send(CompletionRequest.type, { textDocument, position }));
+    const completion = await send(CompletionRequest.type, { textDocument, position });
     answers.completions.push({ position, items: (Array.isArray(completion) ? completion : (completion?.items ?? [])) as CompletionItem[] });
-    answers.hovers.push({ position, hover: await timed(send(HoverRequest.type, { textDocument, position })) });
+    answers.hovers.push({ position, hover: await send(HoverRequest.type, { textDocument, position }) });
   }
   for (const range of ranges) {
-    const edits = await timed(
-      send(DocumentRangeFormattingRequest.type, { textDocument, range, options: { tabSize: 4, insertSpaces: true } }),
-    );
+    const edits = await send(DocumentRangeFormattingRequest.type, { textDocument, range, options: { tabSize: 4, insertSpaces: true } });
     answers.rangeFormatting.push({ range, edits: edits ?? [] });
     const context = { diagnostics: [...diagnostics, ...securityFindingsAt(range)] };
-    const actions = (await timed(send(CodeActionRequest.type, { textDocument, range, context }))) ?? [];
+    const actions = (await send(CodeActionRequest.type, { textDocument, range, context })) ?? [];
     answers.codeActions.push(...actions.filter((a): a is CodeAction => "title" in a && "edit" in a));
   }
   await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument });
-  return { answers, slowestMs };
+  return answers;
 }
 
 /** executeCommand with a garbage argument; the answer must be a refusal, never an error response. */

@@ -10,7 +10,6 @@ import { answerOverStdio, executeGarbage } from "./serverAnswers";
 import { fuzzSettings } from "./fuzzSettings";
 
 const { seed: SEED, runs: RUNS } = fuzzSettings(20261123, 120);
-const SLOWEST_REQUEST_MS = 2000;
 const COMMANDS = ["unitsmith.systemd.status", "unitsmith.systemd.install", "unitsmith.systemd.journal", "unitsmith.nonexistent", ""];
 
 // An untrusted workspace runs no process, so executeCommand can be fed garbage safely; every
@@ -28,15 +27,13 @@ describe("the built server over stdio on generated documents (fast-check, fixed 
 
   it("answers every request without an error response, inside the document, as the core computes it", async () => {
     let cases = 0;
-    let slowestMs = 0;
     await fc.assert(
       fc.asyncProperty(fuzzCase, fc.constantFrom(...COMMANDS), fc.anything(), async (c, command, argument) => {
         cases++;
         // A fresh path each time: the server keys everything by URI.
         const path = c.path.replace(/(\.[a-z]+)$/, `-${cases}$1`);
         const positions = new DocumentGeometry(c.text).positionsIn(c.spots);
-        const { answers, slowestMs: slowest } = await answerOverStdio(session, path, c.text, positions);
-        slowestMs = Math.max(slowestMs, slowest);
+        const answers = await answerOverStdio(session, path, c.text, positions);
         assert.deepEqual(answerProblems(c.text, answers), []);
         assert.deepEqual(answers.diagnostics, await machineDiagnostics(path, c.text));
         const refusal = (await executeGarbage(session, command, argument)) as { ok?: boolean };
@@ -45,9 +42,8 @@ describe("the built server over stdio on generated documents (fast-check, fixed 
       { seed: SEED, numRuns: RUNS },
     );
     assert.equal(cases, RUNS);
-    assert.ok(slowestMs < SLOWEST_REQUEST_MS, `slowest request took ${slowestMs} ms`);
     assert.equal(session.process.exitCode, null, "the server is still running");
     assert.deepEqual(session.stderr, []);
-    console.log(`server fuzzing over stdio: ${cases} documents, seed ${SEED}, slowest request ${slowestMs.toFixed(1)} ms`);
+    console.log(`server fuzzing over stdio: ${cases} documents, seed ${SEED}`);
   });
 });

@@ -22,12 +22,3 @@ export function memoryOf(pid: number): { rssMB: number; peakMB: number } {
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   return { rssMB: kb("VmRSS") / 1024, peakMB: kb("VmHWM") / 1024 };
 }
-
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
-  } catch {
-    return false;
-  }
-}

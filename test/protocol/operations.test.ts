@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { CodeActionRequest, DidSaveTextDocumentNotification, ExecuteCommandRequest } from "vscode-languageserver-protocol/node";
 import { LspSession } from "./lspClient";
@@ -44,26 +44,45 @@ describe("operations over the protocol", () => {
     assert.equal(await session.shutdown(), 0);
   });
 
-  it("runs nothing in an untrusted workspace and says why, not even systemd-analyze on save", async () => {
-    const { session } = await LspSession.start({ trusted: false });
-    const path = join(dir, "untrusted.service");
-    writeFileSync(path, "[Service]\nRestart=sometimes\n");
-    const uri = await session.open(path, "[Service]\nRestart=sometimes\n");
-    const answer = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: "unitsmith.systemd.status",
-      arguments: [{ unit: "ssh.service", scope: "system" }],
-    })) as { ok: boolean; reason: string; message: string };
-    assert.deepEqual([answer.ok, answer.reason], [false, "untrusted-workspace"]);
-    assert.match(answer.message, /not trusted/);
-    await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
-    // The own checks still run; no systemd-analyze diagnostic may ever arrive.
-    await session.diagnosticsFor(uri);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.equal(
-      session.allDiagnostics(uri).some((p) => p.diagnostics.some((d) => d.source === "systemd-analyze")),
-      false,
-    );
-    assert.equal(await session.shutdown(), 0);
+  it("runs nothing in an untrusted workspace and says why, not even systemd-analyze on save; trusted, the next save runs it", async () => {
+    // A wrapper first on PATH that notes each call and hands it to the real systemd-analyze.
+    const real = (process.env.PATH ?? "")
+      .split(delimiter)
+      .map((d) => join(d, "systemd-analyze"))
+      .find((p) => existsSync(p));
+    assert.ok(real, "systemd-analyze is installed");
+    const bin = mkdtempSync(join(dir, "bin-"));
+    const calls = join(bin, "calls");
+    writeFileSync(join(bin, "systemd-analyze"), `#!/bin/sh\necho "$1" >> '${calls}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ""}` };
+    const { session } = await LspSession.start({ trusted: false }, { env });
+    try {
+      const path = join(dir, "untrusted.service");
+      writeFileSync(path, "[Service]\nRestart=sometimes\n");
+      const uri = await session.open(path, "[Service]\nRestart=sometimes\n");
+      const answer = (await session.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: "unitsmith.systemd.status",
+        arguments: [{ unit: "ssh.service", scope: "system" }],
+      })) as { ok: boolean; reason: string; message: string };
+      assert.deepEqual([answer.ok, answer.reason], [false, "untrusted-workspace"]);
+      assert.match(answer.message, /not trusted/);
+      await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+      // The own checks still run.
+      await session.diagnosticsFor(uri);
+      // Trusted now, saving another file runs systemd-analyze; by the time its finding arrives a run
+      // for the untrusted save, which came first, would show in the calls too.
+      await session.connection.sendNotification("unitsmith/trustChanged", { trusted: true });
+      const trustedPath = join(dir, "trusted.service");
+      writeFileSync(trustedPath, "[Service]\nRestart=sometimes\n");
+      const trustedUri = await session.open(trustedPath, "[Service]\nRestart=sometimes\n");
+      await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: trustedUri } });
+      await session.diagnosticsFor(trustedUri, (p) => p.diagnostics.some((d) => d.source === "systemd-analyze"));
+      assert.deepEqual(readFileSync(calls, "utf8").trim().split("\n"), ["verify"]);
+      assert.equal(await session.shutdown(), 0);
+    } finally {
+      // A failed assertion must not leave the server running and the test file waiting for it.
+      if (session.process.exitCode === null) session.process.kill();
+    }
   });
 
   it("refuses a unit name with shell metacharacters before running anything", async () => {

@@ -5,7 +5,14 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { executeOperation } from "../../server/src/operations/commands";
 import { createOperationContext, type OperationContext } from "../../server/src/operations/context";
-import type { Answer, InstallResult, ListResult, OperationFailure, StatusResult } from "../../server/src/protocol/operationResults";
+import type {
+  Answer,
+  InstallResult,
+  ListResult,
+  OperationFailure,
+  StatusResult,
+  UnitActionResult,
+} from "../../server/src/protocol/operationResults";
 import { hostFiles } from "../../server/src/systemd/unitFiles";
 import { bootContainer, type Container } from "./harness/container";
 import { pollUntil } from "./harness/poll";
@@ -98,8 +105,15 @@ describe("unit operations against a real systemd", () => {
     assert.equal(installed.state?.run, "running");
     assert.equal(installed.state?.enablement, "enabled");
 
-    const again = expectOk(await system("install", { uri: "file:///srv/greeter/greeter.service", enable: true, start: true }));
-    assert.equal((again as { changed: boolean }).changed, false);
+    const again = expectOk(
+      await system("install", { uri: "file:///srv/greeter/greeter.service", enable: true, start: true }),
+    ) as InstallResult;
+    assert.equal(again.changed, false);
+    assert.deepEqual(again.ran, [], "an unchanged file needs no daemon-reload, and nothing else runs");
+    assert.equal(
+      again.message,
+      "/etc/systemd/system/greeter.service is already this file. greeter.service is already enabled. greeter.service is already running this file.",
+    );
   });
 
   test("status shows systemctl's text and the parsed state", { timeout: testTimeout }, async () => {
@@ -134,6 +148,11 @@ describe("unit operations against a real systemd", () => {
         await system("install", { uri: "file:///srv/greeter/greeter.service", start: true, overwrite: true }),
       ) as InstallResult;
       assert.match(replaced.message, /Restarted greeter\.service/);
+      assert.deepEqual(
+        replaced.ran.map((argv) => argv.slice(3).join(" ")),
+        ["daemon-reload", "restart -- greeter.service"],
+        "one daemon-reload for the new file",
+      );
       assert.equal(replaced.state?.description, "Greeter v2");
       await journalWith(root, { unit: "greeter.service", scope: "system" }, "greeter version 2");
     },
@@ -160,6 +179,56 @@ describe("unit operations against a real systemd", () => {
     };
     assert.equal(status.state.description, "Greeter overridden");
     assert.deepEqual(status.state.dropInPaths, ["/etc/systemd/system/greeter.service.d/override.conf"]);
+  });
+
+  test("a unit file changed behind systemd's back (NeedDaemonReload=yes): the action reloads first", { timeout: testTimeout }, async () => {
+    await container.writeFile("/etc/systemd/system/greeter.service.d/override.conf", "[Unit]\nDescription=Greeter edited by hand\n");
+    const stale = expectOk(await system("status", { unit: "greeter.service" })) as StatusResult;
+    assert.equal(stale.state.needsDaemonReload, true, "systemd reports NeedDaemonReload=yes");
+    const restarted = expectOk(await system("restart", { unit: "greeter.service" })) as UnitActionResult;
+    assert.deepEqual(
+      restarted.ran.map((argv) => argv.slice(3).join(" ")),
+      ["daemon-reload", "restart -- greeter.service"],
+    );
+    assert.equal(restarted.state?.description, "Greeter edited by hand");
+    assert.equal(restarted.state?.needsDaemonReload, false);
+  });
+
+  test("a masked unit: start and enable are refused with the way out, and nothing runs", { timeout: testTimeout }, async () => {
+    assert.equal((await container.run(["systemctl", "mask", "--", "masked-demo.service"])).code, 0);
+    for (const action of ["start", "enable", "enableNow"]) {
+      const refused = expectFailure(await system(action, { unit: "masked-demo.service" }), "unexpected-state");
+      assert.match(
+        refused.message,
+        /^masked-demo\.service is masked, so systemd will not .*; unmask it first \(systemctl unmask masked-demo\.service\)\.$/,
+      );
+    }
+    const disabled = expectOk(await system("disable", { unit: "masked-demo.service" })) as {
+      changed: boolean;
+      ran: string[][];
+      message: string;
+    };
+    assert.deepEqual(
+      [disabled.changed, disabled.ran, disabled.message],
+      [false, [], "masked-demo.service is masked, so it is not enabled."],
+    );
+    assert.equal((await container.run(["systemctl", "unmask", "--", "masked-demo.service"])).code, 0);
+  });
+
+  test("a static unit has nothing to enable or disable, and says so", { timeout: testTimeout }, async () => {
+    await container.writeFile("/etc/systemd/system/static-demo.service", "[Service]\nType=oneshot\nExecStart=/bin/true\n");
+    for (const action of ["enable", "disable"]) {
+      const answer = expectOk(await system(action, { unit: "static-demo.service" })) as {
+        changed: boolean;
+        ran: string[][];
+        message: string;
+      };
+      assert.deepEqual(
+        [answer.changed, answer.ran.filter((argv) => !argv.includes("daemon-reload")), answer.message],
+        [false, [], "static-demo.service is static: it has no [Install] section, so there is nothing to enable or disable."],
+        action,
+      );
+    }
   });
 
   test("list includes the installed unit with its states and file", { timeout: testTimeout }, async () => {

@@ -1,6 +1,7 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { unitKind } from "../language/unitKind";
+import { displayPath } from "./displayPath";
 
 export interface Collected {
   files: string[];
@@ -57,7 +58,7 @@ export async function collectFiles(
       seenDirectories.add(real);
       names = (await readdir(directory)).sort();
     } catch (error) {
-      errors.push({ path: directory, message: describe(error) });
+      errors.push({ path: displayPath(directory, cwd), message: describe(error) });
       return;
     }
     for (const name of names) {
@@ -67,7 +68,7 @@ export async function collectFiles(
         info = options.followLinks ? await stat(path) : await lstat(path);
       } catch (error) {
         // A dangling symbolic link is not worth an error; anything else is.
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") errors.push({ path, message: describe(error) });
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") errors.push({ path: displayPath(path, cwd), message: describe(error) });
         continue;
       }
       if (info.isDirectory()) await walk(path);
@@ -80,10 +81,11 @@ export async function collectFiles(
     try {
       const info = await stat(path);
       if (info.isDirectory()) {
-        const before = files.length;
+        const [filesBefore, errorsBefore] = [files.length, errors.length];
         const alreadySeen = seenDirectories.has(await realpath(path));
         await walk(path);
-        if (files.length === before && !alreadySeen) emptyDirectories.push(given);
+        // An unreadable directory has its error already; "no unit files" would mislead.
+        if (files.length === filesBefore && errors.length === errorsBefore && !alreadySeen) emptyDirectories.push(given);
       } else {
         await addFile(path);
       }

@@ -11,14 +11,15 @@ import { displayPath } from "./displayPath";
 import { writeFileAtomically } from "./writeFileAtomically";
 
 export const FMT_USAGE = `Usage: unitsmith fmt [--check] [--keep-spaces] PATH...
-       unitsmith fmt [--keep-spaces] -      (standard input to standard output)
+       unitsmith fmt [--check] [--keep-spaces] -   (standard input to standard output)
 
 Formats unit files in place: Key=Value with no spaces around "=", no trailing
 whitespace, one blank line between sections, a final newline. Comments, order,
 continuation lines and every value are kept; what systemd reads does not change.
 Files that are not valid UTF-8 or contain NUL bytes are left untouched.
 
-  --check         change nothing; list the files that are not formatted and exit 1
+  --check         change nothing; list the files that are not formatted (- for
+                  standard input) and exit 1
   --keep-spaces   keep the spaces around "=" as written
 
 Exit status: 0 done (or all formatted), 1 --check found unformatted files, 2 usage or read errors.`;
@@ -66,8 +67,14 @@ export async function fmtCommand(args: string[], io: CliIo): Promise<number> {
       io.stderr(`standard input ${read.refused}\n`);
       return EXIT_USAGE;
     }
-    io.stdout(formatted("/dev/stdin", read.text));
-    return EXIT_OK;
+    const text = formatted("/dev/stdin", read.text);
+    if (!values.check) {
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    if (text === read.text) return EXIT_OK;
+    io.stdout("-\n");
+    return EXIT_PROBLEMS;
   }
 
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd, { followLinks: false });

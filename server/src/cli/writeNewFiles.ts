@@ -1,4 +1,4 @@
-import { lstat, writeFile } from "node:fs/promises";
+import { lstat, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { GeneratedFile } from "../language/generate";
 import type { OutputTarget } from "./newOptions";
@@ -8,9 +8,10 @@ export interface PlannedWrite {
   text: string;
 }
 
-async function kindOf(path: string): Promise<"missing" | "directory" | "other"> {
+/** `follow` for the output directory (a link to one will do); not for the files, so a link there is never written through. */
+async function kindOf(path: string, follow: boolean): Promise<"missing" | "directory" | "other"> {
   try {
-    return (await lstat(path)).isDirectory() ? "directory" : "other";
+    return (await (follow ? stat : lstat)(path)).isDirectory() ? "directory" : "other";
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
     throw error;
@@ -34,12 +35,12 @@ export async function planWrites(
     dir = dirname(resolve(cwd, target.file));
   } else dir = resolve(cwd, target.dir!);
   const option = target.file !== undefined ? "--output-file" : "--output-dir";
-  if ((await kindOf(dir)) !== "directory") return { errors: [`${option}: the directory ${dir} does not exist.`] };
+  if ((await kindOf(dir, true)) !== "directory") return { errors: [`${option}: the directory ${dir} does not exist.`] };
 
   const writes = files.map((file) => ({ path: join(dir, file.name), text: file.text }));
   const errors: string[] = [];
   for (const { path } of writes) {
-    const kind = await kindOf(path);
+    const kind = await kindOf(path, false);
     if (kind === "directory") errors.push(`${path} is a directory; not writing a unit over it.`);
     else if (kind === "other" && !target.force) errors.push(`${path} already exists; add --force to overwrite it.`);
   }

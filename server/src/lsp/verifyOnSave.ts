@@ -64,7 +64,7 @@ export class VerifyOnSave {
     switch (outcome.reason) {
       case "binary-missing":
         this.binaryMissingShown = true;
-        this.tellUser(`${outcome.message} Unitsmith's own checks go on; install systemd to have saved units verified by systemd itself.`);
+        this.tellUser(`${outcome.message}. Unitsmith's own checks go on; install systemd to have saved units verified by systemd itself.`);
         break;
       case "timed-out":
       case "failed":

@@ -109,7 +109,7 @@ async function run(session: Session, unit: string, fileChanged: boolean): Promis
 
 /**
  * Installs a unit file where systemd reads it for the scope (copy, or `systemctl link`), reloads
- * systemd, and optionally enables and starts it. A different file already there is replaced
+ * systemd when the file changed, and optionally enables and starts it. A different file already there is replaced
  * only with `overwrite`.
  */
 export function install(context: OperationContext, request: InstallRequest, signal?: AbortSignal): Promise<Answer<InstallResult>> {
@@ -117,7 +117,8 @@ export function install(context: OperationContext, request: InstallRequest, sign
     const destination = unitFilePath(context.directories, request.scope, request.unit);
     const fileChanged =
       request.mode === "link" ? await linkInto(context, session, request, destination) : await copyInto(context, request, destination);
-    await session.daemonReload();
+    // One reload, and only when there is something new to read; a file systemd already has needs none.
+    if (fileChanged || context.reloadPending.has(request.scope)) await session.daemonReload();
     const messages = [fileChanged ? `Installed ${request.unit} as ${destination}.` : `${destination} is already this file.`];
     let changed = fileChanged;
     let state: UnitState | undefined;

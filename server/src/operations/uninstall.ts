@@ -3,6 +3,7 @@ import { templateOf } from "../protocol/unitNames";
 import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
 import { failFile } from "./failures";
+import { isUp } from "./idempotence";
 import { withSession, type Session } from "./session";
 import type { Answer, UninstallResult } from "../protocol/operationResults";
 
@@ -11,7 +12,7 @@ async function windDown(session: Session, unit: string): Promise<{ changed: bool
   const state = await session.state(unit);
   if (!state.found) return { changed: false, messages: [] };
   const steps: [string, string][] = [
-    ...(state.run === "running" || state.activeState === "activating" ? [["stop", `Stopped ${unit}.`] as [string, string]] : []),
+    ...(isUp(state) ? [["stop", `Stopped ${unit}.`] as [string, string]] : []),
     ...(state.enablement === "enabled" || state.unitFileState.startsWith("linked")
       ? [["disable", `Disabled ${unit}.`] as [string, string]]
       : []),

@@ -1,6 +1,7 @@
 import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
-import { describeAction, needsRunState, planAction, type UnitAction } from "./idempotence";
+import { describeAction, maskedRefusal, needsRunState, planAction, type UnitAction } from "./idempotence";
+import { fail } from "./failures";
 import { withSession, type Session } from "./session";
 import type { Answer, DaemonReloadResult, UnitActionResult } from "../protocol/operationResults";
 import type { Scope } from "../language/unitKind";
@@ -9,11 +10,13 @@ import type { Scope } from "../language/unitKind";
 export async function applyAction(session: Session, unit: string, action: UnitAction): Promise<UnitActionResult> {
   const before = await session.actionableState(unit, needsRunState(action));
   const verbs = planAction(action, before);
+  const refusal = maskedRefusal(unit, before, verbs);
+  if (refusal) fail("unexpected-state", refusal);
   for (const verb of verbs) await session.change([verb, "--", unit]);
   const state = verbs.length > 0 ? await session.state(unit) : before;
   // `disable` of a static unit, say, succeeds without changing anything.
   const changed = action === "enable" || action === "disable" ? state.unitFileState !== before.unitFileState : verbs.length > 0;
-  let message = describeAction(action, unit, verbs);
+  let message = describeAction(action, unit, verbs, before);
   if (verbs.includes("start") || verbs.includes("restart")) {
     if (state.failed) message += ` It failed right after starting: see its journal.`;
   }

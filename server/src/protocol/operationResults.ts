@@ -7,7 +7,8 @@ import type { Diagnostic } from "vscode-languageserver-types";
 import type { Scope } from "../language/unitKind";
 
 export type RunState = "running" | "stopped";
-export type Enablement = "enabled" | "disabled";
+/** static: no [Install] section, nothing to enable or disable; masked: systemctl refuses to start or enable it. */
+export type Enablement = "enabled" | "disabled" | "static" | "masked";
 
 /** What systemd says about one unit, raw and mapped. */
 export interface UnitState {

@@ -30,13 +30,16 @@ export function mapActiveState(activeState: string): Mapped<{ run: RunState; fai
   }
 }
 
-const ENABLED = new Set(["enabled", "enabled-runtime", "alias", "static", "indirect", "generated", "transient"]);
-const DISABLED = new Set(["linked", "linked-runtime", "masked", "masked-runtime", "disabled"]);
+const ENABLED = new Set(["enabled", "enabled-runtime", "alias", "indirect", "generated", "transient"]);
+const DISABLED = new Set(["linked", "linked-runtime", "disabled"]);
+const MASKED = new Set(["masked", "masked-runtime"]);
 
-/** `is-enabled`: which answers count as enabled, which as disabled; "not-found" means there is no such unit. */
+/** `is-enabled`: which answers count as enabled, disabled, static or masked; "not-found" means there is no such unit. */
 export function mapEnabledState(unitFileState: string): Mapped<Enablement> {
   if (ENABLED.has(unitFileState)) return { ok: true, value: "enabled" };
   if (DISABLED.has(unitFileState)) return { ok: true, value: "disabled" };
+  if (unitFileState === "static") return { ok: true, value: "static" };
+  if (MASKED.has(unitFileState)) return { ok: true, value: "masked" };
   if (unitFileState === "not-found") return { ok: false, message: "unit not found" };
   return { ok: false, message: `systemd reports the unit file state "${unitFileState || "(nothing)"}"` };
 }

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { parseUnitFile, type UnitFile } from "../../src/language/parser";
 import { documentOf, testService } from "../service";
-import { installedUnitFiles } from "./installedUnits.test";
+import { installedUnitFiles } from "./installedUnitFiles";
 
 const format = (text: string, keepSpacesAroundEquals = false) =>
   testService({}, { format: { keepSpacesAroundEquals } }).formattedText(documentOf("unit.service", text))!;

@@ -1,41 +1,10 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { computeDiagnostics } from "../../src/language/diagnostics";
 import { parseUnitFile } from "../../src/language/parser";
 import { unitKind } from "../../src/language/unitKind";
-
-/** Every unit, drop-in and networkd file this machine's systemd ships. */
-export function installedUnitFiles(): string[] {
-  const found: string[] = [];
-  const seen = new Set<string>();
-  const walk = (directory: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(directory);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = join(directory, name);
-      let info;
-      try {
-        info = statSync(path);
-      } catch {
-        continue; // dangling symbolic link
-      }
-      if (info.isDirectory()) walk(path);
-      else if (info.isFile() && unitKind(path).file && !seen.has(`${info.dev}:${info.ino}`)) {
-        seen.add(`${info.dev}:${info.ino}`);
-        found.push(path);
-      }
-    }
-  };
-  walk("/lib/systemd");
-  walk("/usr/lib/systemd");
-  return found.sort();
-}
+import { installedUnitFiles } from "./installedUnitFiles";
 
 describe("the unit files installed on this machine", () => {
   const files = installedUnitFiles();

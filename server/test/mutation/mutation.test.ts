@@ -8,7 +8,7 @@ import { fileSchemaFor } from "../../src/language/schema/fileSchema";
 import { unitKind } from "../../src/language/unitKind";
 import { verifyDocument } from "../../src/systemd/analyzeVerify";
 import { parentUnitBeside } from "../../src/systemd/verifyFile";
-import { installedUnitFiles } from "../language/installedUnits.test";
+import { installedUnitFiles } from "../language/installedUnitFiles";
 import { FAULT_CLASSES, mutate, type FaultClass, type Mutant, type Source } from "./faults";
 import { Random } from "./random";
 

@@ -11,6 +11,7 @@ import { COMMAND_IDS } from "../../src/protocol/commands";
 import { createOperationContext, type ContextOptions } from "../../src/operations/context";
 import type { OperationFailure, SecurityResult } from "../../src/protocol/operationResults";
 import { hostFiles } from "../../src/systemd/unitFiles";
+import { hangWithChild, pidsIn, survivorsOf, untilExists } from "../systemd/liveProcesses";
 
 const work = mkdtempSync(join(tmpdir(), "unitsmith-operations-"));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -56,25 +57,31 @@ describe("untrusted workspace", () => {
 });
 
 describe("failures become clear answers", () => {
-  test("a fake hung systemctl times out; the next operation still runs", async () => {
-    const exec = fakeSystemctl("hung", "sleep 30 & wait");
+  test("a fake hung systemctl times out, child processes and all; the next operation still runs", async () => {
+    const pids = join(work, "hung-pids");
+    const exec = fakeSystemctl("hung", hangWithChild(pids));
     const context = createOperationContext({ policy: trusted, exec, timeouts: { defaultMs: 300, journalMs: 300 } });
     const answer = failure(await executeOperation(context, "unitsmith.systemd.start", { unit: "a.service", scope: "system" }));
     assert.equal(answer.reason, "timed-out");
     assert.match(answer.message, /systemctl did not finish within 0\.3 s/);
     const next = failure(await executeOperation(context, "unitsmith.systemd.stop", { unit: "a.service", scope: "system" }));
     assert.equal(next.reason, "timed-out");
+    const started = await pidsIn(pids);
+    assert.equal(started.length, 4, "two calls, each with a child");
+    assert.deepEqual(await survivorsOf(started), []);
   });
 
-  test("a fake hung systemctl is stopped when the request is cancelled", async () => {
-    const exec = fakeSystemctl("cancelled", "sleep 30 & wait");
+  test("a fake hung systemctl is stopped when the request is cancelled, child processes and all", async () => {
+    const pids = join(work, "cancelled-pids");
+    const exec = fakeSystemctl("cancelled", hangWithChild(pids));
     const context = createOperationContext({ policy: trusted, exec });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    void untilExists(pids).then(() => controller.abort());
     const answer = failure(
       await executeOperation(context, "unitsmith.systemd.status", { unit: "a.service", scope: "user" }, controller.signal),
     );
     assert.equal(answer.reason, "cancelled");
+    assert.deepEqual(await survivorsOf(await pidsIn(pids)), []);
   });
 
   test("the lock: a fake slow systemctl serves one operation at a time", async () => {

@@ -30,9 +30,9 @@ describe("systemctl show", () => {
     });
   });
 
-  test("a failed static unit counts as stopped, failed and enabled", () => {
+  test("a failed static unit counts as stopped, failed and static", () => {
     const state = stateOf("show-failed.txt");
-    assert.deepEqual([state.run, state.failed, state.enablement, state.unitFileState], ["stopped", true, "enabled", "static"]);
+    assert.deepEqual([state.run, state.failed, state.enablement, state.unitFileState], ["stopped", true, "static", "static"]);
   });
 
   test("a unit that does not exist is not found and has no enablement", () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { runProcess } from "../../src/systemd/processRunner";
+import { hangWithChild, pidsIn, survivorsOf, untilExists } from "./liveProcesses";
 
 const fakes = mkdtempSync(join(tmpdir(), "unitsmith-fake-bin-"));
 after(() => rmSync(fakes, { recursive: true, force: true }));
@@ -46,20 +47,22 @@ describe("process runner", () => {
 
   test("a fake hung systemctl is stopped at the timeout, child processes and all", async () => {
     // The child sleep keeps the output pipes open: only killing the process group ends the wait.
-    fake("systemctl", "sleep 30 & wait");
-    const started = Date.now();
+    const pids = join(fakes, "timed-out-pids");
+    fake("systemctl", hangWithChild(pids));
     const result = await runProcess(["systemctl", "status"], { env: onFakePath, timeoutMs: 300 });
     assert.equal(result.ok ? "exited" : result.error, "timed-out");
     assert.match(result.ok ? "" : result.message, /did not finish within 0\.3 s/);
-    assert.ok(Date.now() - started < 3000, `returned after ${Date.now() - started} ms`);
+    assert.deepEqual(await survivorsOf(await pidsIn(pids)), []);
   });
 
-  test("a fake hung systemctl is stopped when the request is cancelled", async () => {
-    fake("systemctl", "sleep 30 & wait");
+  test("a fake hung systemctl is stopped when the request is cancelled, child processes and all", async () => {
+    const pids = join(fakes, "cancelled-pids");
+    fake("systemctl", hangWithChild(pids));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    void untilExists(pids).then(() => controller.abort());
     const result = await runProcess(["systemctl", "status"], { env: onFakePath, timeoutMs: 30_000, signal: controller.signal });
     assert.equal(result.ok ? "exited" : result.error, "cancelled");
+    assert.deepEqual(await survivorsOf(await pidsIn(pids)), []);
   });
 
   test("an already cancelled request starts nothing", async () => {

@@ -22,11 +22,15 @@ describe("is-active mapping", () => {
 });
 
 describe("is-enabled mapping", () => {
-  for (const answer of ["enabled", "enabled-runtime", "alias", "static", "indirect", "generated", "transient"]) {
+  for (const answer of ["enabled", "enabled-runtime", "alias", "indirect", "generated", "transient"]) {
     test(`${answer} → enabled`, () => assert.deepEqual(mapEnabledState(answer), { ok: true, value: "enabled" }));
   }
-  for (const answer of ["linked", "linked-runtime", "masked", "masked-runtime", "disabled"]) {
+  for (const answer of ["linked", "linked-runtime", "disabled"]) {
     test(`${answer} → disabled`, () => assert.deepEqual(mapEnabledState(answer), { ok: true, value: "disabled" }));
+  }
+  test("static → static: nothing to enable or disable", () => assert.deepEqual(mapEnabledState("static"), { ok: true, value: "static" }));
+  for (const answer of ["masked", "masked-runtime"]) {
+    test(`${answer} → masked, not disabled`, () => assert.deepEqual(mapEnabledState(answer), { ok: true, value: "masked" }));
   }
   test("not-found → unit not found", () => assert.deepEqual(mapEnabledState("not-found"), { ok: false, message: "unit not found" }));
   test("anything else is an error", () => assert.equal(mapEnabledState("bad").ok, false));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -35,7 +35,7 @@ describe("unit states for hovers", () => {
     before(() => {
       dir = mkdtempSync(join(tmpdir(), "unitsmith-fake-systemctl-"));
       const fake = join(dir, "systemctl");
-      writeFileSync(fake, `#!/bin/sh\ncat <<'EOF'\n${LISTED}\nEOF\n`);
+      writeFileSync(fake, `#!/bin/sh\necho "$*" >> '${join(dir, "calls")}'\ncat <<'EOF'\n${LISTED}\nEOF\n`);
       chmodSync(fake, 0o755);
       path = process.env.PATH;
       process.env.PATH = `${dir}:${path}`;
@@ -53,10 +53,17 @@ describe("unit states for hovers", () => {
     });
 
     it("runs nothing when processes are not allowed", async () => {
-      const states = new UnitStates(() => false);
-      states.get("system", "ssh.service");
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.equal(states.get("system", "ssh.service"), undefined);
+      rmSync(join(dir, "calls"), { force: true });
+      const refused = new UnitStates(() => false);
+      assert.equal(refused.get("user", "ssh.service"), undefined);
+      // Asked after it, an allowed one answers; by then a call for the refused one would show too.
+      const allowed = new UnitStates(() => true);
+      allowed.get("system", "ssh.service");
+      await eventually(() => allowed.get("system", "ssh.service"));
+      assert.deepEqual(readFileSync(join(dir, "calls"), "utf8").trim().split("\n"), [
+        "--no-ask-password --no-pager list-units --all --plain --no-legend --full",
+      ]);
+      assert.equal(refused.get("user", "ssh.service"), undefined);
     });
   });
 });

@@ -5,7 +5,7 @@ import { parseUnitFile } from "../../src/language/parser";
 import { valueRules } from "../../src/language/rules/valueRules";
 import { fileSchemaFor } from "../../src/language/schema/fileSchema";
 import { unitKind } from "../../src/language/unitKind";
-import { installedUnitFiles } from "../language/installedUnits.test";
+import { installedUnitFiles } from "../language/installedUnitFiles";
 
 describe("value checks on the unit files installed on this machine", () => {
   it("find nothing wrong with any value systemd ships", () => {
