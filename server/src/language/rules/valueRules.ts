@@ -47,8 +47,6 @@ interface Problem extends ValueProblem {
 /** What a check needs to know about where the value sits. */
 interface ValueContext {
   info: DirectiveInfo;
-  /** systemd's parser for the directive; it decides details the value kind does not carry. */
-  parser: string | undefined;
   /** The value as written, where the checked one has stand-ins for specifiers (same offsets). */
   original: string;
 }
@@ -60,52 +58,14 @@ const INSTALL_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.filte
 /** Specifiers that expand to absolute paths (home, runtime, state, ... directories and the unit's own path). */
 const PATH_LETTERS = new Set(["C", "d", "D", "E", "h", "L", "S", "t", "T", "V", "y", "Y"]);
 
-/** systemd's unit-file parsers that run the value through unit_*_printf() before reading it. */
-const EXPANDING_PARSERS = new Set([
-  "config_parse_unit_string_printf",
-  "config_parse_unit_path_printf",
-  "config_parse_unit_path_strv_printf",
-  "config_parse_exec",
-  "config_parse_unit_deps",
-  "config_parse_trigger_unit",
-  "config_parse_unit_slice",
-  "config_parse_socket_service",
-  "config_parse_service_sockets",
-  "config_parse_unit_env_file",
-  "config_parse_environ",
-  "config_parse_pass_environ",
-  "config_parse_unset_environ",
-  "config_parse_log_extra_fields",
-  "config_parse_unit_condition_path",
-  "config_parse_unit_condition_string",
-  "config_parse_documentation",
-  "config_parse_user_group_compat",
-  "config_parse_user_group_strv_compat",
-  "config_parse_exec_input_text",
-  "config_parse_working_directory",
-  "config_parse_pid_file",
-  "config_parse_path_spec",
-  "config_parse_namespace_path_strv",
-  "config_parse_unit_mounts_for",
-  "config_parse_timer",
-  "config_parse_mount_node",
-]);
-
 /** [Install] settings are read by systemctl enable, which expands a smaller set of specifiers in all of them. */
 const INSTALL_UNIT_LISTS = new Set(["WantedBy", "RequiredBy", "UpheldBy", "Alias", "Also"]);
 
-let parsers: Map<string, string> | undefined;
-
-function parserOf(info: DirectiveInfo): string | undefined {
-  parsers ??= new Map(schemaData.directives.map((d) => [`${d.family}/${d.section}/${d.name}`, d.parser]));
-  return parsers.get(`${info.family}/${info.section}/${info.name}`);
-}
-
-function specifierLetters(info: DirectiveInfo, parser: string | undefined): ReadonlySet<string> | undefined {
+function specifierLetters(info: DirectiveInfo): ReadonlySet<string> | undefined {
   // networkd and Quadlet's own keys: left alone, as neither is known to expand every key.
   if (info.family !== "unit") return undefined;
   if (info.section === "Install") return INSTALL_LETTERS;
-  return parser && EXPANDING_PARSERS.has(parser) ? UNIT_LETTERS : undefined;
+  return info.expandsSpecifiers ? UNIT_LETTERS : undefined;
 }
 
 /**
@@ -141,15 +101,6 @@ function eachWord(value: string, check: (word: Word) => Problem[]): Problem[] {
 
 const inWord = (word: Word, problems: readonly Problem[]) => shift(problems, word.start);
 
-/** Numbers some enum parsers take in place of a name, up to this value. */
-const NUMERIC_ENUMS: Readonly<Record<string, number>> = {
-  config_parse_log_level: 7,
-  config_parse_log_facility: 23,
-  config_parse_ip_tos: 255,
-  config_parse_exec_io_class: 2147483647,
-  config_parse_exec_cpu_sched_policy: 2147483647,
-};
-
 /** The closest valid word first, then others that start alike: what a quick fix offers. */
 function suggestionsFor(word: string, values: readonly string[]): { closest: string | undefined; suggestions: string[] } {
   const closest = closestMatch(word, values);
@@ -179,16 +130,15 @@ function enumWordProblem(word: string, start: number, values: readonly string[],
   };
 }
 
-/** The argument of StandardOutput=file:/path and the like. */
+/** The argument of StandardOutput=file:/path and the like (its specifiers already stood in for). */
 function prefixArgumentProblems(prefix: string, argument: string, at: number): Problem[] {
   if (!["file:", "append:", "truncate:"].includes(prefix)) return [];
-  return shift([...checkSpecifiers(argument, { letters: UNIT_LETTERS }), ...checkPath(withStandIns(argument))], at);
+  return shift(checkPath(argument), at);
 }
 
-function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>, context: ValueContext): Problem[] {
+function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>): Problem[] {
   if (spec.acceptsBoolean && parseBoolean(value).ok) return [];
-  const maxNumber = context.parser ? NUMERIC_ENUMS[context.parser] : undefined;
-  if (maxNumber !== undefined && /^\d+$/.test(value) && Number(value) <= maxNumber) return [];
+  if (spec.numbers !== undefined && /^\d+$/.test(value) && Number(value) <= spec.numbers) return [];
   for (const prefix of spec.prefixes ?? []) {
     if (value.startsWith(prefix)) return prefixArgumentProblems(prefix, value.slice(prefix.length), prefix.length);
     // A bare "fd" or "file" is read with its default argument.
@@ -229,9 +179,9 @@ function checkNamespacePath(word: string): Problem[] {
   return shift(checkPath(word.slice(prefix.length)), prefix.length);
 }
 
-function checkWorkingDirectory(value: string): Problem[] {
-  const start = value.startsWith("-") ? 1 : 0;
-  if (value.slice(start) === "~") return [];
+function checkPathSpec(value: string, spec: Extract<ValueSpec, { kind: "path" }>): Problem[] {
+  const start = spec.optional && value.startsWith("-") ? 1 : 0;
+  if (spec.home && value.slice(start) === "~") return [];
   return shift(checkPath(value.slice(start)), start);
 }
 
@@ -337,9 +287,9 @@ function checkLimit(value: string, name: string): Problem[] {
 
 // --- Dispatch -----------------------------------------------------------------------------------
 
-/** The grammar for the value (with specifiers already stood in for), by the directive's value kind and parser. */
+/** The grammar for the value (with specifiers already stood in for), by the directive's value kind. */
 function checkByKind(value: string, context: ValueContext): Problem[] {
-  const { info, parser } = context;
+  const { info } = context;
   const spec = info.value;
   switch (spec.kind) {
     case "boolean":
@@ -351,23 +301,22 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
     case "bytes":
       return checkByteSize(value, byteSizeOptions(spec));
     case "percent":
-      return checkPercent(value, { kind: "permyriad", unbounded: parser === "config_parse_cpu_quota" });
+      return checkPercent(value, { kind: "permyriad", unbounded: spec.unbounded === true });
     case "permille":
       return checkPercent(value, { kind: "permille" });
     case "integer":
       return checkIntegerSpec(value, spec);
     case "enum":
-      return checkEnum(value, spec, context);
+      return checkEnum(value, spec);
     case "unit":
     case "unitList":
       return checkUnitList(value, spec.unitTypes, context.original);
     case "exec":
       return checkExecLine(value);
     case "path":
-      if (parser === "config_parse_working_directory") return checkWorkingDirectory(value);
-      return checkPath(value);
+      return checkPathSpec(value, spec);
     case "pathList":
-      if (parser === "config_parse_namespace_path_strv") return eachWord(value, (word) => inWord(word, checkNamespacePath(word.text)));
+      if (spec.markers) return eachWord(value, (word) => inWord(word, checkNamespacePath(word.text)));
       return eachWord(value, (word) => inWord(word, checkPath(word.text)));
     case "environment":
       return checkEnvironment(value);
@@ -376,13 +325,12 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
     case "user":
       return checkUserGroup(value, { what: "user" });
     case "group":
-      if (parser === "config_parse_user_group_strv_compat")
-        return eachWord(value, (word) => inWord(word, checkUserGroup(word.text, { what: "group" })));
+      if (spec.multiple) return eachWord(value, (word) => inWord(word, checkUserGroup(word.text, { what: "group" })));
       return checkUserGroup(value, { what: "group" });
     case "capabilities":
       return checkCapabilityList(value);
     case "syscallFilter":
-      return checkSyscallFilter(value, { allowErrno: value.startsWith("~") && parser === "config_parse_syscall_filter" });
+      return checkSyscallFilter(value, { allowErrno: value.startsWith("~") && spec.errno === true });
     case "syscallArchitectures":
       return checkArchitectures(value);
     case "signal":
@@ -390,8 +338,7 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
     case "mode":
       return checkOctalMode(value);
     case "cpuSet":
-      if ((parser === "config_parse_exec_cpu_affinity" && value === "numa") || (parser === "config_parse_numa_mask" && value === "all"))
-        return [];
+      if (spec.keywords?.includes(value)) return [];
       return checkCpuSet(value);
     case "ipPrefixList":
       return checkIpPrefixes(value);
@@ -418,9 +365,8 @@ function valueProblems(entry: EntryNode, info: DirectiveInfo): Problem[] {
   if (entry.value === "") return [];
   if (info.family === "quadlet") return [];
   if (info.family !== "unit" && !NETWORKD_KINDS.has(info.value.kind)) return [];
-  const parser = parserOf(info);
-  const specifiers = specifierLetters(info, parser);
-  const context: ValueContext = { info, parser, original: entry.value };
+  const specifiers = specifierLetters(info);
+  const context: ValueContext = { info, original: entry.value };
   const expanded = specifiers ? checkSpecifiers(entry.value, { letters: specifiers }) : [];
   const grammar = checkByKind(specifiers ? withStandIns(entry.value) : entry.value, context);
   return [...expanded, ...grammar];
