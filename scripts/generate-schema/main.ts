@@ -211,7 +211,9 @@ function main(): void {
 
   writeFileSync(args.out, formatJson(schema) + "\n");
   report(schema, fallbacks, args.out);
-  writeValueNames(systemd, schema.generatedFrom.systemd, args);
+  const netlinkFamilies = tables.table("netlink_family")?.values;
+  if (!netlinkFamilies) throw new Error("netlink_family_table not found in src/basic");
+  writeValueNames(systemd, schema.generatedFrom.systemd, args, netlinkFamilies);
 }
 
 /** The multiarch directory of the C library headers: /usr/include/x86_64-linux-gnu and the like. */
@@ -221,7 +223,7 @@ function multiarchInclude(include: string): string {
   return join(include, dir);
 }
 
-function writeValueNames(systemd: string, ref: SourceRef, args: Args): void {
+function writeValueNames(systemd: string, ref: SourceRef, args: Args, netlinkFamilies: string[]): void {
   const include = resolve(args.flags.include ?? "/usr/include");
   const arch = multiarchInclude(include);
   const read = (path: string) => readFileSync(path, "utf8");
@@ -234,6 +236,7 @@ function writeValueNames(systemd: string, ref: SourceRef, args: Args): void {
       bitsSocketH: read(join(arch, "bits/socket.h")),
       errnoHeaders: [join(include, "asm-generic/errno-base.h"), join(include, "asm-generic/errno.h"), join(arch, "bits/errno.h")].map(read),
     }),
+    netlinkFamilies,
   };
   const out = join(dirname(args.out), "valueNames.json");
   writeFileSync(out, formatJson(names) + "\n");

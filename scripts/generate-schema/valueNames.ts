@@ -72,7 +72,7 @@ export interface ValueNameSources {
   errnoHeaders: string[];
 }
 
-export function readValueNames(sources: ValueNameSources): Omit<ValueNames, "generator" | "generatedFrom"> {
+export function readValueNames(sources: ValueNameSources): Omit<ValueNames, "generator" | "generatedFrom" | "netlinkFamilies"> {
   return {
     capabilities: readCapabilities(sources.capabilityH),
     addressFamilies: readAddressFamilies(sources.bitsSocketH),

@@ -5,12 +5,15 @@ import { schemaData } from "../schema/schemaData";
 import { closestMatch } from "../schema/suggest";
 import { byteSizeOptions, timeSpanOptions } from "../schema/valueOptions";
 import { parseBoolean, checkBoolean } from "../values/boolean";
+import { checkAddressFamilies } from "../values/addressFamilies";
 import { checkByteSize } from "../values/byteSize";
 import { checkCalendar } from "../values/calendar";
 import { checkCapabilityList } from "../values/capability";
 import { checkCpuSet } from "../values/cpuSet";
 import { checkEnvironment } from "../values/environment";
+import { checkExecDirectory } from "../values/execDirectory";
 import { checkExecLine } from "../values/execLine";
+import { checkExitStatusList } from "../values/exitStatus";
 import { checkInteger } from "../values/integer";
 import { checkIpPrefixes } from "../values/ipPrefix";
 import { readCInteger } from "../values/numbers";
@@ -19,10 +22,11 @@ import { checkPath } from "../values/path";
 import { checkPercent } from "../values/percent";
 import { problemAt, quoted, type ValueProblem } from "../values/problem";
 import { checkSignal } from "../values/signal";
-import { checkSpecifiers, findSpecifiers } from "../values/specifiers";
-import { checkSyscallFilter } from "../values/syscallFilter";
+import { checkNetlinkAddress, checkSocketAddress } from "../values/socketAddress";
+import { checkSpecifiers, findSpecifiers, questionableSpecifiers } from "../values/specifiers";
+import { checkErrorNumber, checkSyscallFilter } from "../values/syscallFilter";
 import { checkTimeSpan } from "../values/timeSpan";
-import { checkUnitName, type UnitType } from "../values/unitName";
+import { checkUnitName, checkUnitNameWithSpecifiers, type UnitType } from "../values/unitName";
 import { checkUserGroup } from "../values/userGroup";
 import { splitWords, type Word } from "../values/words";
 import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
@@ -39,10 +43,34 @@ export const questionableValue: RuleInfo = {
   description: "A value systemd reads but probably not as meant: part of it is ignored, or it is silently rewritten.",
 };
 
-/** A problem, plus the valid words closest to what was written when the value is one of a fixed set. */
-interface Problem extends ValueProblem {
-  suggestions?: string[];
-}
+// Values systemd takes without a word that are almost certainly slips. Warnings, not errors: the
+// unit loads and the rest of the line works, so the author may have meant it.
+
+export const unknownCapability: RuleInfo = {
+  id: "unknown-capability",
+  defaultSeverity: "warning",
+  description: "A capability name systemd does not know: it skips the name silently, so the capability meant is not kept (or not dropped).",
+};
+
+export const literalPercent: RuleInfo = {
+  id: "literal-percent",
+  defaultSeverity: "warning",
+  description: 'A "%" before a character that is no specifier: systemd keeps it as written, where "%%" or a specifier was likely meant.',
+};
+
+export const deprecatedSpecifier: RuleInfo = {
+  id: "deprecated-specifier",
+  defaultSeverity: "warning",
+  description: "%c, %r or %R: cgroup specifiers systemd still expands, logging only that they do not work as intended.",
+};
+
+const RULES_BY_ID: Readonly<Record<NonNullable<ValueProblem["rule"]>, RuleInfo>> = {
+  "unknown-capability": unknownCapability,
+  "literal-percent": literalPercent,
+  "deprecated-specifier": deprecatedSpecifier,
+};
+
+type Problem = ValueProblem;
 
 /** What a check needs to know about where the value sits. */
 interface ValueContext {
@@ -54,6 +82,7 @@ interface ValueContext {
 // --- Specifiers -------------------------------------------------------------------------------
 
 const UNIT_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.map((s) => s.letter));
+const DEPRECATED_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.filter((s) => s.deprecated).map((s) => s.letter));
 const INSTALL_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.filter((s) => s.install).map((s) => s.letter));
 /** Specifiers that expand to absolute paths (home, runtime, state, ... directories and the unit's own path). */
 const PATH_LETTERS = new Set(["C", "d", "D", "E", "h", "L", "S", "t", "T", "V", "y", "Y"]);
@@ -162,12 +191,16 @@ function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integ
   return keywords ? problems.map((p) => ({ ...p, message: p.message.replace(/;/, `${keywords};`) })) : problems;
 }
 
-/** Unit names; a name built from specifiers ("%N.socket", "foo@%i.service") is judged only once expanded. */
+/** Unit names; of a name built from specifiers ("%N.socket", "foo@%i.service"), what expansion leaves as written. */
 function checkUnitList(value: string, types: readonly string[] | undefined, original: string): Problem[] {
   const options = types ? { types: types as UnitType[] } : {};
-  return eachWord(value, (word) =>
-    original.slice(word.start, word.end).includes("%") ? [] : inWord(word, checkUnitName(word.text, options)),
-  );
+  return eachWord(value, (word) => {
+    const written = original.slice(word.start, word.end);
+    if (!written.includes("%")) return inWord(word, checkUnitName(word.text, options));
+    // A path specifier stands in as "/a", which no unit name holds.
+    if (findSpecifiers(written).some((s) => PATH_LETTERS.has(s.letter))) return [];
+    return inWord(word, checkUnitNameWithSpecifiers(word.text, written, UNIT_LETTERS, options));
+  });
 }
 
 /** ReadWritePaths= and its kin: absolute paths, each with optional "-" (ignore if missing) and "+" (relative to the root) prefixes. */
@@ -350,6 +383,20 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
       return checkDocumentation(value);
     case "rlimit":
       return checkLimit(value, info.name);
+    case "execDirectory": {
+      const options = { base: spec.base, target: spec.target === true };
+      return eachWord(value, (word) => inWord(word, checkExecDirectory(word.text, context.original.slice(word.start, word.end), options)));
+    }
+    case "addressFamilies":
+      return checkAddressFamilies(value);
+    case "exitStatusList":
+      return checkExitStatusList(value);
+    case "socketAddress":
+      return checkSocketAddress(value, context.original);
+    case "netlinkAddress":
+      return checkNetlinkAddress(value);
+    case "errno":
+      return checkErrorNumber(value);
     case "stringList":
       return info.section === "Install" && INSTALL_UNIT_LISTS.has(info.name) ? checkUnitList(value, undefined, context.original) : [];
     default:
@@ -367,9 +414,12 @@ function valueProblems(entry: EntryNode, info: DirectiveInfo): Problem[] {
   if (info.family !== "unit" && !NETWORKD_KINDS.has(info.value.kind)) return [];
   const specifiers = specifierLetters(info);
   const context: ValueContext = { info, original: entry.value };
-  const expanded = specifiers ? checkSpecifiers(entry.value, { letters: specifiers }) : [];
-  const grammar = checkByKind(specifiers ? withStandIns(entry.value) : entry.value, context);
-  return [...expanded, ...grammar];
+  if (!specifiers) return checkByKind(entry.value, context);
+  const expanded = checkSpecifiers(entry.value, { letters: specifiers });
+  // systemd drops a line whose specifiers it cannot expand before reading the rest of it.
+  if (expanded.some((p) => p.severity === undefined || p.severity === "error")) return expanded;
+  const habits = questionableSpecifiers(entry.value, specifiers === INSTALL_LETTERS ? new Set() : DEPRECATED_LETTERS);
+  return [...expanded, ...habits, ...checkByKind(withStandIns(entry.value), context)];
 }
 
 // --- The rule family ------------------------------------------------------------------------------
@@ -389,14 +439,14 @@ function documentSpan(entry: EntryNode, start: number, end: number): Span {
 
 function findingOf(entry: EntryNode, problem: Problem): Finding | undefined {
   if (problem.severity === "info") return undefined;
-  const rule = problem.severity === "warning" ? questionableValue : invalidValue;
+  const rule = problem.rule ? RULES_BY_ID[problem.rule] : problem.severity === "warning" ? questionableValue : invalidValue;
   const span = documentSpan(entry, problem.start, problem.end);
   const message = `${entry.key}=: ${problem.message}`;
   return problem.suggestions?.length ? { rule, span, message, data: { suggestions: problem.suggestions } } : { rule, span, message };
 }
 
 export const valueRules: RuleFamily = {
-  rules: [invalidValue, questionableValue],
+  rules: [invalidValue, questionableValue, unknownCapability, literalPercent, deprecatedSpecifier],
   check({ file, kind }: RuleContext): Finding[] {
     const schema = fileSchemaFor(kind);
     if (!schema) return [];

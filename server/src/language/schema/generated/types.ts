@@ -208,6 +208,8 @@ export interface ValueNames {
   errnoNumbers: Record<string, number>;
   /** Exit status names exit_status_from_string() knows (exact case, without "EXIT_"). */
   exitStatusNames: string[];
+  /** Netlink family names ListenNetlink= takes (a number works too). */
+  netlinkFamilies: string[];
 }
 
 /** ../overlay.json: hand-kept facts about old names that the generated tables cannot carry. */
