@@ -49,13 +49,13 @@ export const questionableValue: RuleInfo = {
 export const unknownCapability: RuleInfo = {
   id: "unknown-capability",
   defaultSeverity: "warning",
-  description: "A capability name systemd does not know: it skips the name silently, so the capability meant is not kept (or not dropped).",
+  description: "A capability name systemd does not know; it drops the name silently, so the set is not what the line says.",
 };
 
 export const literalPercent: RuleInfo = {
   id: "literal-percent",
   defaultSeverity: "warning",
-  description: 'A "%" before a character that is no specifier: systemd keeps it as written, where "%%" or a specifier was likely meant.',
+  description: 'A "%" before a character that is no specifier; systemd keeps it as written, where "%%" was likely meant.',
 };
 
 export const deprecatedSpecifier: RuleInfo = {
