@@ -5,6 +5,16 @@ import { isExitStatusOrSignal } from "../../src/language/values/exitStatus";
 import { parseErrno } from "../../src/language/values/syscallFilter";
 import type { Random } from "./random";
 
+/** The classes for value kinds few units use: their mutants are drawn from every installed unit, not a sample. */
+const RARE = [
+  "bad exec directory",
+  "bad address family",
+  "bad exit status",
+  "bad socket address",
+  "bad error number",
+  "unknown specifier",
+] as const;
+
 export const FAULT_CLASSES = [
   "misspelled directive",
   "invalid enum value",
@@ -14,23 +24,10 @@ export const FAULT_CLASSES = [
   "unknown section",
   "bad unit name",
   "relative path",
-  "bad exec directory",
-  "bad address family",
-  "bad exit status",
-  "bad socket address",
-  "bad error number",
-  "unknown specifier",
+  ...RARE,
 ] as const;
 
-/** The classes for value kinds few units use: their mutants are drawn from every installed unit, not a sample. */
-export const RARE_CLASSES: ReadonlySet<FaultClass> = new Set([
-  "bad exec directory",
-  "bad address family",
-  "bad exit status",
-  "bad socket address",
-  "bad error number",
-  "unknown specifier",
-]);
+export const RARE_CLASSES: ReadonlySet<FaultClass> = new Set(RARE);
 
 export type FaultClass = (typeof FAULT_CLASSES)[number];
 
