@@ -1,8 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { completions } from "../../src/language/completion";
-import { parseUnitFile } from "../../src/language/parser";
-import { unitKind } from "../../src/language/unitKind";
 // Awaited, so the same lines serve the synchronous and the service-backed forms of these helpers.
 import { applyFix, codesIn, fixesFor } from "../codeActions/applyFix";
 import { lint } from "../rules/lint";
@@ -51,18 +48,6 @@ describe("RestrictAddressFamilies=", () => {
   it("says the whole setting is dropped", async () => {
     const [row] = lint("app.service", service("RestrictAddressFamilies=AF_UNIX AF_INTE"));
     assert.match(row!, /^3:invalid-value .*drops the whole setting.*Did you mean "AF_INET"\?/);
-  });
-
-  it("completes the known families after = and after ~", async () => {
-    for (const text of ["[Service]\nRestrictAddressFamilies=AF_IN", "[Service]\nRestrictAddressFamilies=~AF_IN"]) {
-      const file = parseUnitFile(text);
-      const items = await completions({ file, kind: unitKind("app.service"), position: file.lines.positionAt(text.length) });
-      const labels = items.map((i) => i.label);
-      assert.ok(labels.includes("AF_INET6") && labels.includes("AF_NETLINK") && labels.includes("none"), labels.join(" "));
-      const inet = items.find((i) => i.label === "AF_INET")!;
-      const edit = inet.textEdit as { range: { start: { character: number } } };
-      assert.equal(edit.range.start.character, text.length - text.lastIndexOf("\n") - 1 - "AF_IN".length);
-    }
   });
 });
 
