@@ -96,6 +96,8 @@ describe("unit names built from specifiers", () => {
   it("are checked for what expansion cannot supply: the type suffix", async () => {
     const text = "[Unit]\nWants=foo@%i\nAfter=foo@%i.servcie\nRequires=%n foo@%i.service %p-helper.socket\n";
     assert.deepEqual(await codesIn("app@x.target", text), ["invalid-value", "invalid-value"]);
+    // The instance may itself be a unit name: restart@foo.service.service.
+    assert.deepEqual(await codesIn("restart@foo.service.target", "[Unit]\nWants=%i\n"), []);
   });
 });
 

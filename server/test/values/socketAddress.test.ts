@@ -41,3 +41,10 @@ test("socket address: the fixes for what was clearly meant", () => {
   assert.deepEqual(address("*:80")[0]?.suggestions, ["80"]);
   assert.equal(address("eth0")[0]?.suggestions, undefined);
 });
+
+test("socket address: one made of specifiers is judged only where they cannot matter", () => {
+  assert.deepEqual(checkSocketAddress("aa", "%i"), []);
+  assert.deepEqual(checkSocketAddress("127.0.0.1:aa", "127.0.0.1:%i"), []);
+  assert.equal(checkSocketAddress("/a/app.sock", "%t/app.sock").length, 0);
+  assert.equal(checkSocketAddress("@", "@").length, 1);
+});

@@ -75,6 +75,8 @@ function meant(written: string): string[] {
  * specifiers stood in for; `written` is the value as the author wrote it.
  */
 export function checkSocketAddress(value: string, written: string): ValueProblem[] {
+  // A port or an address from a specifier ("ListenStream=%i" in a template) is known only per instance.
+  if (value !== written && !value.startsWith("/") && !value.startsWith("@")) return [];
   let reason: string | undefined;
   if (value.startsWith("/") || value.startsWith("@")) reason = value === "@" ? "an abstract socket needs a name after @" : undefined;
   else if (VSOCK_PREFIXES.some((p) => value.startsWith(p))) reason = vsockProblem(value.slice(value.indexOf(":") + 1));

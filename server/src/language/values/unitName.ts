@@ -91,7 +91,8 @@ export function checkUnitNameWithSpecifiers(
   // Unknown specifiers are reported on their own; a literal "%%" or a path has no place in a name.
   if (!last || specifiers.some((s) => !s.known || s.letter === "%" || !/[A-Za-z]/.test(s.letter))) return [];
   if (written.slice(last.end).includes(".")) return checkUnitName(text, options);
-  if (NAME_WITH_SUFFIX.has(last.letter)) return [];
+  // A bare %i may be an instance that is itself a unit name (restart@foo.service.service).
+  if (NAME_WITH_SUFFIX.has(last.letter) || /^%[iI]$/.test(written)) return [];
   return [
     problemAt(
       0,
