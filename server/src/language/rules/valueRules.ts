@@ -70,8 +70,6 @@ const RULES_BY_ID: Readonly<Record<NonNullable<ValueProblem["rule"]>, RuleInfo>>
   "deprecated-specifier": deprecatedSpecifier,
 };
 
-type Problem = ValueProblem;
-
 /** What a check needs to know about where the value sits. */
 interface ValueContext {
   info: DirectiveInfo;
@@ -115,11 +113,11 @@ function withStandIns(value: string): string {
 
 // --- Checks of one kind each -------------------------------------------------------------------
 
-const shift = (problems: readonly Problem[], by: number): Problem[] =>
+const shift = (problems: readonly ValueProblem[], by: number): ValueProblem[] =>
   problems.map((p) => ({ ...p, start: p.start + by, end: p.end + by }));
 
 /** Runs `check` on every whitespace-separated word (quotes removed), with offsets into the whole value. */
-function eachWord(value: string, check: (word: Word) => Problem[]): Problem[] {
+function eachWord(value: string, check: (word: Word) => ValueProblem[]): ValueProblem[] {
   const split = splitWords(value, { unquote: true });
   const problems = split.words.flatMap((word) =>
     // Quoted words have no simple offset mapping; judge them whole.
@@ -128,7 +126,7 @@ function eachWord(value: string, check: (word: Word) => Problem[]): Problem[] {
   return split.problem ? [...problems, split.problem] : problems;
 }
 
-const inWord = (word: Word, problems: readonly Problem[]) => shift(problems, word.start);
+const inWord = (word: Word, problems: readonly ValueProblem[]) => shift(problems, word.start);
 
 /** The closest valid word first, then others that start alike: what a quick fix offers. */
 function suggestionsFor(word: string, values: readonly string[]): { closest: string | undefined; suggestions: string[] } {
@@ -144,7 +142,7 @@ function listed(values: readonly string[]): string {
 }
 
 /** `whole`: the word is the whole value, so systemd drops the setting rather than one word of it. */
-function enumWordProblem(word: string, start: number, values: readonly string[], withBoolean: boolean, whole: boolean): Problem {
+function enumWordProblem(word: string, start: number, values: readonly string[], withBoolean: boolean, whole: boolean): ValueProblem {
   const { closest, suggestions } = suggestionsFor(word, values);
   const booleans = withBoolean ? ' (or "yes"/"no")' : "";
   const ignored = whole ? "so systemd ignores the setting" : "so systemd ignores it";
@@ -160,12 +158,12 @@ function enumWordProblem(word: string, start: number, values: readonly string[],
 }
 
 /** The argument of StandardOutput=file:/path and the like (its specifiers already stood in for). */
-function prefixArgumentProblems(prefix: string, argument: string, at: number): Problem[] {
+function prefixArgumentProblems(prefix: string, argument: string, at: number): ValueProblem[] {
   if (!["file:", "append:", "truncate:"].includes(prefix)) return [];
   return shift(checkPath(argument), at);
 }
 
-function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>): Problem[] {
+function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>): ValueProblem[] {
   if (spec.acceptsBoolean && parseBoolean(value).ok) return [];
   if (spec.numbers !== undefined && /^\d+$/.test(value) && Number(value) <= spec.numbers) return [];
   for (const prefix of spec.prefixes ?? []) {
@@ -180,7 +178,7 @@ function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>): P
   );
 }
 
-function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integer" }>): Problem[] {
+function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integer" }>): ValueProblem[] {
   if (spec.keywords?.includes(value)) return [];
   if (spec.percent && value.endsWith("%")) return checkPercent(value, { kind: "permyriad" });
   const problems = checkInteger(value, {
@@ -192,7 +190,7 @@ function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integ
 }
 
 /** Unit names; of a name built from specifiers ("%N.socket", "foo@%i.service"), what expansion leaves as written. */
-function checkUnitList(value: string, types: readonly string[] | undefined, original: string): Problem[] {
+function checkUnitList(value: string, types: readonly string[] | undefined, original: string): ValueProblem[] {
   const options = types ? { types: types as UnitType[] } : {};
   return eachWord(value, (word) => {
     const written = original.slice(word.start, word.end);
@@ -204,7 +202,7 @@ function checkUnitList(value: string, types: readonly string[] | undefined, orig
 }
 
 /** ReadWritePaths= and its kin: absolute paths, each with optional "-" (ignore if missing) and "+" (relative to the root) prefixes. */
-function checkNamespacePath(word: string): Problem[] {
+function checkNamespacePath(word: string): ValueProblem[] {
   const prefix = /^[-+]*/.exec(word)![0];
   if (prefix.length > 2 || new Set(prefix).size < prefix.length) {
     return [problemAt(0, prefix.length, `Expected at most one "-" and one "+" before the path; ${quoted(prefix)} repeats one.`)];
@@ -212,14 +210,14 @@ function checkNamespacePath(word: string): Problem[] {
   return shift(checkPath(word.slice(prefix.length)), prefix.length);
 }
 
-function checkPathSpec(value: string, spec: Extract<ValueSpec, { kind: "path" }>): Problem[] {
+function checkPathSpec(value: string, spec: Extract<ValueSpec, { kind: "path" }>): ValueProblem[] {
   const start = spec.optional && value.startsWith("-") ? 1 : 0;
   if (spec.home && value.slice(start) === "~") return [];
   return shift(checkPath(value.slice(start)), start);
 }
 
 /** A condition's "|" (trigger) and "!" (negation) prefixes, in that order, then its argument. */
-function checkCondition(value: string, argument: "path" | "string"): Problem[] {
+function checkCondition(value: string, argument: "path" | "string"): ValueProblem[] {
   const start = /^\|?[ \t]*!?[ \t]*/.exec(value)![0].length;
   if (argument !== "path" || start === value.length) return [];
   return shift(checkPath(value.slice(start)), start);
@@ -227,7 +225,7 @@ function checkCondition(value: string, argument: "path" | "string"): Problem[] {
 
 const DOCUMENTATION_URL = /^(https?:\/\/.|file:\/|info:.|man:.)/;
 
-function checkDocumentation(value: string): Problem[] {
+function checkDocumentation(value: string): ValueProblem[] {
   return eachWord(value, (word) =>
     DOCUMENTATION_URL.test(word.text) && /^[\x20-\x7e]*$/.test(word.text)
       ? []
@@ -266,7 +264,7 @@ const SECCOMP_ARCHITECTURES = new Set([
   "s390x",
 ]);
 
-function checkArchitectures(value: string): Problem[] {
+function checkArchitectures(value: string): ValueProblem[] {
   return eachWord(value, (word) =>
     SECCOMP_ARCHITECTURES.has(word.text) ? [] : [enumWordProblem(word.text, word.start, [...SECCOMP_ARCHITECTURES], false, false)],
   );
@@ -287,7 +285,7 @@ const RLIMIT_UNITS: Readonly<Record<string, "sec" | "usec" | "bytes" | "nice">> 
   LimitNICE: "nice",
 };
 
-function checkLimitPart(part: string, name: string): Problem[] {
+function checkLimitPart(part: string, name: string): ValueProblem[] {
   if (part === "infinity") return [];
   switch (RLIMIT_UNITS[name]) {
     case "sec":
@@ -312,7 +310,7 @@ function checkLimitPart(part: string, name: string): Problem[] {
 }
 
 /** LimitNOFILE=1024:524288: a soft and an optional hard limit. */
-function checkLimit(value: string, name: string): Problem[] {
+function checkLimit(value: string, name: string): ValueProblem[] {
   const colon = value.indexOf(":");
   if (colon < 0) return checkLimitPart(value, name);
   return [...checkLimitPart(value.slice(0, colon), name), ...shift(checkLimitPart(value.slice(colon + 1), name), colon + 1)];
@@ -321,7 +319,7 @@ function checkLimit(value: string, name: string): Problem[] {
 // --- Dispatch -----------------------------------------------------------------------------------
 
 /** The grammar for the value (with specifiers already stood in for), by the directive's value kind. */
-function checkByKind(value: string, context: ValueContext): Problem[] {
+function checkByKind(value: string, context: ValueContext): ValueProblem[] {
   const { info } = context;
   const spec = info.value;
   switch (spec.kind) {
@@ -407,7 +405,7 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
 /** Kinds whose grammar systemd's networkd parsers share with unit files; the rest are not judged there. */
 const NETWORKD_KINDS = new Set<ValueSpec["kind"]>(["boolean", "tristate", "timespan"]);
 
-function valueProblems(entry: EntryNode, info: DirectiveInfo): Problem[] {
+function valueProblems(entry: EntryNode, info: DirectiveInfo): ValueProblem[] {
   // An empty assignment resets a list, or the setting, to its default.
   if (entry.value === "") return [];
   if (info.family === "quadlet") return [];
@@ -437,7 +435,7 @@ function documentSpan(entry: EntryNode, start: number, end: number): Span {
   return { start: at(from), end: at(to - 1) + 1 };
 }
 
-function findingOf(entry: EntryNode, problem: Problem): Finding | undefined {
+function findingOf(entry: EntryNode, problem: ValueProblem): Finding | undefined {
   if (problem.severity === "info") return undefined;
   const rule = problem.rule ? RULES_BY_ID[problem.rule] : problem.severity === "warning" ? questionableValue : invalidValue;
   const span = documentSpan(entry, problem.start, problem.end);
