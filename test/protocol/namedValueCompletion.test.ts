@@ -42,11 +42,16 @@ describe("completion of values from systemd's name tables, over stdio", () => {
     }
   });
 
-  it("offers errno names, exit statuses with signals, and capabilities", async () => {
+  it("offers errno names, exit statuses with signals, capabilities and netlink families", async () => {
     const labels = async (text: string) => (await complete(`[Service]\n${text}`)).map((item) => item.label);
     assert.ok((await labels("SystemCallErrorNumber=EP")).includes("EPERM"));
     const statuses = await labels("SuccessExitStatus=");
     assert.ok(statuses.includes("TEMPFAIL") && statuses.includes("SIGTERM"));
     assert.ok((await labels("CapabilityBoundingSet=~CAP_")).includes("CAP_SYS_ADMIN"));
+    const socket = await session.open(join(folder, "app.socket"), "[Socket]\nListenNetlink=kob");
+    const netlink = itemsOf(
+      await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: socket }, position: { line: 1, character: 17 } }),
+    );
+    assert.ok(netlink.some((item) => item.label === "kobject-uevent"));
   });
 });

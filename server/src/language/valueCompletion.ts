@@ -10,7 +10,7 @@ import { parseExecLine } from "./values/execLine";
 import { manReference } from "./schema/directiveDoc";
 import { ADDRESS_FAMILIES } from "./values/addressFamilies";
 import { CAPABILITIES } from "./values/capability";
-import { ERRNO_NUMBERS } from "./values/errnoNames";
+import { ERRNO_NUMBERS, valueNames } from "./values/errnoNames";
 import { EXIT_STATUS_NAMES } from "./values/exitStatus";
 import { SIGNAL_NAMES } from "./values/signal";
 
@@ -129,7 +129,7 @@ export function documentationItems(file: UnitFile, word: string, range: Range): 
   }));
 }
 
-/** The words a value of a named-set kind is made of: address families, errno names, exit statuses, capabilities. */
+/** The words a value of a named-set kind is made of: address families, errno names, exit statuses, capabilities, netlink families. */
 export function namedValueWords(kind: ValueKind): readonly string[] {
   switch (kind) {
     case "addressFamilies":
@@ -140,6 +140,8 @@ export function namedValueWords(kind: ValueKind): readonly string[] {
       return [...EXIT_STATUS_NAMES, ...SIGNAL_NAMES];
     case "capabilities":
       return CAPABILITIES;
+    case "netlinkAddress":
+      return valueNames.netlinkFamilies;
     default:
       return [];
   }
