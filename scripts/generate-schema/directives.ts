@@ -35,7 +35,8 @@ function resolveRule(rule: KindRule, parser: string, tables: EnumTables): KindRe
     const found = tables.valuesFor(parser);
     if (!found) throw new Error(`${parser}: marked as an enum parser, but no string table was found`);
     const { list: multiple, ...values } = found;
-    return { spec: { kind: "enum", ...values, ...(multiple ? { multiple } : {}) }, list: !!list, fallback: false };
+    const numbers = rest.numbers !== undefined ? { numbers: rest.numbers } : {};
+    return { spec: { kind: "enum", ...values, ...(multiple ? { multiple } : {}), ...numbers }, list: !!list, fallback: false };
   }
   if ("table" in rest) {
     const { table, ...flags } = rest;
@@ -63,7 +64,14 @@ export interface DirectiveBuild {
   fallbacks: Map<string, number>;
 }
 
-export function buildDirectives(family: DirectiveFamily, entries: GperfEntry[], tables: EnumTables, docs: DocIndex): DirectiveBuild {
+/** `expanding`: the parsers that expand specifiers (unit files only; networkd's do not). */
+export function buildDirectives(
+  family: DirectiveFamily,
+  entries: GperfEntry[],
+  tables: EnumTables,
+  docs: DocIndex,
+  expanding: ReadonlySet<string>,
+): DirectiveBuild {
   const fallbacks = new Map<string, number>();
   const directives = entries.map((entry): Directive => {
     const status = statusOf(entry);
@@ -78,6 +86,7 @@ export function buildDirectives(family: DirectiveFamily, entries: GperfEntry[], 
       parser: entry.parser,
       ...spec,
       ...(list ? { list: true as const } : {}),
+      ...(family === "unit" && expanding.has(entry.parser) ? { specifiers: true as const } : {}),
       ...(status ? { status } : {}),
       ...(doc ? { doc: { page: doc.page, anchor: doc.anchor } } : {}),
       ...(doc?.since !== undefined ? { since: doc.since } : {}),

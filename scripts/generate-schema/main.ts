@@ -1,13 +1,20 @@
 // Writes server/src/language/schema/generated/directives.json from a systemd and a Podman
-// source tree:
+// source tree, and valueNames.json beside it from the systemd tree and the C headers:
 //   node --import tsx scripts/generate-schema/main.ts <systemd dir> [<podman dir>]
 //     [--systemd-tag vNNN --systemd-commit SHA] [--podman-tag vX.Y.Z --podman-commit SHA]
-//     [--out FILE]
+//     [--out FILE] [--include DIR (default /usr/include)]
 // Tag and commit are read with git when a directory is a work tree; otherwise pass the flags.
 // Without a Podman directory the Quadlet data already in the output file is kept.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import type { Directive, DirectiveFamily, GeneratedSchema, QuadletData, SourceRef } from "../../server/src/language/schema/generated/types";
+import { dirname, join, relative, resolve } from "node:path";
+import type {
+  Directive,
+  DirectiveFamily,
+  GeneratedSchema,
+  QuadletData,
+  SourceRef,
+  ValueNames,
+} from "../../server/src/language/schema/generated/types";
 import { buildDirectives } from "./directives";
 import { EnumTables, type SourceFile } from "./enumTables";
 import { formatJson } from "./formatJson";
@@ -16,7 +23,8 @@ import { DocIndex, indexManPage } from "./manPages";
 import { readQuadlet, readQuadletSectionKeys } from "./quadlet";
 import { sourceRef } from "./sourceRef";
 import { parseXml, type XmlElement } from "./xml";
-import { readSpecifiers } from "./specifiers";
+import { readExpandingParsers, readSpecifiers } from "./specifiers";
+import { headerRef, readValueNames } from "./valueNames";
 
 const REPO = resolve(__dirname, "../..");
 const DEFAULT_OUT = join(REPO, "server/src/language/schema/generated/directives.json");
@@ -68,7 +76,7 @@ function parseArgs(argv: string[]): Args {
       flags[arg.slice(2)] = value;
     } else positional.push(arg);
   }
-  const known = ["systemd-tag", "systemd-commit", "podman-tag", "podman-commit", "out"];
+  const known = ["systemd-tag", "systemd-commit", "podman-tag", "podman-commit", "out", "include"];
   const unknown = Object.keys(flags).filter((f) => !known.includes(f));
   if (unknown.length > 0) throw new Error(`unknown option --${unknown[0]}`);
   if (positional.length < 1 || positional.length > 2) {
@@ -156,10 +164,11 @@ function main(): void {
     netdev: parseGperf(read(systemd, GPERF.netdev)),
     link: parseGperf(read(systemd, GPERF.link)),
   };
+  const expanding = readExpandingParsers(read(systemd, "src/core/load-fragment.c"));
   const directives: Directive[] = [];
   const fallbacks = new Map<string, number>();
   for (const [family, entries] of Object.entries(entriesByFamily) as [DirectiveFamily, GperfEntry[]][]) {
-    const built = buildDirectives(family, entries, tables, docs);
+    const built = buildDirectives(family, entries, tables, docs, expanding);
     directives.push(...built.directives);
     for (const [parser, count] of built.fallbacks) fallbacks.set(parser, (fallbacks.get(parser) ?? 0) + count);
   }
@@ -202,6 +211,38 @@ function main(): void {
 
   writeFileSync(args.out, formatJson(schema) + "\n");
   report(schema, fallbacks, args.out);
+  const netlinkFamilies = tables.table("netlink_family")?.values;
+  if (!netlinkFamilies) throw new Error("netlink_family_table not found in src/basic");
+  writeValueNames(systemd, schema.generatedFrom.systemd, args, netlinkFamilies);
+}
+
+/** The multiarch directory of the C library headers: /usr/include/x86_64-linux-gnu and the like. */
+function multiarchInclude(include: string): string {
+  const dir = readdirSync(include).find((name) => /-linux-gnu/.test(name) && existsSync(join(include, name, "bits/socket.h")));
+  if (!dir) throw new Error(`no <multiarch>/bits/socket.h under ${include}`);
+  return join(include, dir);
+}
+
+function writeValueNames(systemd: string, ref: SourceRef, args: Args, netlinkFamilies: string[]): void {
+  const include = resolve(args.flags.include ?? "/usr/include");
+  const arch = multiarchInclude(include);
+  const read = (path: string) => readFileSync(path, "utf8");
+  const names: ValueNames = {
+    generator: "scripts/generate-schema",
+    generatedFrom: { systemd: ref, headers: headerRef(read(join(include, "features.h")), read(join(include, "linux/version.h"))) },
+    ...readValueNames({
+      capabilityH: read(join(systemd, "src/include/uapi/linux/capability.h")),
+      exitStatusC: read(join(systemd, "src/shared/exit-status.c")),
+      bitsSocketH: read(join(arch, "bits/socket.h")),
+      errnoHeaders: [join(include, "asm-generic/errno-base.h"), join(include, "asm-generic/errno.h"), join(arch, "bits/errno.h")].map(read),
+    }),
+    netlinkFamilies,
+  };
+  const out = join(dirname(args.out), "valueNames.json");
+  writeFileSync(out, formatJson(names) + "\n");
+  console.log(
+    `wrote ${relative(process.cwd(), out)}: ${names.capabilities.length} capabilities, ${names.addressFamilies.length} address families, ${Object.keys(names.errnoNumbers).length} errno names, ${names.exitStatusNames.length} exit statuses (headers: glibc ${names.generatedFrom.headers.glibc}, Linux ${names.generatedFrom.headers.linux})`,
+  );
 }
 
 function report(schema: GeneratedSchema, fallbacks: Map<string, number>, out: string): void {

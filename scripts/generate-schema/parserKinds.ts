@@ -6,9 +6,9 @@ import type { ValueSpec } from "../../server/src/language/schema/generated/types
 export type KindRule =
   | (ValueSpec & { list?: true })
   /** Words from the named C string table (`<table>_table[]`). */
-  | { kind: "enum"; table: string; acceptsBoolean?: true; multiple?: true; prefixes?: string[]; list?: true }
+  | { kind: "enum"; table: string; acceptsBoolean?: true; multiple?: true; prefixes?: string[]; numbers?: number; list?: true }
   /** An enum parser whose words EnumTables reads from its definition. */
-  | { kind: "enum"; fromParser: true; list?: true };
+  | { kind: "enum"; fromParser: true; numbers?: number; list?: true };
 
 const UINT = (bits: number): KindRule => ({ kind: "integer", min: 0, max: 2 ** bits - 1 });
 const SECONDS: KindRule = { kind: "timespan", infinity: true };
@@ -49,8 +49,9 @@ export const PARSER_KINDS: Record<string, KindRule> = {
   config_parse_hostname: { kind: "hostname" },
   config_parse_dns_name: { kind: "hostname" },
   config_parse_cpu_set: { kind: "cpuSet" },
-  config_parse_log_level: { kind: "enum", table: "log_level" },
-  config_parse_log_facility: { kind: "enum", table: "log_facility_unshifted" },
+  // The string lookups with a numeric fallback take numbers up to the table's maximum.
+  config_parse_log_level: { kind: "enum", table: "log_level", numbers: 7 },
+  config_parse_log_facility: { kind: "enum", table: "log_facility_unshifted", numbers: 23 },
   config_parse_warn_compat: { kind: "string" },
   config_parse_net_condition: LIST({ kind: "condition", argument: "string" }),
   config_parse_match_strv: LIST({ kind: "stringList" }),
@@ -82,14 +83,14 @@ export const PARSER_KINDS: Record<string, KindRule> = {
   config_parse_unit_string_printf: { kind: "specifierString" },
   config_parse_unit_path_printf: { kind: "path" },
   config_parse_unit_path_strv_printf: LIST({ kind: "pathList" }),
-  config_parse_working_directory: { kind: "path" },
+  config_parse_working_directory: { kind: "path", optional: true, home: true },
   config_parse_pid_file: { kind: "path" },
   config_parse_mount_node: { kind: "specifierString" },
   config_parse_colon_separated_paths: { kind: "string" },
-  config_parse_namespace_path_strv: LIST({ kind: "pathList" }),
+  config_parse_namespace_path_strv: LIST({ kind: "pathList", markers: "-+" }),
   config_parse_bind_paths: LIST({ kind: "stringList" }),
   config_parse_temporary_filesystems: LIST({ kind: "stringList" }),
-  config_parse_exec_directories: LIST({ kind: "stringList" }),
+
   config_parse_ip_filter_bpf_progs: LIST({ kind: "pathList" }),
 
   // [Service] and other exec units
@@ -110,13 +111,15 @@ export const PARSER_KINDS: Record<string, KindRule> = {
 
   // execution context
   config_parse_user_group_compat: { kind: "user" },
-  config_parse_user_group_strv_compat: LIST({ kind: "group" }),
+  config_parse_user_group_strv_compat: LIST({ kind: "group", multiple: true }),
   config_parse_exec_nice: { kind: "integer", min: -20, max: 19 },
   config_parse_exec_oom_score_adjust: { kind: "integer", min: -1000, max: 1000 },
   config_parse_exec_io_priority: { kind: "integer", min: 0, max: 7 },
   config_parse_exec_cpu_sched_prio: { kind: "integer", min: 0, max: 99 },
-  config_parse_exec_cpu_affinity: LIST({ kind: "cpuSet" }),
-  config_parse_numa_mask: { kind: "cpuSet" },
+  config_parse_exec_cpu_affinity: LIST({ kind: "cpuSet", keywords: ["numa"] }),
+  config_parse_numa_mask: { kind: "cpuSet", keywords: ["all"] },
+  config_parse_exec_io_class: { kind: "enum", fromParser: true, numbers: 2147483647 },
+  config_parse_exec_cpu_sched_policy: { kind: "enum", fromParser: true, numbers: 2147483647 },
   config_parse_exec_coredump_filter: LIST({ kind: "stringList" }),
   config_parse_environ: LIST({ kind: "environment" }),
   config_parse_unit_env_file: LIST({ kind: "environmentFile" }),
@@ -134,12 +137,12 @@ export const PARSER_KINDS: Record<string, KindRule> = {
     values: ["keep-caps", "keep-caps-locked", "no-setuid-fixup", "no-setuid-fixup-locked", "noroot", "noroot-locked"],
     multiple: true,
   },
-  config_parse_syscall_filter: LIST({ kind: "syscallFilter" }),
+  config_parse_syscall_filter: LIST({ kind: "syscallFilter", errno: true }),
   config_parse_syscall_archs: LIST({ kind: "syscallArchitectures" }),
-  config_parse_syscall_errno: { kind: "string" },
+  config_parse_syscall_errno: { kind: "errno" },
   config_parse_syscall_log: LIST({ kind: "syscallFilter" }),
   config_parse_namespace_flags: LIST({ kind: "stringList" }),
-  config_parse_address_families: LIST({ kind: "stringList" }),
+  config_parse_address_families: LIST({ kind: "addressFamilies" }),
   config_parse_restrict_filesystems: LIST({ kind: "stringList" }),
   config_parse_rlimit: { kind: "rlimit" },
   config_parse_protect_hostname: { kind: "enum", table: "protect_hostname", prefixes: ["yes:", "private:"] },
@@ -168,7 +171,7 @@ export const PARSER_KINDS: Record<string, KindRule> = {
   config_parse_unit_cpu_set: { kind: "cpuSet" },
   config_parse_cg_cpu_weight: { kind: "integer", min: 1, max: 10000, keywords: ["idle"] },
   config_parse_cg_weight: { kind: "integer", min: 1, max: 10000 },
-  config_parse_cpu_quota: { kind: "percent" },
+  config_parse_cpu_quota: { kind: "percent", unbounded: true },
   config_parse_memory_limit: { kind: "bytes", infinity: true, percent: true },
   config_parse_tasks_max: { kind: "integer", min: 1, percent: true, keywords: ["infinity"] },
   config_parse_device_allow: LIST({ kind: "deviceAllow" }),
@@ -195,7 +198,7 @@ export const PARSER_KINDS: Record<string, KindRule> = {
   config_parse_socket_bindtodevice: { kind: "interfaceName" },
   config_parse_socket_service: { kind: "unit", unitTypes: ["service"] },
   config_parse_fdname: { kind: "string" },
-  config_parse_ip_tos: { kind: "enum", fromParser: true },
+  config_parse_ip_tos: { kind: "enum", fromParser: true, numbers: 255 },
   config_parse_xattr: LIST({ kind: "stringList" }),
 
   // [Swap], [Timer], [Path]
@@ -222,10 +225,29 @@ export const PARSER_KINDS: Record<string, KindRule> = {
   config_parse_ipv6_flowlabel: { kind: "integer", min: 0, max: 1048575 },
 };
 
+/** Where each of the exec directories lives, for system units (systemd.exec(5)). */
+const EXEC_DIRECTORY_BASES: Record<string, string> = {
+  RuntimeDirectory: "/run",
+  StateDirectory: "/var/lib",
+  CacheDirectory: "/var/cache",
+  LogsDirectory: "/var/log",
+  ConfigurationDirectory: "/etc",
+};
+
 /** Rules that depend on the directive as well as the parser. */
 export function directiveRule(parser: string, name: string, ltype: string): KindRule | undefined {
   if (parser === "config_parse_timer" && ltype === "TIMER_CALENDAR") return LIST({ kind: "calendar" });
   if (parser === "config_parse_user_group_compat" && name.endsWith("Group")) return { kind: "group" };
+  if (parser === "config_parse_socket_listen") {
+    if (ltype !== "SOCKET_SOCKET") return LIST({ kind: "path" });
+    return LIST({ kind: name === "ListenNetlink" ? "netlinkAddress" : "socketAddress" });
+  }
+  if (parser === "config_parse_exec_directories") {
+    const base = EXEC_DIRECTORY_BASES[name];
+    if (!base) throw new Error(`${name}: an exec directory without a known base`);
+    // config_parse_exec_directories() refuses the "name:link" form for ConfigurationDirectory= alone.
+    return LIST({ kind: "execDirectory", base, ...(name !== "ConfigurationDirectory" && { target: true as const }) });
+  }
   return undefined;
 }
 

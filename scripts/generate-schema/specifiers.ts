@@ -89,3 +89,32 @@ function compareLetters(a: string, b: string): number {
   const key = (l: string) => (l === "%" ? "~" : `${l.toLowerCase()}${l === l.toLowerCase() ? 0 : 1}`);
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
+
+/** The bodies of the config_parse_*() functions a C file defines, by name. */
+function parserBodies(source: string): Map<string, string> {
+  const bodies = new Map<string, string>();
+  const starts = [...source.matchAll(/^int (config_parse_\w+)\(/gm)];
+  for (const m of starts) {
+    const end = source.indexOf("\n}\n", m.index);
+    bodies.set(m[1]!, source.slice(m.index, end < 0 ? undefined : end));
+  }
+  return bodies;
+}
+
+/**
+ * Parsers in src/core/load-fragment.c that expand specifiers: those that call one of the
+ * unit_*_printf() functions, and those that hand the value to such a parser.
+ */
+export function readExpandingParsers(loadFragmentC: string): Set<string> {
+  const bodies = parserBodies(loadFragmentC);
+  const expanding = new Set([...bodies].filter(([, body]) => /\bunit_(full|path|name|env)_printf(_full)?\(/.test(body)).map(([n]) => n));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [name, body] of bodies) {
+      if (expanding.has(name)) continue;
+      const calls = [...body.matchAll(/\b(config_parse_\w+)\(/g)].map((c) => c[1]!).filter((c) => c !== name);
+      if (calls.some((c) => expanding.has(c))) grew = expanding.add(name).size > 0;
+    }
+  }
+  return expanding;
+}

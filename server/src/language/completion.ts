@@ -16,7 +16,7 @@ import type { UnitCatalog } from "./unitCatalog";
 import { pathItems, type PathLister } from "./pathCompletion";
 import { snippetItems, type SnippetFile } from "./snippets";
 import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from "./specifierExpansion";
-import { documentationItems, unitNameItems } from "./valueCompletion";
+import { documentationItems, namedValueWords, unitNameItems } from "./valueCompletion";
 
 export interface CompletionContext {
   file: UnitFile;
@@ -80,11 +80,11 @@ function directiveItems(
   }));
 }
 
-function valueWords(info: DirectiveInfo): string[] {
+function valueWords(info: DirectiveInfo): readonly string[] {
   const spec = info.value;
   if (spec.kind === "boolean" || spec.kind === "tristate") return BOOLEAN_WORDS;
   if (spec.kind === "enum") return [...spec.values, ...(spec.acceptsBoolean ? BOOLEAN_WORDS : []), ...(spec.prefixes ?? [])];
-  return [];
+  return namedValueWords(spec.kind);
 }
 
 function valueItems(info: DirectiveInfo, range: Range): CompletionItem[] {
@@ -162,7 +162,9 @@ export async function completions(context: CompletionContext): Promise<Completio
     return specifierItems(rangeFrom(lineStart + percent), context.specifiers && { ...context.specifiers, kind });
   }
   if (!info) return [];
-  const wordStart = lineStart + Math.max(before.lastIndexOf(" "), equals) + 1;
+  const spaceOrEquals = lineStart + Math.max(before.lastIndexOf(" "), equals) + 1;
+  // "~" before the first word of a deny list is no part of the name being completed.
+  const wordStart = spaceOrEquals + (file.text[spaceOrEquals] === "~" && namedValueWords(info.value.kind).length > 0 ? 1 : 0);
   const word = file.text.slice(wordStart, offset);
   let wordEnd = offset;
   while (wordEnd < lineEnd && !/\s/.test(file.text[wordEnd]!)) wordEnd++;

@@ -1,12 +1,18 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
 import type { DirectiveInfo } from "./schema/fileSchema";
+import type { ValueKind } from "./schema/generated/types";
 import { schemaData } from "./schema/schemaData";
 import type { KnownUnit, UnitCatalog } from "./unitCatalog";
 import { unitValueOf } from "./unitReferences";
 import { parseUnitName } from "./values/unitName";
 import { parseExecLine } from "./values/execLine";
 import { manReference } from "./schema/directiveDoc";
+import { ADDRESS_FAMILIES } from "./values/addressFamilies";
+import { CAPABILITIES } from "./values/capability";
+import { ERRNO_NUMBERS, valueNames } from "./values/errnoNames";
+import { EXIT_STATUS_NAMES } from "./values/exitStatus";
+import { SIGNAL_NAMES } from "./values/signal";
 
 /** How many unit descriptions a completion list reads at once; the rest come with completionItem/resolve. */
 export const EAGER_DESCRIPTIONS = 60;
@@ -121,4 +127,22 @@ export function documentationItems(file: UnitFile, word: string, range: Range): 
     textEdit: { range, newText: form },
     ...(form === "man:" && { command: { title: "Suggest pages", command: "editor.action.triggerSuggest" } }),
   }));
+}
+
+/** The words a value of a named-set kind is made of: address families, errno names, exit statuses, capabilities, netlink families. */
+export function namedValueWords(kind: ValueKind): readonly string[] {
+  switch (kind) {
+    case "addressFamilies":
+      return [...ADDRESS_FAMILIES, "none"];
+    case "errno":
+      return [...Object.keys(ERRNO_NUMBERS), "kill"];
+    case "exitStatusList":
+      return [...EXIT_STATUS_NAMES, ...SIGNAL_NAMES];
+    case "capabilities":
+      return CAPABILITIES;
+    case "netlinkAddress":
+      return valueNames.netlinkFamilies;
+    default:
+      return [];
+  }
 }

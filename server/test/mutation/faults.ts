@@ -1,6 +1,19 @@
 import type { EntryNode, Section, UnitFile } from "../../src/language/parser";
 import type { FileSchema } from "../../src/language/schema/fileSchema";
+import { isAddressFamily } from "../../src/language/values/addressFamilies";
+import { isExitStatusOrSignal } from "../../src/language/values/exitStatus";
+import { parseErrno } from "../../src/language/values/syscallFilter";
 import type { Random } from "./random";
+
+/** The classes for value kinds few units use: their mutants are drawn from every installed unit, not a sample. */
+const RARE = [
+  "bad exec directory",
+  "bad address family",
+  "bad exit status",
+  "bad socket address",
+  "bad error number",
+  "unknown specifier",
+] as const;
 
 export const FAULT_CLASSES = [
   "misspelled directive",
@@ -11,7 +24,10 @@ export const FAULT_CLASSES = [
   "unknown section",
   "bad unit name",
   "relative path",
+  ...RARE,
 ] as const;
+
+export const RARE_CLASSES: ReadonlySet<FaultClass> = new Set(RARE);
 
 export type FaultClass = (typeof FAULT_CLASSES)[number];
 
@@ -177,6 +193,98 @@ function relativePath(source: Source, random: Random): Fault | undefined {
   return replaceSpan(source, at, at + 1, "", `${entry.key}=${entry.value} loses its leading "/"`);
 }
 
+/** Replaces one word of the entry's value (words split at whitespace) with `replace(word)`; undefined leaves it. */
+function replaceWord(source: Source, entry: EntryNode, random: Random, replace: (word: string) => string | undefined): Fault | undefined {
+  const word = random.pick([...entry.value.matchAll(/[^\s]+/g)]);
+  const bad = word && replace(word[0]);
+  if (!word || bad === undefined || bad === word[0]) return undefined;
+  const start = entry.valueSpan.start + word.index!;
+  return replaceSpan(source, start, start + word[0].length, bad, `${entry.key}=: ${word[0]} → ${bad}`);
+}
+
+const wholeValue = (source: Source, entry: EntryNode, bad: string): Fault =>
+  replaceSpan(source, entry.valueSpan.start, entry.valueSpan.end, bad, `${entry.key}=${entry.value} → ${bad}`);
+
+function entryOfKind(
+  source: Source,
+  random: Random,
+  kind: string,
+  keep: (entry: EntryNode) => boolean = () => true,
+): EntryNode | undefined {
+  return random.pick(entriesOf(source, (e, s) => kindOf(source, e, s)?.kind === kind && keep(e)));
+}
+
+function badExecDirectory(source: Source, random: Random): Fault | undefined {
+  const entry = entryOfKind(source, random, "execDirectory");
+  const spec = entry && source.schema.directive(source.typeSection, entry.key)?.value;
+  if (!entry || spec?.kind !== "execDirectory") return undefined;
+  return replaceWord(source, entry, random, (word) => {
+    const name = word.split(":")[0]!;
+    return random.below(2) === 0 ? `${spec.base}/${name}` : `../${name}`;
+  });
+}
+
+function badAddressFamily(source: Source, random: Random): Fault | undefined {
+  const entry = entryOfKind(source, random, "addressFamilies", (e) => e.value !== "none");
+  if (!entry) return undefined;
+  const words = entry.value.replace(/^~/, "").split(/\s+/);
+  switch (random.below(3)) {
+    case 0:
+      return words.length > 1 ? wholeValue(source, entry, `${entry.value.startsWith("~") ? "~" : ""}${words.join(",")}`) : undefined;
+    case 1:
+      return replaceWord(source, entry, random, (word) => word.replace(/^(~?)AF_/, "$1"));
+    default:
+      return replaceWord(source, entry, random, (word) => {
+        const bad = misspell(word, random);
+        return isAddressFamily(bad.replace(/^~/, "")) ? undefined : bad;
+      });
+  }
+}
+
+function badExitStatus(source: Source, random: Random): Fault | undefined {
+  const entry = entryOfKind(source, random, "exitStatusList");
+  if (!entry) return undefined;
+  const words = entry.value.split(/\s+/);
+  if (words.length > 1 && random.below(3) === 0) return wholeValue(source, entry, words.join(","));
+  return replaceWord(source, entry, random, (word) => {
+    if (/^\d+$/.test(word)) return String(256 + Number(word));
+    const bad = random.below(2) === 0 ? word.toLowerCase() : `EXIT_${word}`;
+    return isExitStatusOrSignal(bad) ? undefined : bad;
+  });
+}
+
+function badSocketAddress(source: Source, random: Random): Fault | undefined {
+  const entry = entryOfKind(source, random, "socketAddress");
+  if (!entry) return undefined;
+  const value = entry.value;
+  if (/^\d+$/.test(value))
+    return wholeValue(source, entry, random.pick([`localhost:${value}`, `*:${value}`, String(Number(value) + 65536)])!);
+  if (value.startsWith("/"))
+    return wholeValue(source, entry, random.pick([value.slice(1), value.slice(value.lastIndexOf("/") + 1), `localhost:${value.length}`])!);
+  const port = /:(\d+)$/.exec(value);
+  if (port) return wholeValue(source, entry, `localhost:${port[1]}`);
+  return undefined;
+}
+
+function badErrorNumber(source: Source, random: Random): Fault | undefined {
+  const entry = entryOfKind(source, random, "errno", (e) => /^E[A-Z]+$/.test(e.value));
+  if (!entry) return undefined;
+  const bad = misspell(entry.value, random);
+  return parseErrno(bad) === undefined ? wholeValue(source, entry, bad) : undefined;
+}
+
+/** Letters no systemd release resolves as a specifier. */
+const NO_SPECIFIER = ["e", "F", "k", "K", "O", "Q", "x", "X", "z", "Z"];
+
+function unknownSpecifier(source: Source, random: Random): Fault | undefined {
+  const entry = random.pick(
+    entriesOf(source, (e, s) => s.name !== "Install" && source.schema.directive(s.name, e.key)?.expandsSpecifiers === true),
+  );
+  if (!entry) return undefined;
+  const bad = `${entry.value}%${random.pick(NO_SPECIFIER)!}`;
+  return wholeValue(source, entry, bad);
+}
+
 const MAKERS: Record<FaultClass, (source: Source, random: Random) => Fault | undefined> = {
   "misspelled directive": misspelledDirective,
   "invalid enum value": invalidEnum,
@@ -186,6 +294,12 @@ const MAKERS: Record<FaultClass, (source: Source, random: Random) => Fault | und
   "unknown section": unknownSection,
   "bad unit name": badUnitName,
   "relative path": relativePath,
+  "bad exec directory": badExecDirectory,
+  "bad address family": badAddressFamily,
+  "bad exit status": badExitStatus,
+  "bad socket address": badSocketAddress,
+  "bad error number": badErrorNumber,
+  "unknown specifier": unknownSpecifier,
 };
 
 /** One mutant of `source` with a fault of the given class, or undefined when the file offers no place for one. */

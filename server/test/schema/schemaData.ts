@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DirectiveFamily, GeneratedSchema, SchemaOverlay } from "../../src/language/schema/generated/types";
 
-const schemaDir = join(__dirname, "../../src/language/schema");
+export const schemaDir = join(__dirname, "../../src/language/schema");
 
 export const schema = JSON.parse(readFileSync(join(schemaDir, "generated/directives.json"), "utf8")) as GeneratedSchema;
 export const overlay = JSON.parse(readFileSync(join(schemaDir, "overlay.json"), "utf8")) as SchemaOverlay;

@@ -5,12 +5,15 @@ import { schemaData } from "../schema/schemaData";
 import { closestMatch } from "../schema/suggest";
 import { byteSizeOptions, timeSpanOptions } from "../schema/valueOptions";
 import { parseBoolean, checkBoolean } from "../values/boolean";
+import { checkAddressFamilies } from "../values/addressFamilies";
 import { checkByteSize } from "../values/byteSize";
 import { checkCalendar } from "../values/calendar";
 import { checkCapabilityList } from "../values/capability";
 import { checkCpuSet } from "../values/cpuSet";
 import { checkEnvironment } from "../values/environment";
+import { checkExecDirectory } from "../values/execDirectory";
 import { checkExecLine } from "../values/execLine";
+import { checkExitStatusList } from "../values/exitStatus";
 import { checkInteger } from "../values/integer";
 import { checkIpPrefixes } from "../values/ipPrefix";
 import { readCInteger } from "../values/numbers";
@@ -19,10 +22,11 @@ import { checkPath } from "../values/path";
 import { checkPercent } from "../values/percent";
 import { problemAt, quoted, type ValueProblem } from "../values/problem";
 import { checkSignal } from "../values/signal";
-import { checkSpecifiers, findSpecifiers } from "../values/specifiers";
-import { checkSyscallFilter } from "../values/syscallFilter";
+import { checkNetlinkAddress, checkSocketAddress } from "../values/socketAddress";
+import { checkSpecifiers, findSpecifiers, questionableSpecifiers } from "../values/specifiers";
+import { checkErrorNumber, checkSyscallFilter } from "../values/syscallFilter";
 import { checkTimeSpan } from "../values/timeSpan";
-import { checkUnitName, type UnitType } from "../values/unitName";
+import { checkUnitName, checkUnitNameWithSpecifiers, type UnitType } from "../values/unitName";
 import { checkUserGroup } from "../values/userGroup";
 import { splitWords, type Word } from "../values/words";
 import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
@@ -39,16 +43,36 @@ export const questionableValue: RuleInfo = {
   description: "A value systemd reads but probably not as meant: part of it is ignored, or it is silently rewritten.",
 };
 
-/** A problem, plus the valid words closest to what was written when the value is one of a fixed set. */
-interface Problem extends ValueProblem {
-  suggestions?: string[];
-}
+// Values systemd takes without a word that are almost certainly slips. Warnings, not errors: the
+// unit loads and the rest of the line works, so the author may have meant it.
+
+export const unknownCapability: RuleInfo = {
+  id: "unknown-capability",
+  defaultSeverity: "warning",
+  description: "A capability name systemd does not know; it drops the name silently, so the set is not what the line says.",
+};
+
+export const literalPercent: RuleInfo = {
+  id: "literal-percent",
+  defaultSeverity: "warning",
+  description: 'A "%" before a character that is no specifier; systemd keeps it as written, where "%%" was likely meant.',
+};
+
+export const deprecatedSpecifier: RuleInfo = {
+  id: "deprecated-specifier",
+  defaultSeverity: "warning",
+  description: "%c, %r or %R: cgroup specifiers systemd still expands, logging only that they do not work as intended.",
+};
+
+const RULES_BY_ID: Readonly<Record<NonNullable<ValueProblem["rule"]>, RuleInfo>> = {
+  "unknown-capability": unknownCapability,
+  "literal-percent": literalPercent,
+  "deprecated-specifier": deprecatedSpecifier,
+};
 
 /** What a check needs to know about where the value sits. */
 interface ValueContext {
   info: DirectiveInfo;
-  /** systemd's parser for the directive; it decides details the value kind does not carry. */
-  parser: string | undefined;
   /** The value as written, where the checked one has stand-ins for specifiers (same offsets). */
   original: string;
 }
@@ -56,56 +80,19 @@ interface ValueContext {
 // --- Specifiers -------------------------------------------------------------------------------
 
 const UNIT_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.map((s) => s.letter));
+const DEPRECATED_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.filter((s) => s.deprecated).map((s) => s.letter));
 const INSTALL_LETTERS: ReadonlySet<string> = new Set(schemaData.specifiers.filter((s) => s.install).map((s) => s.letter));
 /** Specifiers that expand to absolute paths (home, runtime, state, ... directories and the unit's own path). */
 const PATH_LETTERS = new Set(["C", "d", "D", "E", "h", "L", "S", "t", "T", "V", "y", "Y"]);
 
-/** systemd's unit-file parsers that run the value through unit_*_printf() before reading it. */
-const EXPANDING_PARSERS = new Set([
-  "config_parse_unit_string_printf",
-  "config_parse_unit_path_printf",
-  "config_parse_unit_path_strv_printf",
-  "config_parse_exec",
-  "config_parse_unit_deps",
-  "config_parse_trigger_unit",
-  "config_parse_unit_slice",
-  "config_parse_socket_service",
-  "config_parse_service_sockets",
-  "config_parse_unit_env_file",
-  "config_parse_environ",
-  "config_parse_pass_environ",
-  "config_parse_unset_environ",
-  "config_parse_log_extra_fields",
-  "config_parse_unit_condition_path",
-  "config_parse_unit_condition_string",
-  "config_parse_documentation",
-  "config_parse_user_group_compat",
-  "config_parse_user_group_strv_compat",
-  "config_parse_exec_input_text",
-  "config_parse_working_directory",
-  "config_parse_pid_file",
-  "config_parse_path_spec",
-  "config_parse_namespace_path_strv",
-  "config_parse_unit_mounts_for",
-  "config_parse_timer",
-  "config_parse_mount_node",
-]);
-
 /** [Install] settings are read by systemctl enable, which expands a smaller set of specifiers in all of them. */
 const INSTALL_UNIT_LISTS = new Set(["WantedBy", "RequiredBy", "UpheldBy", "Alias", "Also"]);
 
-let parsers: Map<string, string> | undefined;
-
-function parserOf(info: DirectiveInfo): string | undefined {
-  parsers ??= new Map(schemaData.directives.map((d) => [`${d.family}/${d.section}/${d.name}`, d.parser]));
-  return parsers.get(`${info.family}/${info.section}/${info.name}`);
-}
-
-function specifierLetters(info: DirectiveInfo, parser: string | undefined): ReadonlySet<string> | undefined {
+function specifierLetters(info: DirectiveInfo): ReadonlySet<string> | undefined {
   // networkd and Quadlet's own keys: left alone, as neither is known to expand every key.
   if (info.family !== "unit") return undefined;
   if (info.section === "Install") return INSTALL_LETTERS;
-  return parser && EXPANDING_PARSERS.has(parser) ? UNIT_LETTERS : undefined;
+  return info.expandsSpecifiers ? UNIT_LETTERS : undefined;
 }
 
 /**
@@ -126,11 +113,11 @@ function withStandIns(value: string): string {
 
 // --- Checks of one kind each -------------------------------------------------------------------
 
-const shift = (problems: readonly Problem[], by: number): Problem[] =>
+const shift = (problems: readonly ValueProblem[], by: number): ValueProblem[] =>
   problems.map((p) => ({ ...p, start: p.start + by, end: p.end + by }));
 
 /** Runs `check` on every whitespace-separated word (quotes removed), with offsets into the whole value. */
-function eachWord(value: string, check: (word: Word) => Problem[]): Problem[] {
+function eachWord(value: string, check: (word: Word) => ValueProblem[]): ValueProblem[] {
   const split = splitWords(value, { unquote: true });
   const problems = split.words.flatMap((word) =>
     // Quoted words have no simple offset mapping; judge them whole.
@@ -139,16 +126,7 @@ function eachWord(value: string, check: (word: Word) => Problem[]): Problem[] {
   return split.problem ? [...problems, split.problem] : problems;
 }
 
-const inWord = (word: Word, problems: readonly Problem[]) => shift(problems, word.start);
-
-/** Numbers some enum parsers take in place of a name, up to this value. */
-const NUMERIC_ENUMS: Readonly<Record<string, number>> = {
-  config_parse_log_level: 7,
-  config_parse_log_facility: 23,
-  config_parse_ip_tos: 255,
-  config_parse_exec_io_class: 2147483647,
-  config_parse_exec_cpu_sched_policy: 2147483647,
-};
+const inWord = (word: Word, problems: readonly ValueProblem[]) => shift(problems, word.start);
 
 /** The closest valid word first, then others that start alike: what a quick fix offers. */
 function suggestionsFor(word: string, values: readonly string[]): { closest: string | undefined; suggestions: string[] } {
@@ -164,7 +142,7 @@ function listed(values: readonly string[]): string {
 }
 
 /** `whole`: the word is the whole value, so systemd drops the setting rather than one word of it. */
-function enumWordProblem(word: string, start: number, values: readonly string[], withBoolean: boolean, whole: boolean): Problem {
+function enumWordProblem(word: string, start: number, values: readonly string[], withBoolean: boolean, whole: boolean): ValueProblem {
   const { closest, suggestions } = suggestionsFor(word, values);
   const booleans = withBoolean ? ' (or "yes"/"no")' : "";
   const ignored = whole ? "so systemd ignores the setting" : "so systemd ignores it";
@@ -179,16 +157,15 @@ function enumWordProblem(word: string, start: number, values: readonly string[],
   };
 }
 
-/** The argument of StandardOutput=file:/path and the like. */
-function prefixArgumentProblems(prefix: string, argument: string, at: number): Problem[] {
+/** The argument of StandardOutput=file:/path and the like (its specifiers already stood in for). */
+function prefixArgumentProblems(prefix: string, argument: string, at: number): ValueProblem[] {
   if (!["file:", "append:", "truncate:"].includes(prefix)) return [];
-  return shift([...checkSpecifiers(argument, { letters: UNIT_LETTERS }), ...checkPath(withStandIns(argument))], at);
+  return shift(checkPath(argument), at);
 }
 
-function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>, context: ValueContext): Problem[] {
+function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>): ValueProblem[] {
   if (spec.acceptsBoolean && parseBoolean(value).ok) return [];
-  const maxNumber = context.parser ? NUMERIC_ENUMS[context.parser] : undefined;
-  if (maxNumber !== undefined && /^\d+$/.test(value) && Number(value) <= maxNumber) return [];
+  if (spec.numbers !== undefined && /^\d+$/.test(value) && Number(value) <= spec.numbers) return [];
   for (const prefix of spec.prefixes ?? []) {
     if (value.startsWith(prefix)) return prefixArgumentProblems(prefix, value.slice(prefix.length), prefix.length);
     // A bare "fd" or "file" is read with its default argument.
@@ -201,7 +178,7 @@ function checkEnum(value: string, spec: Extract<ValueSpec, { kind: "enum" }>, co
   );
 }
 
-function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integer" }>): Problem[] {
+function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integer" }>): ValueProblem[] {
   if (spec.keywords?.includes(value)) return [];
   if (spec.percent && value.endsWith("%")) return checkPercent(value, { kind: "permyriad" });
   const problems = checkInteger(value, {
@@ -212,16 +189,20 @@ function checkIntegerSpec(value: string, spec: Extract<ValueSpec, { kind: "integ
   return keywords ? problems.map((p) => ({ ...p, message: p.message.replace(/;/, `${keywords};`) })) : problems;
 }
 
-/** Unit names; a name built from specifiers ("%N.socket", "foo@%i.service") is judged only once expanded. */
-function checkUnitList(value: string, types: readonly string[] | undefined, original: string): Problem[] {
+/** Unit names; of a name built from specifiers ("%N.socket", "foo@%i.service"), what expansion leaves as written. */
+function checkUnitList(value: string, types: readonly string[] | undefined, original: string): ValueProblem[] {
   const options = types ? { types: types as UnitType[] } : {};
-  return eachWord(value, (word) =>
-    original.slice(word.start, word.end).includes("%") ? [] : inWord(word, checkUnitName(word.text, options)),
-  );
+  return eachWord(value, (word) => {
+    const written = original.slice(word.start, word.end);
+    if (!written.includes("%")) return inWord(word, checkUnitName(word.text, options));
+    // A path specifier stands in as "/a", which no unit name holds.
+    if (findSpecifiers(written).some((s) => PATH_LETTERS.has(s.letter))) return [];
+    return inWord(word, checkUnitNameWithSpecifiers(word.text, written, UNIT_LETTERS, options));
+  });
 }
 
 /** ReadWritePaths= and its kin: absolute paths, each with optional "-" (ignore if missing) and "+" (relative to the root) prefixes. */
-function checkNamespacePath(word: string): Problem[] {
+function checkNamespacePath(word: string): ValueProblem[] {
   const prefix = /^[-+]*/.exec(word)![0];
   if (prefix.length > 2 || new Set(prefix).size < prefix.length) {
     return [problemAt(0, prefix.length, `Expected at most one "-" and one "+" before the path; ${quoted(prefix)} repeats one.`)];
@@ -229,14 +210,14 @@ function checkNamespacePath(word: string): Problem[] {
   return shift(checkPath(word.slice(prefix.length)), prefix.length);
 }
 
-function checkWorkingDirectory(value: string): Problem[] {
-  const start = value.startsWith("-") ? 1 : 0;
-  if (value.slice(start) === "~") return [];
+function checkPathSpec(value: string, spec: Extract<ValueSpec, { kind: "path" }>): ValueProblem[] {
+  const start = spec.optional && value.startsWith("-") ? 1 : 0;
+  if (spec.home && value.slice(start) === "~") return [];
   return shift(checkPath(value.slice(start)), start);
 }
 
 /** A condition's "|" (trigger) and "!" (negation) prefixes, in that order, then its argument. */
-function checkCondition(value: string, argument: "path" | "string"): Problem[] {
+function checkCondition(value: string, argument: "path" | "string"): ValueProblem[] {
   const start = /^\|?[ \t]*!?[ \t]*/.exec(value)![0].length;
   if (argument !== "path" || start === value.length) return [];
   return shift(checkPath(value.slice(start)), start);
@@ -244,7 +225,7 @@ function checkCondition(value: string, argument: "path" | "string"): Problem[] {
 
 const DOCUMENTATION_URL = /^(https?:\/\/.|file:\/|info:.|man:.)/;
 
-function checkDocumentation(value: string): Problem[] {
+function checkDocumentation(value: string): ValueProblem[] {
   return eachWord(value, (word) =>
     DOCUMENTATION_URL.test(word.text) && /^[\x20-\x7e]*$/.test(word.text)
       ? []
@@ -283,7 +264,7 @@ const SECCOMP_ARCHITECTURES = new Set([
   "s390x",
 ]);
 
-function checkArchitectures(value: string): Problem[] {
+function checkArchitectures(value: string): ValueProblem[] {
   return eachWord(value, (word) =>
     SECCOMP_ARCHITECTURES.has(word.text) ? [] : [enumWordProblem(word.text, word.start, [...SECCOMP_ARCHITECTURES], false, false)],
   );
@@ -304,7 +285,7 @@ const RLIMIT_UNITS: Readonly<Record<string, "sec" | "usec" | "bytes" | "nice">> 
   LimitNICE: "nice",
 };
 
-function checkLimitPart(part: string, name: string): Problem[] {
+function checkLimitPart(part: string, name: string): ValueProblem[] {
   if (part === "infinity") return [];
   switch (RLIMIT_UNITS[name]) {
     case "sec":
@@ -329,7 +310,7 @@ function checkLimitPart(part: string, name: string): Problem[] {
 }
 
 /** LimitNOFILE=1024:524288: a soft and an optional hard limit. */
-function checkLimit(value: string, name: string): Problem[] {
+function checkLimit(value: string, name: string): ValueProblem[] {
   const colon = value.indexOf(":");
   if (colon < 0) return checkLimitPart(value, name);
   return [...checkLimitPart(value.slice(0, colon), name), ...shift(checkLimitPart(value.slice(colon + 1), name), colon + 1)];
@@ -337,9 +318,9 @@ function checkLimit(value: string, name: string): Problem[] {
 
 // --- Dispatch -----------------------------------------------------------------------------------
 
-/** The grammar for the value (with specifiers already stood in for), by the directive's value kind and parser. */
-function checkByKind(value: string, context: ValueContext): Problem[] {
-  const { info, parser } = context;
+/** The grammar for the value (with specifiers already stood in for), by the directive's value kind. */
+function checkByKind(value: string, context: ValueContext): ValueProblem[] {
+  const { info } = context;
   const spec = info.value;
   switch (spec.kind) {
     case "boolean":
@@ -351,23 +332,22 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
     case "bytes":
       return checkByteSize(value, byteSizeOptions(spec));
     case "percent":
-      return checkPercent(value, { kind: "permyriad", unbounded: parser === "config_parse_cpu_quota" });
+      return checkPercent(value, { kind: "permyriad", unbounded: spec.unbounded === true });
     case "permille":
       return checkPercent(value, { kind: "permille" });
     case "integer":
       return checkIntegerSpec(value, spec);
     case "enum":
-      return checkEnum(value, spec, context);
+      return checkEnum(value, spec);
     case "unit":
     case "unitList":
       return checkUnitList(value, spec.unitTypes, context.original);
     case "exec":
       return checkExecLine(value);
     case "path":
-      if (parser === "config_parse_working_directory") return checkWorkingDirectory(value);
-      return checkPath(value);
+      return checkPathSpec(value, spec);
     case "pathList":
-      if (parser === "config_parse_namespace_path_strv") return eachWord(value, (word) => inWord(word, checkNamespacePath(word.text)));
+      if (spec.markers) return eachWord(value, (word) => inWord(word, checkNamespacePath(word.text)));
       return eachWord(value, (word) => inWord(word, checkPath(word.text)));
     case "environment":
       return checkEnvironment(value);
@@ -376,13 +356,12 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
     case "user":
       return checkUserGroup(value, { what: "user" });
     case "group":
-      if (parser === "config_parse_user_group_strv_compat")
-        return eachWord(value, (word) => inWord(word, checkUserGroup(word.text, { what: "group" })));
+      if (spec.multiple) return eachWord(value, (word) => inWord(word, checkUserGroup(word.text, { what: "group" })));
       return checkUserGroup(value, { what: "group" });
     case "capabilities":
       return checkCapabilityList(value);
     case "syscallFilter":
-      return checkSyscallFilter(value, { allowErrno: value.startsWith("~") && parser === "config_parse_syscall_filter" });
+      return checkSyscallFilter(value, { allowErrno: value.startsWith("~") && spec.errno === true });
     case "syscallArchitectures":
       return checkArchitectures(value);
     case "signal":
@@ -390,8 +369,7 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
     case "mode":
       return checkOctalMode(value);
     case "cpuSet":
-      if ((parser === "config_parse_exec_cpu_affinity" && value === "numa") || (parser === "config_parse_numa_mask" && value === "all"))
-        return [];
+      if (spec.keywords?.includes(value)) return [];
       return checkCpuSet(value);
     case "ipPrefixList":
       return checkIpPrefixes(value);
@@ -403,6 +381,20 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
       return checkDocumentation(value);
     case "rlimit":
       return checkLimit(value, info.name);
+    case "execDirectory": {
+      const options = { base: spec.base, target: spec.target === true };
+      return eachWord(value, (word) => inWord(word, checkExecDirectory(word.text, context.original.slice(word.start, word.end), options)));
+    }
+    case "addressFamilies":
+      return checkAddressFamilies(value);
+    case "exitStatusList":
+      return checkExitStatusList(value);
+    case "socketAddress":
+      return checkSocketAddress(value, context.original);
+    case "netlinkAddress":
+      return checkNetlinkAddress(value);
+    case "errno":
+      return checkErrorNumber(value);
     case "stringList":
       return info.section === "Install" && INSTALL_UNIT_LISTS.has(info.name) ? checkUnitList(value, undefined, context.original) : [];
     default:
@@ -413,17 +405,19 @@ function checkByKind(value: string, context: ValueContext): Problem[] {
 /** Kinds whose grammar systemd's networkd parsers share with unit files; the rest are not judged there. */
 const NETWORKD_KINDS = new Set<ValueSpec["kind"]>(["boolean", "tristate", "timespan"]);
 
-function valueProblems(entry: EntryNode, info: DirectiveInfo): Problem[] {
+function valueProblems(entry: EntryNode, info: DirectiveInfo): ValueProblem[] {
   // An empty assignment resets a list, or the setting, to its default.
   if (entry.value === "") return [];
   if (info.family === "quadlet") return [];
   if (info.family !== "unit" && !NETWORKD_KINDS.has(info.value.kind)) return [];
-  const parser = parserOf(info);
-  const specifiers = specifierLetters(info, parser);
-  const context: ValueContext = { info, parser, original: entry.value };
-  const expanded = specifiers ? checkSpecifiers(entry.value, { letters: specifiers }) : [];
-  const grammar = checkByKind(specifiers ? withStandIns(entry.value) : entry.value, context);
-  return [...expanded, ...grammar];
+  const specifiers = specifierLetters(info);
+  const context: ValueContext = { info, original: entry.value };
+  if (!specifiers) return checkByKind(entry.value, context);
+  const expanded = checkSpecifiers(entry.value, { letters: specifiers });
+  // systemd drops a line whose specifiers it cannot expand before reading the rest of it.
+  if (expanded.some((p) => p.severity === undefined || p.severity === "error")) return expanded;
+  const habits = questionableSpecifiers(entry.value, specifiers === INSTALL_LETTERS ? new Set() : DEPRECATED_LETTERS);
+  return [...expanded, ...habits, ...checkByKind(withStandIns(entry.value), context)];
 }
 
 // --- The rule family ------------------------------------------------------------------------------
@@ -441,16 +435,16 @@ function documentSpan(entry: EntryNode, start: number, end: number): Span {
   return { start: at(from), end: at(to - 1) + 1 };
 }
 
-function findingOf(entry: EntryNode, problem: Problem): Finding | undefined {
+function findingOf(entry: EntryNode, problem: ValueProblem): Finding | undefined {
   if (problem.severity === "info") return undefined;
-  const rule = problem.severity === "warning" ? questionableValue : invalidValue;
+  const rule = problem.rule ? RULES_BY_ID[problem.rule] : problem.severity === "warning" ? questionableValue : invalidValue;
   const span = documentSpan(entry, problem.start, problem.end);
   const message = `${entry.key}=: ${problem.message}`;
   return problem.suggestions?.length ? { rule, span, message, data: { suggestions: problem.suggestions } } : { rule, span, message };
 }
 
 export const valueRules: RuleFamily = {
-  rules: [invalidValue, questionableValue],
+  rules: [invalidValue, questionableValue, unknownCapability, literalPercent, deprecatedSpecifier],
   check({ file, kind }: RuleContext): Finding[] {
     const schema = fileSchemaFor(kind);
     if (!schema) return [];

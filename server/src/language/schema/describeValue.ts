@@ -29,6 +29,10 @@ const plain: Partial<Record<ValueSpec["kind"], string>> = {
   ioDeviceLimit: 'a device path and a limit, such as "/dev/sda 10M"',
   ioDeviceLatency: 'a device path and a time, such as "/dev/sda 25ms"',
   exitStatusList: "exit codes and signal names separated by spaces",
+  addressFamilies: 'address families such as "AF_UNIX AF_INET AF_INET6"; a leading ~ makes it a deny list; or none',
+  errno: 'an error name such as "EPERM", a number from 1 to 4095, or kill',
+  socketAddress: 'a port, an address and port such as "127.0.0.1:80" or "[::1]:80", a socket path, @abstract or vsock:CID:PORT',
+  netlinkAddress: 'a netlink family such as "kobject-uevent", then an optional group number',
   macAddress: 'a MAC address such as "00:11:22:33:44:55"',
   ipAddress: "an IPv4 or IPv6 address",
   interfaceName: "a network interface name",
@@ -62,6 +66,8 @@ export function describeValue(spec: ValueSpec): string {
       return spec.unitTypes?.length
         ? `unit names ending in ${spec.unitTypes.map((t) => `.${t}`).join(" or ")}, separated by spaces`
         : "unit names separated by spaces";
+    case "execDirectory":
+      return `directory names under ${spec.base}, separated by spaces${spec.target ? '; "name:link" also makes link point at name' : ""}`;
     case "condition":
       return spec.argument === "path"
         ? "a path; | makes it a triggering condition and ! negates it"

@@ -11,6 +11,8 @@ export interface DirectiveInfo {
   family: SchemaFamily;
   value: ValueSpec;
   list: boolean;
+  /** systemd expands %-specifiers in the value before reading it. */
+  expandsSpecifiers?: boolean;
   status?: "deprecated" | "removed" | "unsupported";
   change?: DirectiveChange;
   doc?: DocLink;
@@ -80,7 +82,7 @@ function familyTables(): Map<SchemaFamily, SectionTable> {
 
 function infoOf(directive: Directive, changes: Map<string, DirectiveChange>): DirectiveInfo {
   // The rest of the record (kind and its options, less the parser name) is the value spec.
-  const { family, section, name, parser, list, status, doc, since, ...value } = directive;
+  const { family, section, name, parser, list, specifiers, status, doc, since, ...value } = directive;
   const change = changes.get(changeKey(family, section, name));
   return {
     name,
@@ -88,6 +90,7 @@ function infoOf(directive: Directive, changes: Map<string, DirectiveChange>): Di
     family,
     value: value as ValueSpec,
     list: list === true,
+    ...(specifiers && { expandsSpecifiers: true }),
     ...((status ?? change?.change) && { status: status ?? change!.change }),
     ...(change && { change }),
     ...(doc && { doc }),

@@ -1,51 +1,11 @@
+import { closestMatch } from "../schema/suggest";
+import { valueNames } from "./errnoNames";
 import { readCInteger, toInt32 } from "./numbers";
 import { problemAt, quoted, type ValueProblem } from "./problem";
 import { splitWords } from "./words";
 
-/** Capability names in kernel order (number = index), as of Linux 6.x / systemd 252. */
-export const CAPABILITIES = [
-  "CAP_CHOWN",
-  "CAP_DAC_OVERRIDE",
-  "CAP_DAC_READ_SEARCH",
-  "CAP_FOWNER",
-  "CAP_FSETID",
-  "CAP_KILL",
-  "CAP_SETGID",
-  "CAP_SETUID",
-  "CAP_SETPCAP",
-  "CAP_LINUX_IMMUTABLE",
-  "CAP_NET_BIND_SERVICE",
-  "CAP_NET_BROADCAST",
-  "CAP_NET_ADMIN",
-  "CAP_NET_RAW",
-  "CAP_IPC_LOCK",
-  "CAP_IPC_OWNER",
-  "CAP_SYS_MODULE",
-  "CAP_SYS_RAWIO",
-  "CAP_SYS_CHROOT",
-  "CAP_SYS_PTRACE",
-  "CAP_SYS_PACCT",
-  "CAP_SYS_ADMIN",
-  "CAP_SYS_BOOT",
-  "CAP_SYS_NICE",
-  "CAP_SYS_RESOURCE",
-  "CAP_SYS_TIME",
-  "CAP_SYS_TTY_CONFIG",
-  "CAP_MKNOD",
-  "CAP_LEASE",
-  "CAP_AUDIT_WRITE",
-  "CAP_AUDIT_CONTROL",
-  "CAP_SETFCAP",
-  "CAP_MAC_OVERRIDE",
-  "CAP_MAC_ADMIN",
-  "CAP_SYSLOG",
-  "CAP_WAKE_ALARM",
-  "CAP_BLOCK_SUSPEND",
-  "CAP_AUDIT_READ",
-  "CAP_PERFMON",
-  "CAP_BPF",
-  "CAP_CHECKPOINT_RESTORE",
-] as const;
+/** Capability names in kernel order (number = index), from the kernel header systemd carries. */
+export const CAPABILITIES: readonly string[] = valueNames.capabilities;
 
 export interface CapabilityItem {
   /** Canonical name, or the number for capabilities newer than this table. */
@@ -85,14 +45,18 @@ export function parseCapabilityList(value: string): CapabilityList {
     const end = w.end + offset;
     const number = capabilityFromName(w.text);
     if (number === undefined) {
-      problems.push(
-        problemAt(
+      const closest = closestMatch(w.text, CAPABILITIES);
+      const consequence = inverted ? "stays in the set" : "is left out of the set";
+      problems.push({
+        ...problemAt(
           start,
           end,
-          `Expected a capability such as "CAP_NET_BIND_SERVICE" or "CAP_SYS_ADMIN"; ${quoted(w.text)} is not one, and systemd ignores it.`,
+          `Expected a capability such as "CAP_NET_BIND_SERVICE" or "CAP_SYS_ADMIN"; ${quoted(w.text)} is not one, and systemd ignores it without a word, so the capability meant ${consequence}.${closest ? ` Did you mean "${closest}"?` : ""}`,
           "warning",
         ),
-      );
+        ...(closest && { suggestions: [closest] }),
+        rule: "unknown-capability",
+      });
     } else items.push({ name: CAPABILITIES[number] ?? String(number), number, start, end });
   }
   if (split.problem) problems.push({ ...split.problem, start: split.problem.start + offset, end: split.problem.end + offset });

@@ -4,6 +4,10 @@ export interface ValueProblem {
   end: number;
   message: string;
   severity?: "error" | "warning" | "info";
+  /** Text to put in place of [start, end) where one reading is clearly meant; offered as quick fixes. */
+  suggestions?: string[];
+  /** The lint rule that reports it, where that is not the value rules' own (invalid/questionable value). */
+  rule?: "unknown-capability" | "literal-percent" | "deprecated-specifier";
 }
 
 export function problemAt(start: number, end: number, message: string, severity?: ValueProblem["severity"]): ValueProblem {

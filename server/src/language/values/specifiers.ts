@@ -92,3 +92,41 @@ export function checkSpecifiers(value: string, options?: SpecifierOptions): Valu
     return [];
   });
 }
+
+/**
+ * What systemd accepts in a value it expands specifiers in, but is most likely a slip: a "%" before
+ * a character that is no specifier (kept as written), and the deprecated cgroup specifiers.
+ */
+export function questionableSpecifiers(value: string, deprecated: ReadonlySet<string>): ValueProblem[] {
+  const problems: ValueProblem[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] !== "%") continue;
+    const c = value[i + 1];
+    if (c === "%" || (c !== undefined && /[A-Za-z0-9]/.test(c))) {
+      if (c !== undefined && deprecated.has(c)) {
+        problems.push({
+          ...problemAt(
+            i,
+            i + 2,
+            `"%${c}" (a cgroup path) is deprecated: systemd still expands it but logs that it does not work as intended. Write the path out.`,
+            "warning",
+          ),
+          rule: "deprecated-specifier",
+        });
+      }
+      i++;
+      continue;
+    }
+    problems.push({
+      ...problemAt(
+        i,
+        i + 1,
+        `"%" ${c === undefined ? "at the end" : `before ${JSON.stringify(c)}`} is no specifier, so systemd keeps it as written; write "%%" for a literal "%" to say so.`,
+        "warning",
+      ),
+      suggestions: ["%%"],
+      rule: "literal-percent",
+    });
+  }
+  return problems;
+}

@@ -1,3 +1,4 @@
+import { closestMatch } from "../schema/suggest";
 import { ERRNO_NUMBERS } from "./errnoNames";
 import { readCInteger, toInt32 } from "./numbers";
 import { problemAt, quoted, type ValueProblem } from "./problem";
@@ -27,6 +28,7 @@ export interface SyscallFilter {
 const GROUPS = new Map(SYSCALL_GROUPS.map((g) => [g.name, g]));
 const KNOWN_SYSCALLS = new Set(GROUPS.get("@known")?.members ?? []);
 const ERRNO_MAX = 4095;
+const ERRNO_NAMES = Object.keys(ERRNO_NUMBERS);
 
 export function findSyscallGroup(name: string): SyscallGroup | undefined {
   return GROUPS.get(name);
@@ -39,6 +41,23 @@ export function parseErrno(text: string): number | undefined {
   const n = readCInteger(text);
   const v = n && toInt32(n);
   return v !== undefined && v >= 0 && v <= ERRNO_MAX ? v : undefined;
+}
+
+/** The problem with "Did you mean" and a quick fix, when an errno name is close to what was written. */
+function withSuggestion(problem: ValueProblem, written: string): ValueProblem {
+  const closest = closestMatch(written, ERRNO_NAMES);
+  return closest ? { ...problem, message: `${problem.message} Did you mean "${closest}"?`, suggestions: [closest] } : problem;
+}
+
+/** SystemCallErrorNumber=: "kill", or an errno name or number from 1 to 4095. */
+export function checkErrorNumber(value: string): ValueProblem[] {
+  if (value === "kill") return [];
+  const errno = parseErrno(value);
+  if (errno === 0)
+    return [problemAt(0, value.length, 'Expected an error number from 1 to 4095, a name such as "EPERM", or "kill"; systemd ignores 0.')];
+  if (errno !== undefined) return [];
+  const expected = `Expected an error number name such as "EPERM" or "EACCES", a number from 1 to 4095, or "kill"; ${quoted(value)} is not one, so systemd ignores the setting.`;
+  return [withSuggestion(problemAt(0, value.length, expected), value)];
 }
 
 /** Parses SystemCallFilter= (and SystemCallLog=): an optional "~", then names, @groups, and name:errno items. */
@@ -59,11 +78,14 @@ export function parseSyscallFilter(value: string, options: SyscallFilterOptions 
       const errno = errnoText === "kill" ? "kill" : parseErrno(errnoText);
       if (errno === undefined) {
         problems.push(
-          problemAt(
-            start + colon + 1,
-            end,
-            `Expected an error number such as "EPERM", "EACCES" or "kill" after ":"; ${quoted(errnoText)} is not one, so systemd ignores this item.`,
-            "warning",
+          withSuggestion(
+            problemAt(
+              start + colon + 1,
+              end,
+              `Expected an error number such as "EPERM", "EACCES" or "kill" after ":"; ${quoted(errnoText)} is not one, so systemd ignores this item.`,
+              "warning",
+            ),
+            errnoText,
           ),
         );
         continue;

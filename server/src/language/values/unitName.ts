@@ -1,4 +1,5 @@
 import { problemAt, quoted, type ValueProblem } from "./problem";
+import { findSpecifiers } from "./specifiers";
 
 import { UNIT_TYPES, type UnitType } from "../unitKind";
 
@@ -69,4 +70,34 @@ export function parseUnitName(value: string, options: UnitNameOptions = {}): Uni
 export function checkUnitName(value: string, options?: UnitNameOptions): ValueProblem[] {
   const r = parseUnitName(value, options);
   return r.ok ? [] : [r.problem];
+}
+
+/** Specifiers whose expansion ends in a type suffix of its own: the full unit name. */
+const NAME_WITH_SUFFIX = new Set(["n"]);
+
+/**
+ * A unit name built with specifiers, judged as systemd judges it once they are expanded. `text`
+ * has each specifier stood in for by plain name characters; `written` is the word as written.
+ * Only what the specifiers cannot change is checked: the type suffix after the last of them.
+ */
+export function checkUnitNameWithSpecifiers(
+  text: string,
+  written: string,
+  letters: ReadonlySet<string>,
+  options?: UnitNameOptions,
+): ValueProblem[] {
+  const specifiers = findSpecifiers(written, { letters });
+  const last = specifiers.at(-1);
+  // Unknown specifiers are reported on their own; a literal "%%" or a path has no place in a name.
+  if (!last || specifiers.some((s) => !s.known || s.letter === "%" || !/[A-Za-z]/.test(s.letter))) return [];
+  if (written.slice(last.end).includes(".")) return checkUnitName(text, options);
+  // A bare %i may be an instance that is itself a unit name (restart@foo.service.service).
+  if (NAME_WITH_SUFFIX.has(last.letter) || /^%[iI]$/.test(written)) return [];
+  return [
+    problemAt(
+      0,
+      written.length,
+      `${EXPECTED} after its specifiers expand; %${last.letter} adds no type suffix, so ${quoted(written)} has none and systemd ignores it. Add one, as in "${written}.service".`,
+    ),
+  ];
 }

@@ -53,6 +53,8 @@ export interface DirectiveBase {
   parser: string;
   /** Repeating the directive adds to a list and an empty assignment clears it; absent: last one wins. */
   list?: true;
+  /** The parser runs the value through unit_*_printf() first, so %-specifiers expand in it. */
+  specifiers?: true;
   status?: DirectiveStatus;
   doc?: DocLink;
   /**
@@ -71,18 +73,29 @@ export type TimeUnit = "s" | "ms" | "us" | "ns";
  * - boolean: 1/yes/y/true/t/on and 0/no/n/false/f/off; tristate: the same, or empty for "unset".
  * - timespan: "5min 20s"; `unit` is the unit of a bare number (default "s"), `infinity` allows "infinity".
  * - bytes: "512M" (base 1024); `infinity` allows "infinity", `percent` allows "40%" of physical memory.
- * - percent ("20%"), permille ("20‰" or "2%" with one decimal).
+ * - percent ("20%"), permille ("20‰" or "2%" with one decimal); `unbounded` allows more than 100%.
  * - integer: optional inclusive bounds; `percent` also allows "N%"; `keywords` lists words allowed
  *   instead of a number (e.g. "infinity", "idle").
  * - enum: one of `values`; `acceptsBoolean` when yes/no etc. also work; `prefixes` for forms
  *   that take an argument after them, e.g. "file:" in StandardOutput=file:/path; `multiple` when
- *   one assignment takes several space-separated words.
+ *   one assignment takes several space-separated words; `numbers` is the largest number also
+ *   taken in place of a name.
  * - unit / unitList: unit names; `unitTypes` restricts the suffix (e.g. ["socket"]).
- * - exec: command line with its "-@:+!" prefixes; path: absolute path; pathList: space-separated paths.
+ * - exec: command line with its "-@:+!" prefixes.
+ * - path: absolute path; `optional` allows a leading "-" (ignored when missing), `home` allows "~".
+ * - pathList: space-separated paths; `markers` are characters each path may start with, each once.
  * - environment: VAR=value pairs; environmentFile: path with optional "-" prefix.
- * - user / group: name or numeric id; capabilities: CAP_* names with optional "~".
- * - syscallFilter: names and @groups with optional "~"; syscallArchitectures: "native", "x86-64", ...
- * - signal: SIGTERM or number; mode: octal access mode; cpuSet: "0-3 5"; ipPrefixList: addresses,
+ * - user / group: name or numeric id; `multiple`: a space-separated list of groups.
+ * - capabilities: CAP_* names with optional "~".
+ * - syscallFilter: names and @groups with optional "~"; `errno` when a "~" list takes "name:errno".
+ * - syscallArchitectures: "native", "x86-64", ...; errno: an errno name or number, or "kill".
+ * - addressFamilies: AF_* names with optional "~", or "none".
+ * - execDirectory: names relative to `base` (StateDirectory=foo is /var/lib/foo); `target` when
+ *   "name:link" may add a second name that becomes a symbolic link to the first.
+ * - socketAddress: a port, IPv4:port, [IPv6]:port, a socket path, @abstract or vsock:cid:port;
+ *   netlinkAddress: a netlink family and an optional group number.
+ * - signal: SIGTERM or number; mode: octal access mode; cpuSet: "0-3 5", `keywords` words allowed
+ *   instead; ipPrefixList: addresses,
  *   prefixes and "any"/"localhost"/... words.
  * - calendar: OnCalendar= event expression; specifierString: free text where %-specifiers expand.
  * - string, stringList: free text; documentation: URIs (http, https, file, info, man).
@@ -97,28 +110,29 @@ export type ValueSpec =
   | { kind: "tristate" }
   | { kind: "timespan"; unit?: TimeUnit; infinity?: true }
   | { kind: "bytes"; infinity?: true; percent?: true }
-  | { kind: "percent" }
+  | { kind: "percent"; unbounded?: true }
   | { kind: "permille" }
   | { kind: "integer"; min?: number; max?: number; percent?: true; keywords?: string[] }
-  | { kind: "enum"; values: string[]; acceptsBoolean?: true; prefixes?: string[]; multiple?: true }
+  | { kind: "enum"; values: string[]; acceptsBoolean?: true; prefixes?: string[]; multiple?: true; numbers?: number }
   | { kind: "unit"; unitTypes?: string[] }
   | { kind: "unitList"; unitTypes?: string[] }
   | { kind: "condition"; argument: "path" | "string" }
+  | { kind: "path"; optional?: true; home?: true }
+  | { kind: "pathList"; markers?: string }
+  | { kind: "group"; multiple?: true }
+  | { kind: "syscallFilter"; errno?: true }
+  | { kind: "cpuSet"; keywords?: string[] }
+  | { kind: "execDirectory"; base: string; target?: true }
   | {
       kind:
         | "exec"
-        | "path"
-        | "pathList"
         | "environment"
         | "environmentFile"
         | "user"
-        | "group"
         | "capabilities"
-        | "syscallFilter"
         | "syscallArchitectures"
         | "signal"
         | "mode"
-        | "cpuSet"
         | "ipPrefixList"
         | "calendar"
         | "specifierString"
@@ -131,6 +145,10 @@ export type ValueSpec =
         | "ioDeviceLimit"
         | "ioDeviceLatency"
         | "exitStatusList"
+        | "addressFamilies"
+        | "errno"
+        | "socketAddress"
+        | "netlinkAddress"
         | "macAddress"
         | "ipAddress"
         | "interfaceName"
@@ -167,6 +185,31 @@ export interface QuadletFileType {
   keys: string[];
   /** Other sections the file may hold: Quadlet's own [Quadlet] and the systemd ones passed through. */
   otherSections: string[];
+}
+
+/** Which C library and kernel UAPI headers a table was read from, e.g. { glibc: "2.36", linux: "6.1" }. */
+export interface HeaderRef {
+  glibc: string;
+  linux: string;
+}
+
+/**
+ * valueNames.json: the name tables systemd's value parsers look words up in. systemd builds the
+ * address family and errno tables from the C library headers, so those carry the headers' versions.
+ */
+export interface ValueNames {
+  generator: "scripts/generate-schema";
+  generatedFrom: { systemd: SourceRef; headers: HeaderRef };
+  /** CAP_* names; the index is the capability's number. */
+  capabilities: string[];
+  /** AF_* names systemd's af_from_name() knows (in any case), aliases such as AF_LOCAL included. */
+  addressFamilies: string[];
+  /** Errno names parse_errno() knows (in any case), to their numbers. */
+  errnoNumbers: Record<string, number>;
+  /** Exit status names exit_status_from_string() knows (exact case, without "EXIT_"). */
+  exitStatusNames: string[];
+  /** Netlink family names ListenNetlink= takes (a number works too). */
+  netlinkFamilies: string[];
 }
 
 /** ../overlay.json: hand-kept facts about old names that the generated tables cannot carry. */
