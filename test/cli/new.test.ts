@@ -248,12 +248,12 @@ describe("unitsmith new", () => {
     }
   });
 
-  describe("README examples", () => {
-    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+  describe("the examples of docs/cli.md", () => {
+    const manual = readFileSync(join(__dirname, "../../docs/cli.md"), "utf8");
     for (const example of newExamples) {
       const command = `unitsmith new ${example.args.map(shellQuote).join(" ")}`;
       it(command, async () => {
-        assert.ok(readme.includes(command), "README.md shows this command exactly");
+        assert.ok(manual.includes(command), "docs/cli.md shows this command exactly");
         const dir = mkdtempSync(join(unitDirs[example.scope], "..", `readme-${example.scope}-`));
         const result = await unitsmithNew([...example.args, "--output-dir", dir], root);
         assert.equal(result.code, 0, result.stderr);

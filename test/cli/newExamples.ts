@@ -1,6 +1,6 @@
 /**
- * The `unitsmith new` examples shown in README.md. test/cli/new.test.ts runs each one, checks the
- * units it prints with Unitsmith's rules and systemd-analyze verify, and checks that the README
+ * The `unitsmith new` examples shown in docs/cli.md. test/cli/new.test.ts runs each one, checks the
+ * units it prints with Unitsmith's rules and systemd-analyze verify, and checks that the manual
  * shows each command exactly as written here.
  */
 export interface NewExample {

@@ -61,7 +61,8 @@ export const NASTY_FILES: NastyFile[] = [
     // Over the default unitsmith.maxFileSizeKB (2048): lint and the server skip it, and fmt must too.
     what: "a 3 MB file, over the size limit",
     name: "overlimit.target",
-    bytes: () => Buffer.alloc(3 * 1024 * 1024, "[Unit]\nDescription=x\n"),
+    // Whole lines only: a line cut short at the end would be a true finding of systemd-analyze.
+    bytes: () => Buffer.from("[Unit]\nDescription=x\n".repeat(Math.ceil((3 * 1024 * 1024) / 21))),
     codes: ["file-too-large"],
     notCodes: ["invalid-encoding"],
     formattable: false,

@@ -21,7 +21,7 @@ function emacsVersion(): string | undefined {
 const version = emacsVersion();
 
 /**
- * Runs eglot_checks.el in `emacs --batch`: it loads the README's Emacs set-up and drives eglot
+ * Runs eglot_checks.el in `emacs --batch`: it loads the manual's Emacs set-up and drives eglot
  * against the built server. Resolves with Emacs's exit code and everything it printed.
  */
 async function runChecks(): Promise<{ code: number | null; output: string }> {
@@ -34,7 +34,7 @@ async function runChecks(): Promise<{ code: number | null; output: string }> {
       HOME: home,
       PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`,
       UNITSMITH_SERVER: server,
-      UNITSMITH_README: join(repoRoot, "README.md"),
+      UNITSMITH_README: join(repoRoot, "docs/editors.md"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -56,7 +56,7 @@ async function runChecks(): Promise<{ code: number | null; output: string }> {
 }
 
 test(
-  "Emacs with eglot, set up as the README says, gets Unitsmith's diagnostics, completion and hover",
+  "Emacs with eglot, set up as docs/editors.md says, gets Unitsmith's diagnostics, completion and hover",
   { timeout: 120_000, skip: version === undefined && `emacs is not installed: ${install}` },
   async () => {
     assert.ok(existsSync(join(repoRoot, "server/dist/server.js")), "server/dist/server.js is missing: run `npm run build`");

@@ -5,13 +5,13 @@
 ;;     emacs --batch -l test/editors/emacs/eglot_checks.el
 ;;
 ;; The Emacs set-up is not written here: it is the ```elisp block under **Emacs** in
-;; README.md, evaluated as a user's init file would be.  The built server is put on
+;; docs/editors.md, evaluated as a user's init file would be.  The built server is put on
 ;; `exec-path' as `unitsmith-language-server' (a symbolic link, as `npm install -g ./server'
-;; makes), so the README's command line is used unchanged.  Each unit file is opened with
+;; makes), so the manual's command line is used unchanged.  Each unit file is opened with
 ;; `find-file' and eglot is started the way M-x eglot starts it.
 ;;
 ;; Environment: UNITSMITH_SERVER (path of unitsmith-language-server.js, required),
-;; UNITSMITH_README (default: the README.md of this checkout), UNITSMITH_TIMEOUT_MS (per
+;; UNITSMITH_README (default: the docs/editors.md of this checkout), UNITSMITH_TIMEOUT_MS (per
 ;; wait, default 20000).  `node' must be on PATH: the server starts with `#!/usr/bin/env node'.
 ;; Prints "# ..." notes and "ok - <check>" or "not ok - <check>: <why>" per check on stdout
 ;; and exits 1 if any check failed.  Every wait polls `accept-process-output' to a deadline.
@@ -23,7 +23,7 @@
 (defconst unitsmith-checks-dir (file-name-directory (or load-file-name buffer-file-name)))
 (defconst unitsmith-server (getenv "UNITSMITH_SERVER"))
 (defconst unitsmith-readme
-  (or (getenv "UNITSMITH_README") (expand-file-name "../../../README.md" unitsmith-checks-dir)))
+  (or (getenv "UNITSMITH_README") (expand-file-name "../../../docs/editors.md" unitsmith-checks-dir)))
 (defconst unitsmith-timeout
   (/ (string-to-number (or (getenv "UNITSMITH_TIMEOUT_MS") "20000")) 1000.0))
 (defconst unitsmith-workdir (make-temp-file "unitsmith-emacs-" t))
@@ -80,7 +80,7 @@ does between a user's keystrokes."
       (unitsmith-say (format "not ok - %s: %s" ,name (error-message-string err))))))
 
 (defun unitsmith-readme-snippet ()
-  "Return the README's Emacs set-up: the ```elisp block after **Emacs**."
+  "Return the manual's Emacs set-up: the ```elisp block after **Emacs**."
   (with-temp-buffer
     (insert-file-contents unitsmith-readme)
     (goto-char (point-min))
@@ -120,7 +120,7 @@ once the server has answered `initialize' and eglot manages it."
     (unless (eq major-mode 'conf-unix-mode)
       (error "%s opened in %s, not conf-unix-mode" name major-mode))
     (unless (eglot-current-server)
-      ;; The guess M-x eglot makes; with the README's entry it asks nothing.
+      ;; The guess M-x eglot makes; with the manual's entry it asks nothing.
       (apply #'eglot (append (eglot--guess-contact t) '(t))))
     (unitsmith-wait-for
      "the server's initialize reply and eglot managing the buffer"

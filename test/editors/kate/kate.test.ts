@@ -45,7 +45,7 @@ interface Diagnostic {
 }
 
 test(
-  "Kate's LSP client, set up as the README says, starts Unitsmith and shows its diagnostics, hover and completion",
+  "Kate's LSP client, set up as docs/editors.md says, starts Unitsmith and shows its diagnostics, hover and completion",
   { timeout: 180_000, skip: version === undefined && `kate is not installed: ${install}` },
   async (t) => {
     assert.ok(existsSync(join(repoRoot, "server/dist/server.js")), "server/dist/server.js is missing: run `npm run build`");

@@ -3,8 +3,8 @@ import { delimiter, dirname, join } from "node:path";
 import { repoRoot } from "../support/paths";
 import { scratchDir } from "../support/processes";
 
-/** The README's Kate set-up: the ```json block after the **Kate** paragraph, as a user pastes it. */
-export function readmeKateSettings(readme = join(repoRoot, "README.md")): string {
+/** The manual's Kate set-up (docs/editors.md): the ```json block after the **Kate** paragraph, as a user pastes it. */
+export function readmeKateSettings(readme = join(repoRoot, "docs/editors.md")): string {
   const text = readFileSync(readme, "utf8");
   const match = /^\*\*Kate\*\*[^\n]*\n(?:[^\n]*\n)*?```json\n([\s\S]*?)^```$/m.exec(text);
   if (!match) throw new Error(`${readme} has no \`\`\`json block after its **Kate** paragraph`);
@@ -19,13 +19,13 @@ export interface KateProfile {
   env: NodeJS.ProcessEnv;
   /** Where the recorder writes the JSON-RPC traffic. */
   lspLog: string;
-  /** The command line Kate resolves the README's `command` to, which it must be allowed to start. */
+  /** The command line Kate resolves the manual's `command` to, which it must be allowed to start. */
   serverCommandLine: string;
 }
 
 /**
  * A fresh Kate profile in scratch directories: `~/.config/kate/lspclient/settings.json` holds the
- * README's settings unchanged; `~/.config/katerc` enables the LSP client plugin and allows the one
+ * manual's settings unchanged; `~/.config/katerc` enables the LSP client plugin and allows the one
  * server command line (what a user answers with Yes when Kate asks before starting a server); and
  * `unitsmith-language-server` on PATH is a copy of lspRecorder.cjs, which starts the built server
  * and logs the traffic, standing in for what `npm install -g ./server` puts there.
