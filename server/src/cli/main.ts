@@ -1,5 +1,6 @@
 import { SERVER_VERSION } from "../version";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
+import { calendarCommand } from "./calendar";
 import { fmtCommand } from "./fmt";
 import { lintCommand } from "./lint";
 import { newCommand } from "./new";
@@ -10,6 +11,7 @@ Commands:
   lint PATH...   check unit files and directories of them (unitsmith lint --help)
   fmt PATH...    format unit files in place, or --check them (unitsmith fmt --help)
   new --name N --command C   write a unit that runs a command (unitsmith new --help)
+  calendar EXPRESSION...     when an OnCalendar= expression elapses (unitsmith calendar --help)
 
 Options:
   --help         print this help
@@ -19,6 +21,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   lint: lintCommand,
   fmt: fmtCommand,
   new: newCommand,
+  calendar: calendarCommand,
 };
 
 /** Runs the CLI and returns its exit status; never throws. */
