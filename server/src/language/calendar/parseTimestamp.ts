@@ -54,9 +54,9 @@ function readFields(text: string, tm: BrokenDownTime): { usec: number } | undefi
 }
 
 /**
- * A timestamp as `systemd-analyze --base-time=` reads it: "2026-12-02 10:00:00 UTC", "@1700000000",
- * "now", "today", "tomorrow 09:00" is not one; "-2h", "3 days ago", a weekday prefix, and a local or
- * IANA zone suffix. Returns microseconds since the epoch, or undefined when the text is not one.
+ * The common forms of systemd's timestamps, as `--base-time=` takes them: "2026-12-02 10:00:00 UTC",
+ * "12:00", "@1700000000", "now", "today", "tomorrow", "-2h", "3 days ago", with an optional weekday
+ * before and a local or IANA zone after. Microseconds since the epoch, or undefined when not one.
  */
 export function parseTimestamp(input: string, clock: ZoneClock, nowUsec: number): number | undefined {
   let text = input;
