@@ -89,9 +89,9 @@ export function registerIntellisense(context: ServerContext): void {
   connection.languages.inlayHint.on(
     guarded("inlayHint", [], logger, async ({ textDocument, range }) => {
       const env = await environmentOf(textDocument.uri);
-      const { specifiers, timeSpans } = context.settings().inlayHints;
-      if (!env || (!specifiers && !timeSpans)) return [];
-      return inlayHints(env.file, env.analysis.kind, range, { specifiers, timeSpans, environment: env.specifiers });
+      const { specifiers, timeSpans, calendarElapses } = context.settings().inlayHints;
+      if (!env || (!specifiers && !timeSpans && !calendarElapses)) return [];
+      return inlayHints(env.file, env.analysis.kind, range, { specifiers, timeSpans, calendarElapses, environment: env.specifiers });
     }),
   );
 }

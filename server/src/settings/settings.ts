@@ -9,7 +9,7 @@ export interface Settings {
   /** "auto", or the systemd version to target. */
   systemdVersion: "auto" | number;
   verify: { onSave: boolean; showEnvironmentNoise: boolean; timeoutSeconds: number };
-  inlayHints: { specifiers: boolean; timeSpans: boolean };
+  inlayHints: { specifiers: boolean; timeSpans: boolean; calendarElapses: boolean };
 }
 
 export interface ValidatedSettings {
@@ -72,6 +72,7 @@ export function validateSettings(section: unknown): ValidatedSettings {
     inlayHints: {
       specifiers: value("unitsmith.inlayHints.specifiers") as boolean,
       timeSpans: value("unitsmith.inlayHints.timeSpans") as boolean,
+      calendarElapses: value("unitsmith.inlayHints.calendarElapses") as boolean,
     },
   };
   return { settings, problems };
