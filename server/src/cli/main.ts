@@ -4,6 +4,7 @@ import { calendarCommand } from "./calendar";
 import { fmtCommand } from "./fmt";
 import { lintCommand } from "./lint";
 import { newCommand } from "./new";
+import { securityCommand } from "./security";
 
 const USAGE = `Usage: unitsmith <command> [options]
 
@@ -12,6 +13,7 @@ Commands:
   fmt PATH...    format unit files in place, or --check them (unitsmith fmt --help)
   new --name N --command C   write a unit that runs a command (unitsmith new --help)
   calendar EXPRESSION...     when an OnCalendar= expression elapses (unitsmith calendar --help)
+  security PATH...           the exposure score of services (unitsmith security --help)
 
 Options:
   --help         print this help
@@ -22,6 +24,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   fmt: fmtCommand,
   new: newCommand,
   calendar: calendarCommand,
+  security: securityCommand,
 };
 
 /** Runs the CLI and returns its exit status; never throws. */
