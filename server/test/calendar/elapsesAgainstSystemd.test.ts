@@ -13,8 +13,14 @@ const BATCH = 150;
 const LOCAL_ZONES = ["UTC", "Europe/Berlin", "America/New_York"];
 /** The local zones' own abbreviations as a suffix pin daylight saving time on or off. */
 const LOCAL_ABBREVIATIONS = ["*-*-* 02:30 CET", "*-*-* 02:30:00 CEST", "Sun *-*-* 01:00..03:00/30 EST", "*-*-* 12:00 EDT", "*:0/15 CEST"];
-/** Just before the European and American clock changes, and a quiet day at the end of a short month. */
-const BASE_TIMES = ["2026-03-07 22:30:00 UTC", "2026-03-28 23:15:00 UTC", "2026-10-24 23:45:00 UTC", "2027-02-26 12:00:00 UTC"];
+/** Before the European and American clock changes, at the turn of the year, and at the end of a short month. */
+const BASE_TIMES = [
+  "2026-03-07 22:30:00 UTC",
+  "2026-03-28 23:15:00 UTC",
+  "2026-10-24 23:45:00 UTC",
+  "2026-12-27 08:00:00 UTC",
+  "2027-02-26 12:00:00 UTC",
+];
 
 /** One block per expression, without the "From now" lines (they count from the moment each tool ran). */
 function blocks(stdout: string): string[] {
