@@ -1,6 +1,7 @@
 // Valid calendar expressions across every syntax of systemd.time(7), for comparing elapses with systemd.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CALENDAR_SHORTHANDS } from "../../src/language/values/calendar";
 import { picker, seededRandom } from "../values/systemdAnalyze";
 
 /** Zones with daylight saving rules of every shape: none, northern, southern, half-hour, odd offsets. */
@@ -83,25 +84,11 @@ export function calendarSamples(count: number, seed: number): string[] {
     const hm = `${hour()}:${chain(0, 59, false, 0.2)}`;
     return chance(0.4) ? `${hm}:${chain(0, 59, true, 0.3)}` : hm;
   };
-  const shorthands = [
-    "minutely",
-    "hourly",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-    "annually",
-    "quarterly",
-    "semiannually",
-    "semi-annually",
-    "biannually",
-    "bi-annually",
-  ];
   const out = new Set<string>();
   while (out.size < count) {
     let expr: string;
     const kind = int(0, 99);
-    if (kind < 8) expr = pick(shorthands);
+    if (kind < 8) expr = pick(CALENDAR_SHORTHANDS);
     else if (kind < 11) expr = `@${int(1_700_000_000, 2_000_000_000)}`;
     else {
       const parts: string[] = [];

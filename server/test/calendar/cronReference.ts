@@ -1,16 +1,8 @@
 // A plain crontab(5) matcher for tests, written apart from the converter: it lists the minutes a
 // cron schedule fires at, day by day, so conversions can be checked against systemd's own elapses.
+import { CRON_NICKNAMES } from "../../src/language/calendar/cron";
 import { picker, seededRandom } from "../values/systemdAnalyze";
 
-const NICKNAMES: Record<string, string> = {
-  "@yearly": "0 0 1 1 *",
-  "@annually": "0 0 1 1 *",
-  "@monthly": "0 0 1 * *",
-  "@weekly": "0 0 * * 0",
-  "@daily": "0 0 * * *",
-  "@midnight": "0 0 * * *",
-  "@hourly": "0 * * * *",
-};
 const NAMES = [
   "jan",
   "feb",
@@ -56,7 +48,7 @@ function matcher(field: string, lo: number, hi: number): (v: number) => boolean 
 
 /** The first `count` times (seconds since the epoch, UTC) after `after` that cron would run the line. */
 export function cronTimes(line: string, after: number, count: number): number[] {
-  const [m, h, dom, mon, dow] = (NICKNAMES[line] ?? line).split(/\s+/) as [string, string, string, string, string];
+  const [m, h, dom, mon, dow] = (CRON_NICKNAMES[line] ?? line).split(/\s+/) as [string, string, string, string, string];
   const minute = matcher(m, 0, 59);
   const hour = matcher(h, 0, 23);
   const day = matcher(dom, 1, 31);
@@ -105,7 +97,7 @@ export function cronSamples(count: number, seed: number): string[] {
   const months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
   // "sun" is 0; 7 (also Sunday) has no name.
   const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-  const out = new Set<string>(Object.keys(NICKNAMES));
+  const out = new Set<string>(Object.keys(CRON_NICKNAMES));
   while (out.size < count) {
     out.add(
       [

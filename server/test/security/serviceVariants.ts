@@ -1,6 +1,7 @@
 // Installed services and generated hardening variants, for comparing the exposure score with systemd.
 import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { BOOLEAN_SETTINGS } from "../../src/language/security/securityInfo";
 import { picker, seededRandom } from "../values/systemdAnalyze";
 
 const UNIT_DIRECTORIES = ["/lib/systemd/system", "/usr/lib/systemd/system", "/etc/systemd/system"];
@@ -30,27 +31,7 @@ export function installedServices(): string[] {
   return paths;
 }
 
-const BOOLEANS = [
-  "PrivateDevices",
-  "PrivateMounts",
-  "PrivateNetwork",
-  "PrivateTmp",
-  "PrivateUsers",
-  "ProtectControlGroups",
-  "ProtectKernelModules",
-  "ProtectKernelTunables",
-  "ProtectKernelLogs",
-  "ProtectClock",
-  "ProtectHostname",
-  "LockPersonality",
-  "MemoryDenyWriteExecute",
-  "NoNewPrivileges",
-  "RemoveIPC",
-  "RestrictRealtime",
-  "RestrictSUIDSGID",
-  "Delegate",
-  "DynamicUser",
-];
+const BOOLEANS = [...BOOLEAN_SETTINGS, "DynamicUser"];
 const GROUPS = [
   "@system-service",
   "@basic-io",

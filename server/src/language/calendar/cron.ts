@@ -12,7 +12,8 @@ const CRON_DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 /** systemd's weekday order starts on Monday. */
 const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-const NICKNAMES: Record<string, string> = {
+/** crontab(5)'s @nicknames and the schedules they stand for. */
+export const CRON_NICKNAMES: Readonly<Record<string, string>> = {
   "@yearly": "0 0 1 1 *",
   "@annually": "0 0 1 1 *",
   "@monthly": "0 0 1 * *",
@@ -105,7 +106,7 @@ function weekdays(values: number[]): string {
 export function cronToCalendar(line: string): CronConversion {
   const trimmed = line.trim();
   if (trimmed === "@reboot") return { ok: false, error: "@reboot runs once at boot; a timer does that with OnBootSec=, not OnCalendar=" };
-  const fields = (NICKNAMES[trimmed.toLowerCase()] ?? trimmed).split(/\s+/);
+  const fields = (CRON_NICKNAMES[trimmed.toLowerCase()] ?? trimmed).split(/\s+/);
   if (fields.length !== 5)
     return { ok: false, error: `a cron schedule has five fields (minute hour day-of-month month day-of-week), not ${fields.length}` };
   try {
@@ -139,7 +140,7 @@ export function cronToCalendar(line: string): CronConversion {
 /** Whether a value is shaped like a cron schedule rather than a calendar event. */
 export function looksLikeCron(value: string): boolean {
   const trimmed = value.trim();
-  if (trimmed.toLowerCase() in NICKNAMES || trimmed === "@reboot") return true;
+  if (trimmed.toLowerCase() in CRON_NICKNAMES || trimmed === "@reboot") return true;
   const fields = trimmed.split(/\s+/);
   return fields.length === 5 && fields.every((f) => /^[\w*,/-]+$/.test(f) && !f.includes(":"));
 }

@@ -67,6 +67,9 @@ const SHORTHANDS: Record<string, Shorthand> = {
   "bi-annually": { ...MIDNIGHT, month: [1, 7], day: [1] },
 };
 
+/** The words systemd accepts in place of a calendar event ("daily", "weekly", ...). */
+export const CALENDAR_SHORTHANDS: readonly string[] = Object.keys(SHORTHANDS);
+
 class SyntaxFailure {
   constructor(
     readonly start: number,
