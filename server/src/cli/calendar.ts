@@ -21,7 +21,8 @@ Exit status: 0 all expressions valid, 1 some expression is invalid, 2 usage erro
 /** systemd's hints on stderr when the text is some other kind of time value. */
 function hints(expression: string, clock: ReturnType<typeof clockFor>, nowUsec: number): string {
   let out = "";
-  if (parseTimestamp(expression, clock.fork(clock.zone), nowUsec) !== undefined) {
+  // Parsed in the same process as the elapses, so it moves mktime's guess as systemd's hint does.
+  if (parseTimestamp(expression, clock, nowUsec) !== undefined) {
     out += `Hint: this expression is a valid timestamp. Use 'systemd-analyze timestamp "${expression}"' instead?\n`;
   }
   if (parseTimeSpan(expression).ok) {
