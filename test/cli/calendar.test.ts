@@ -23,6 +23,10 @@ const CASES: { timeZone: string; args: string[] }[] = [
   },
   { timeZone: "UTC", args: ["bogus", "5min", "tomorrow", "daily", "*-02-31", "2024-01-01 12:00"] },
   { timeZone: "Europe/Berlin", args: ["weekly", "quarterly"] },
+  // Zones the runtime's locale data names only by offset; the tz file has JST, IST, AEDT.
+  { timeZone: "Asia/Tokyo", args: ["--iterations=2", "--base-time=2026-03-28 23:15 UTC", "*-*-* 02:30", "Sun 09:00 Europe/London"] },
+  { timeZone: "Asia/Kolkata", args: ["--base-time=2026-12-02 10:00 UTC", "hourly"] },
+  { timeZone: "Australia/Sydney", args: ["--iterations=3", "--base-time=2026-04-04 15:00 UTC", "*-*-* 02:30", "*:0/30"] },
 ];
 
 for (const { timeZone, args } of CASES) {

@@ -5,6 +5,7 @@ import { parseTimestamp } from "../language/calendar/parseTimestamp";
 import { parseCalendar } from "../language/values/calendar";
 import { parseTimeSpan } from "../language/values/timeSpan";
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIo } from "./io";
+import { localZoneNames } from "./localZoneNames";
 
 export const CALENDAR_USAGE = `Usage: unitsmith calendar [--iterations N] [--base-time TIME] EXPRESSION...
 
@@ -46,7 +47,7 @@ export async function calendarCommand(args: string[], io: CliIo): Promise<number
   if (!/^\d+$/.test(values.iterations ?? "1") || iterations < 1 || iterations > 1_000_000) {
     throw new UsageError(`--iterations takes a whole number of at least 1, not "${values.iterations}"`);
   }
-  const clock = clockFor(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const clock = clockFor(Intl.DateTimeFormat().resolvedOptions().timeZone, await localZoneNames());
   const nowUsec = Date.now() * 1000;
   let baseUsec = nowUsec;
   if (values["base-time"] !== undefined) {

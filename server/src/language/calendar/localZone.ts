@@ -1,10 +1,11 @@
+import type { ZoneNames } from "./tzif";
 import { ZoneClock } from "./zoneClock";
 
 const UTC_NAMES = new Set(["UTC", "Etc/UTC", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu", "Etc/UCT", "UCT"]);
 
 /** A clock for the named zone; UTC and its aliases get the plain UTC clock. */
-export function clockFor(zone: string | undefined): ZoneClock {
-  return new ZoneClock(zone === undefined || UTC_NAMES.has(zone) ? undefined : zone);
+export function clockFor(zone: string | undefined, names?: ZoneNames): ZoneClock {
+  return zone === undefined || UTC_NAMES.has(zone) ? new ZoneClock(undefined) : new ZoneClock(zone, names);
 }
 
 function yearProbes(clock: ZoneClock, seconds: number): { offset: number; name: string }[] {

@@ -1,4 +1,5 @@
 import { civilFromDays, daysFromCivil, SECONDS_PER_DAY } from "./civil";
+import type { ZoneNames } from "./tzif";
 import { zoneAbbreviation } from "./zoneNames";
 
 /**
@@ -97,12 +98,15 @@ export class ZoneClock {
   /** The result of the last mktime minus the field seconds it was asked for (glibc's cached guess). */
   private shift = 0;
 
-  /** `zone` undefined means UTC (timegm/gmtime). */
-  constructor(readonly zone: string | undefined) {}
+  /** `zone` undefined means UTC (timegm/gmtime); `names` are the zone's abbreviations from its tz file, where read. */
+  constructor(
+    readonly zone: string | undefined,
+    private readonly names?: ZoneNames,
+  ) {}
 
   /** A clock for another zone that starts with this one's cached state, as a forked child process does. */
   fork(zone: string | undefined): ZoneClock {
-    const child = new ZoneClock(zone);
+    const child = new ZoneClock(zone, zone === this.zone ? this.names : undefined);
     child.shift = this.shift;
     return child;
   }
@@ -126,7 +130,9 @@ export class ZoneClock {
   }
 
   abbreviation(seconds: number): string {
-    return this.zone === undefined ? "UTC" : zoneAbbreviation(this.zone, seconds, this.offset(seconds));
+    if (this.zone === undefined) return "UTC";
+    const offset = this.offset(seconds);
+    return this.names?.(seconds, offset) ?? zoneAbbreviation(this.zone, seconds, offset);
   }
 
   /** Normalises `tm` in place and returns its instant in seconds, or undefined where mktime fails. */
