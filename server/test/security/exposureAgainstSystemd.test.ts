@@ -52,7 +52,7 @@ test(
   async () => {
     const dir = mkdtempSync(join(tmpdir(), "unitsmith-exposure-"));
     try {
-      const variants = serviceVariants(300, 20261202).map((text, i) => {
+      const variants = serviceVariants(400, 20261202).map((text, i) => {
         const path = join(dir, `variant${i}.service`);
         writeFileSync(path, text);
         return path;

@@ -120,6 +120,13 @@ export function serviceVariants(count: number, seed: number): string[] {
     if (chance(0.2)) add(`IPAddressAllow=${pick(["localhost", "127.0.0.1", "::1", "10.0.0.0/8", "localhost 192.168.0.0/16"])}`);
     if (chance(0.2)) add(`DevicePolicy=${pick(["auto", "closed", "strict"])}`);
     if (chance(0.15)) add(`DeviceAllow=${pick(["/dev/null rw", "char-rtc r"])}`);
+    if (chance(0.05)) add(`RootImage=${pick(["/srv/image.raw", "/"])}`);
+    if (chance(0.05)) add(`${pick(["IPIngressFilterPath", "IPEgressFilterPath"])}=/sys/fs/bpf/filter`);
+    // An empty assignment resets what came before it.
+    if (chance(0.1))
+      add(
+        `${pick(["SystemCallFilter", "RestrictAddressFamilies", "CapabilityBoundingSet", "IPAddressDeny", "DeviceAllow", "SupplementaryGroups", "RestrictNamespaces"])}=`,
+      );
     variants.push(`[Unit]\nDescription=variant ${i}\n${unit.map((l) => `${l}\n`).join("")}\n[Service]\n${service.join("\n")}\n`);
   }
   return variants;
