@@ -2,7 +2,6 @@ import { parseArgs } from "node:util";
 import { calendarBlock } from "../language/calendar/calendarReport";
 import { clockFor } from "../language/calendar/localZone";
 import { parseTimestamp } from "../language/calendar/parseTimestamp";
-import { parseCalendar } from "../language/values/calendar";
 import { parseTimeSpan } from "../language/values/timeSpan";
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIo } from "./io";
 import { localZoneNames } from "./localZoneNames";
@@ -61,7 +60,7 @@ export async function calendarCommand(args: string[], io: CliIo): Promise<number
     if (block.ok) io.stdout(block.text);
     else {
       io.stderr(`${block.error}\n`);
-      if (!parseCalendar(expression).ok) io.stderr(hints(expression, clock, nowUsec));
+      if (block.invalid) io.stderr(hints(expression, clock, nowUsec));
       status = EXIT_PROBLEMS;
     }
     if (index < positionals.length - 1) io.stdout("\n");

@@ -104,7 +104,9 @@ export function serviceVariants(count: number, seed: number): string[] {
     if (chance(0.15)) add(`ProcSubset=${pick(["pid", "all"])}`);
     if (chance(0.15)) add(`Type=${pick(["notify", "simple", "exec", "oneshot"])}`);
     if (chance(0.15)) add(`NotifyAccess=${pick(["none", "main", "exec", "all"])}`);
-    if (chance(0.05)) add("WatchdogSec=30s");
+    if (chance(0.08)) add(`WatchdogSec=${pick(["30s", "0", "infinity"])}`);
+    if (chance(0.05)) add(`FileDescriptorStoreMax=${pick(["0", "4"])}`);
+    if (chance(0.1)) add(`Type=${pick(["notify", "simple"])}`);
     for (let n = chance(0.35) ? int(1, 2) : 0; n > 0; n--) {
       add(`RestrictNamespaces=${chance(0.3) ? yesNo() : `${chance(0.4) ? "~" : ""}${some(NAMESPACES, 3)}`}`);
     }

@@ -16,7 +16,7 @@ export interface CalendarReportOptions {
 }
 
 /** One expression's block of `systemd-analyze calendar` output, or the error it prints instead. */
-export type CalendarBlock = { ok: true; text: string } | { ok: false; error: string };
+export type CalendarBlock = { ok: true; text: string } | { ok: false; error: string; invalid: boolean };
 
 const LABEL_WIDTH = "Normalized form:".length;
 
@@ -29,7 +29,7 @@ export function calendarBlock(expression: string, options: CalendarReportOptions
   const { clock, nowUsec } = options;
   const nowSeconds = Math.floor(nowUsec / 1_000_000);
   const parsed = parseCalendar(expression, { localZoneAbbreviations: zoneAbbreviations(clock, nowSeconds) });
-  if (!parsed.ok) return { ok: false, error: `Failed to parse calendar specification '${expression}': Invalid argument` };
+  if (!parsed.ok) return { ok: false, invalid: true, error: `Failed to parse calendar specification '${expression}': Invalid argument` };
   const rows: [string, string][] = [];
   if (parsed.normalized !== expression) rows.push(["Original form:", expression]);
   rows.push(["Normalized form:", parsed.normalized]);
@@ -40,7 +40,7 @@ export function calendarBlock(expression: string, options: CalendarReportOptions
     const next = nextElapse(parsed.spec, after, clock);
     if (!next.ok) {
       if (next.reason === "stuck")
-        return { ok: false, error: `Failed to determine next elapse for '${expression}': Resource deadlock avoided` };
+        return { ok: false, invalid: false, error: `Failed to determine next elapse for '${expression}': Resource deadlock avoided` };
       if (i === 0) rows.push(["Next elapse:", "never"]);
       break;
     }

@@ -178,7 +178,8 @@ export function securityInfo(file: UnitFile): SecurityInfo {
     deviceAllow: [],
   };
   let families: Families = { allowList: false, set: undefined };
-  let notifyNeeded = false;
+  // What makes systemd open the notification socket to the main process by default.
+  const needsNotify = { type: false, watchdog: false, fdStore: false };
   let notifyAccess: string | undefined;
   const filterLines: string[] = [];
   const deny = { v4: false, v6: false };
@@ -242,7 +243,7 @@ export function securityInfo(file: UnitFile): SecurityInfo {
           if (["none", "main", "exec", "all"].includes(value)) notifyAccess = value;
           break;
         case "Type":
-          notifyNeeded = value === "notify";
+          needsNotify.type = value === "notify";
           break;
         case "RestrictNamespaces":
           info.restrictNamespaces = namespaces(info.restrictNamespaces, value);
@@ -289,13 +290,15 @@ export function securityInfo(file: UnitFile): SecurityInfo {
           info.deviceAllow = value === "" ? [] : [...info.deviceAllow, value];
           break;
         case "WatchdogSec":
+          needsNotify.watchdog = !/^0*(s|sec|ms|us)?$/.test(value.trim());
+          break;
         case "FileDescriptorStoreMax":
-          if (!/^0*(s|sec|ms|us)?$/.test(value.trim())) notifyNeeded = true;
+          needsNotify.fdStore = /^\d+$/.test(value) && Number(value) > 0;
           break;
       }
     }
   }
-  info.notifyAccess = notifyAccess ?? (notifyNeeded ? "main" : "none");
+  info.notifyAccess = notifyAccess ?? (Object.values(needsNotify).some(Boolean) ? "main" : "none");
   info.ipAddressDenyAll = deny.v4 && deny.v6;
   info.systemCallFilter = syscallFilterOf(filterLines);
   for (const key of Object.keys(info.addressFamilies) as (keyof SecurityInfo["addressFamilies"])[])
