@@ -1,9 +1,11 @@
 import { SERVER_VERSION } from "../version";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
+import { calendarCommand } from "./calendar";
 import { fmtCommand } from "./fmt";
 import { lintCommand } from "./lint";
 import { newCommand } from "./new";
 import { showCommand } from "./show";
+import { securityCommand } from "./security";
 
 const USAGE = `Usage: unitsmith <command> [options]
 
@@ -12,6 +14,8 @@ Commands:
   fmt PATH...    format unit files in place, or --check them (unitsmith fmt --help)
   new --name N --command C   write a unit that runs a command (unitsmith new --help)
   show FILE      print the unit FILE belongs to as systemd loads it, with its drop-ins (unitsmith show --help)
+  calendar EXPRESSION...     when an OnCalendar= expression elapses (unitsmith calendar --help)
+  security PATH...           the exposure score of services (unitsmith security --help)
 
 Options:
   --help         print this help
@@ -22,6 +26,8 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   fmt: fmtCommand,
   new: newCommand,
   show: showCommand,
+  calendar: calendarCommand,
+  security: securityCommand,
 };
 
 /** Runs the CLI and returns its exit status; never throws. */

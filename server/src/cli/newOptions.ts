@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { cronToCalendar } from "../language/calendar/cron";
 import type { NewUnitOptions } from "../language/generate";
 import { UsageError } from "./io";
 
@@ -34,6 +35,9 @@ or to files. Nothing is written when an option is wrong (exit status 2).
   --every SCHEDULE       also write NAME.timer (OnCalendar=SCHEDULE, Persistent=true): daily,
                          hourly, weekly or any calendar event such as "Mon..Fri 09:00";
                          the service becomes Type=oneshot
+  --cron 'M H DOM MON DOW'
+                         like --every, from a crontab schedule ("0 3 * * 1-5", "@daily"),
+                         converted to the OnCalendar= event that fires at the same times
   --socket PORT|PATH     also write NAME.socket listening on a port, ADDRESS:PORT or a path
   --harden basic|strict  add sandboxing; strict also locks the file system down to the
                          working directory (see the README for the full list)
@@ -85,6 +89,7 @@ const OPTIONS = {
   scope: string,
   template: flag,
   every: string,
+  cron: string,
   socket: string,
   harden: string,
   "memory-max": string,
@@ -106,6 +111,20 @@ function invocationOf(args: readonly string[], tokens: readonly { kind: string; 
     if (token.inlineValue === false) dropped.add(token.index + 1);
   }
   return args.filter((_arg, index) => !dropped.has(index));
+}
+
+/** The OnCalendar= event for --cron, or a usage error saying why there is none. */
+function everyFromCron(cron: string, every: string | undefined): string {
+  if (every !== undefined) throw new UsageError("--cron and --every both give the schedule; choose one");
+  const converted = cronToCalendar(cron);
+  if (!converted.ok) throw new UsageError(`--cron '${cron}': ${converted.error}`);
+  const [first, second] = converted.calendars;
+  if (second !== undefined) {
+    throw new UsageError(
+      `--cron '${cron}' runs on the listed days of the month or the listed weekdays, and a timer needs an OnCalendar= line for each: use --every '${first}' and add OnCalendar=${second} to the timer`,
+    );
+  }
+  return first!;
 }
 
 export function parseNewArgs(args: readonly string[]): ParsedNewArgs {
@@ -141,7 +160,7 @@ export function parseNewArgs(args: readonly string[]): ParsedNewArgs {
       wants: values.wants,
       scope: values.scope,
       template: values.template,
-      every: values.every,
+      every: values.cron === undefined ? values.every : everyFromCron(values.cron, values.every),
       socket: values.socket,
       harden: values.harden,
       memoryMax: values["memory-max"],

@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languageserver-types";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import type { UnitFile } from "./parser";
+import { convertCronSchedule } from "./quickFixes/cronFix";
 import { moveDirective, renameDirective, replaceWithSuccessor } from "./quickFixes/directiveFixes";
 import { addToSection, entryAt, sectionOf } from "./quickFixes/edits";
 import type { Fix } from "./quickFixes/fixContext";
@@ -16,7 +17,7 @@ const FIXES: Readonly<Record<string, Fix>> = {
   "misplaced-directive": moveDirective,
   "deprecated-directive": replaceWithSuccessor,
   "removed-directive": replaceWithSuccessor,
-  "invalid-value": replaceInvalidValue,
+  "invalid-value": (context) => [...convertCronSchedule(context), ...replaceInvalidValue(context)],
   "questionable-value": replaceInvalidValue,
   "unknown-capability": replaceInvalidValue,
   "literal-percent": replaceInvalidValue,

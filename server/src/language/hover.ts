@@ -13,6 +13,7 @@ import { unitReferenceAt } from "./unitReferences";
 import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from "./specifierExpansion";
 import { formatByteSize, parseByteSize } from "./values/byteSize";
 import { describeTimeSpan, parseTimeSpan } from "./values/timeSpan";
+import { timerHover, type ScheduleContext } from "./timerHover";
 
 export interface HoverContext {
   file: UnitFile;
@@ -23,6 +24,8 @@ export interface HoverContext {
   units?: UnitCatalog;
   /** The document's path and the machine's facts, to show what a specifier expands to here. */
   specifiers?: Omit<SpecifierEnvironment, "kind">;
+  /** The clock and zone a timer's next elapses are shown in; now and the runtime's zone by default. */
+  schedule?: ScheduleContext;
 }
 
 /** A hover, and the directive it is about so the server can add the installed man page's text. */
@@ -78,7 +81,7 @@ function sectionMarkdown(schema: FileSchema, name: string): string {
     .trimEnd();
 }
 
-export function hover({ file, kind, position, target = {}, units, specifiers }: HoverContext): HoverResult | undefined {
+export function hover({ file, kind, position, target = {}, units, specifiers, schedule }: HoverContext): HoverResult | undefined {
   const schema = fileSchemaFor(kind);
   if (!schema) return undefined;
   const offset = file.lines.offsetAt(position);
@@ -105,6 +108,8 @@ export function hover({ file, kind, position, target = {}, units, specifiers }: 
   if (specifier) return { hover: markdown(specifier, node.valueSpan.start, node.valueSpan.end) };
   const reference = units && unitReferenceAt(file, kind, offset);
   if (reference) return { hover: markdown(unitReferenceMarkdown(reference, units), reference.start, reference.end) };
+  const timer = info && section && timerHover(section, node, schedule ?? { now: Date.now() });
+  if (timer) return { hover: markdown(timer, node.valueSpan.start, node.valueSpan.end) };
   const meaning = info && valueHover(info, node.value);
   return meaning ? { hover: markdown(meaning, node.valueSpan.start, node.valueSpan.end) } : undefined;
 }

@@ -1,4 +1,5 @@
 import { InlayHintKind, type InlayHint, type Range } from "vscode-languageserver-types";
+import { nextElapseLabel, type ScheduleContext } from "./calendar/timerSchedule";
 import { documentOffsetOf } from "./entryOffsets";
 import type { EntryNode, UnitFile } from "./parser";
 import { fileSchemaFor, type DirectiveInfo } from "./schema/fileSchema";
@@ -13,6 +14,10 @@ export interface InlayHintOptions {
   specifiers?: boolean;
   /** Show time spans as systemd prints them, e.g. `90` → `1min 30s`. */
   timeSpans?: boolean;
+  /** Show when each OnCalendar= of a timer next elapses. */
+  calendarElapses?: boolean;
+  /** The clock and zone for those; now and the runtime's zone by default. */
+  schedule?: ScheduleContext;
   /** The document's path and the machine's facts, for the expansions. */
   environment?: Omit<SpecifierEnvironment, "kind">;
 }
@@ -29,6 +34,11 @@ function timeSpanHint(file: UnitFile, entry: EntryNode, info: DirectiveInfo): In
     kind: InlayHintKind.Type,
     paddingLeft: true,
   };
+}
+
+function elapseHint(file: UnitFile, entry: EntryNode, schedule: ScheduleContext): InlayHint | undefined {
+  const label = nextElapseLabel(entry.value, schedule);
+  return label === undefined ? undefined : { position: file.lines.positionAt(entry.valueSpan.end), label, paddingLeft: true };
 }
 
 function specifierHints(file: UnitFile, entry: EntryNode, environment: SpecifierEnvironment): InlayHint[] {
@@ -49,10 +59,10 @@ function specifierHints(file: UnitFile, entry: EntryNode, environment: Specifier
   });
 }
 
-/** Hints for the entries that touch `range`: specifier expansions and normalised time spans, as enabled. */
+/** Hints for the entries that touch `range`: specifier expansions, normalised time spans and timers' next elapses, as enabled. */
 export function inlayHints(file: UnitFile, kind: UnitKind, range: Range, options: InlayHintOptions): InlayHint[] {
   const schema = fileSchemaFor(kind);
-  if (!schema || (!options.specifiers && !options.timeSpans)) return [];
+  if (!schema || (!options.specifiers && !options.timeSpans && !options.calendarElapses)) return [];
   const from = file.lines.offsetAt(range.start);
   const to = file.lines.offsetAt(range.end);
   const environment: SpecifierEnvironment = { ...options.environment, kind };
@@ -64,6 +74,9 @@ export function inlayHints(file: UnitFile, kind: UnitKind, range: Range, options
       if (options.specifiers) hints.push(...specifierHints(file, entry, environment));
       const time = options.timeSpans && info && timeSpanHint(file, entry, info);
       if (time) hints.push(time);
+      const elapse = options.calendarElapses && section.name === "Timer" && entry.key === "OnCalendar" && info;
+      const next = elapse && elapseHint(file, entry, options.schedule ?? { now: Date.now() });
+      if (next) hints.push(next);
     }
   }
   return hints;

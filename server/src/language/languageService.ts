@@ -36,6 +36,7 @@ import { foldingRanges } from "./folding";
 import { defaultFormattingOptions, formatText, formattingEdits, type FormattingOptions } from "./formatting";
 import { documentHighlights } from "./highlights";
 import { hover } from "./hover";
+import type { ScheduleContext } from "./calendar/timerSchedule";
 import type { UnitLanguageHost } from "./host";
 import { inlayHints } from "./inlayHints";
 import { mergeDiagnostics } from "./mergeDiagnostics";
@@ -68,9 +69,11 @@ export interface UnitLanguageSettings {
   /** The systemd the units are written for. */
   target: TargetSystemd;
   format: FormattingOptions;
-  inlayHints: { specifiers: boolean; timeSpans: boolean };
+  inlayHints: { specifiers: boolean; timeSpans: boolean; calendarElapses: boolean };
   /** Where Documentation= man: links lead: a web page, or a document the client renders (MAN_PAGE_SCHEME). */
   manPageLinks: "web" | "document";
+  /** The time and zone a timer's elapses are shown against; now and the runtime's zone by default. */
+  clock?: () => ScheduleContext;
   /** Offered outside sections where the client takes snippets and has none of its own. */
   snippets?: SnippetFile;
   client: ClientFeatures;
@@ -81,7 +84,7 @@ export const DEFAULT_LANGUAGE_SETTINGS: UnitLanguageSettings = {
   severities: {},
   target: {},
   format: defaultFormattingOptions,
-  inlayHints: { specifiers: false, timeSpans: false },
+  inlayHints: { specifiers: false, timeSpans: false, calendarElapses: false },
   manPageLinks: "web",
   client: FULL_CLIENT,
 };
@@ -225,7 +228,15 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const found = parsed(document);
       if (!found) return null;
       const env = await environment(document, found.kind);
-      const result = hover({ ...found, position, target: current.target, units: env.units, specifiers: env.specifiers });
+      const schedule = current.clock?.();
+      const result = hover({
+        ...found,
+        position,
+        target: current.target,
+        units: env.units,
+        specifiers: env.specifiers,
+        ...(schedule && { schedule }),
+      });
       if (!result) return null;
       const directive = result.directive;
       const manual =
@@ -288,10 +299,17 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
 
     async inlayHints(document, range) {
       const found = parsed(document);
-      const { specifiers, timeSpans } = current.inlayHints;
-      if (!found || (!specifiers && !timeSpans)) return [];
+      const { specifiers, timeSpans, calendarElapses } = current.inlayHints;
+      if (!found || (!specifiers && !timeSpans && !calendarElapses)) return [];
       const env = await environment(document, found.kind);
-      return inlayHints(found.file, found.kind, range, { specifiers, timeSpans, environment: env.specifiers });
+      const schedule = current.clock?.();
+      return inlayHints(found.file, found.kind, range, {
+        specifiers,
+        timeSpans,
+        calendarElapses,
+        environment: env.specifiers,
+        ...(schedule && { schedule }),
+      });
     },
 
     semanticTokens: (document) => {

@@ -71,6 +71,12 @@ const GENERAL_SETTINGS = {
     description: "Show time spans as systemd prints them, e.g. TimeoutStartSec=90 → 1min 30s.",
     scope: "resource",
   },
+  "unitsmith.inlayHints.calendarElapses": {
+    type: "boolean",
+    default: false,
+    description: "Show when each OnCalendar= of a timer next elapses, in the local time zone, after the value.",
+    scope: "resource",
+  },
   "unitsmith.operations.afterSave": {
     type: "string",
     enum: ["ask", "reloadAndRestart", "reload", "nothing"],

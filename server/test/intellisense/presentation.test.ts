@@ -32,7 +32,7 @@ describe("inlay hints", () => {
   const hintsOf = async (path: string, text: string, options: Partial<UnitLanguageSettings["inlayHints"]>) => {
     const { document } = atCursor(path, `${text}|`);
     const range = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-    const service = testService({}, { inlayHints: { specifiers: false, timeSpans: false, ...options } });
+    const service = testService({}, { inlayHints: { specifiers: false, timeSpans: false, calendarElapses: false, ...options } });
     return (await service.inlayHints(document, range)).map((hint) => [hint.position.line, hint.position.character, hint.label]);
   };
   const text = "[Service]\nTimeoutStartSec=90\nRuntimeMaxSec=1h\nRestartSec=500ms 2s\nExecStart=/bin/echo %n %%\n";

@@ -16,15 +16,16 @@ export interface AnalyzeRun {
   code: number;
 }
 
-/** Runs `systemd-analyze VERB -- ARGS...` in UTC, without a pager or colours. */
-export function runAnalyze(verb: string, args: readonly string[]): Promise<AnalyzeRun> {
+/** Runs `systemd-analyze VERB [OPTIONS...] -- ARGS...` in UTC (or `timeZone`), without a pager or colours. */
+export function runAnalyze(verb: string, args: readonly string[], options: readonly string[] = [], timeZone = "UTC"): Promise<AnalyzeRun> {
   return new Promise((resolve, reject) => {
     execFile(
       "systemd-analyze",
-      [verb, "--", ...args],
+      [verb, ...options, "--", ...args],
       {
-        env: { ...process.env, TZ: "UTC", SYSTEMD_PAGER: "cat", SYSTEMD_COLORS: "0", LC_ALL: "C.UTF-8" },
+        env: { ...process.env, TZ: timeZone, SYSTEMD_PAGER: "cat", SYSTEMD_COLORS: "0", LC_ALL: "C.UTF-8" },
         maxBuffer: 64 * 1024 * 1024,
+        timeout: 120_000,
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") reject(error);

@@ -67,6 +67,9 @@ const SHORTHANDS: Record<string, Shorthand> = {
   "bi-annually": { ...MIDNIGHT, month: [1, 7], day: [1] },
 };
 
+/** The words systemd accepts in place of a calendar event ("daily", "weekly", ...). */
+export const CALENDAR_SHORTHANDS: readonly string[] = Object.keys(SHORTHANDS);
+
 class SyntaxFailure {
   constructor(
     readonly start: number,
@@ -344,16 +347,16 @@ export function isKnownTimezone(name: string): boolean {
 }
 
 /** Takes the zone suffix off; returns where the event proper ends. */
-function stripZone(value: string, draft: Draft, options: CalendarOptions): { end: number; abbreviation?: string } {
+function stripZone(value: string, draft: Draft, options: CalendarOptions): { end: number; abbreviation?: string; dst?: 0 | 1 } {
   const lower = value.toLowerCase();
   if (lower.endsWith(" utc")) {
     draft.utc = true;
     return { end: value.length - 4 };
   }
-  for (const abbreviation of (options.localZoneAbbreviations ?? []).slice(0, 2)) {
+  for (const [dst, abbreviation] of (options.localZoneAbbreviations ?? []).slice(0, 2).entries()) {
     if (!abbreviation || !lower.endsWith(abbreviation.toLowerCase())) continue;
     const e = value.length - abbreviation.length;
-    if (e > 0 && value[e - 1] === " ") return { end: e - 1, abbreviation };
+    if (e > 0 && value[e - 1] === " ") return { end: e - 1, abbreviation, dst: dst === 0 ? 0 : 1 };
   }
   const lastSpace = value.lastIndexOf(" ");
   if (lastSpace >= 0 && (options.isTimezone ?? isKnownTimezone)(value.slice(lastSpace + 1))) {
@@ -410,7 +413,7 @@ function finish(draft: Draft): CalendarSpec {
 export function parseCalendar(value: string, options: CalendarOptions = {}): CalendarResult {
   const draft: Draft = { weekdays: 0, fields: {}, endOfMonth: false, utc: false };
   try {
-    const { end, abbreviation } = stripZone(value, draft, options);
+    const { end, abbreviation, dst } = stripZone(value, draft, options);
     if (end === 0) throw new SyntaxFailure(0, value.length, "the value is empty.");
     const shorthand = SHORTHANDS[value.slice(0, end).toLowerCase()];
     if (shorthand) fromShorthand(shorthand, draft, 0, end);
@@ -421,6 +424,7 @@ export function parseCalendar(value: string, options: CalendarOptions = {}): Cal
       if (cur.at() !== "") cur.fail(`unexpected ${quoted(value.slice(cur.pos, end))}.`, end - cur.pos);
     }
     const spec = finish(draft);
+    if (dst !== undefined) spec.dst = dst;
     return { ok: true, spec, normalized: formatCalendarSpec(spec, abbreviation) };
   } catch (e) {
     if (!(e instanceof SyntaxFailure)) throw e;

@@ -29,6 +29,8 @@ export interface CalendarSpec {
   endOfMonth: boolean;
   utc: boolean;
   timezone?: string;
+  /** Set by a local zone abbreviation suffix: 0 its standard name, 1 its daylight saving name. */
+  dst?: 0 | 1;
 }
 
 export type CalendarField = "year" | "month" | "day" | "hour" | "minute" | "second";
