@@ -35,6 +35,8 @@ export interface UnitLanguageHost {
   unitSearchPaths(scope: Scope): Promise<readonly string[]>;
   /** Every unit and drop-in file of the workspace and of the scope's unit directories. */
   unitFiles(scope: Scope): Promise<readonly string[]>;
+  /** Every unit and drop-in file of the workspace folders (the files a rename may change). */
+  workspaceFiles(): Promise<readonly string[]>;
   /** What specifiers such as %H and %h are on this machine. */
   hostFacts(): Promise<HostFacts>;
   /** The installed man page's text for a directive; undefined when no page is installed. */
@@ -52,6 +54,7 @@ export function emptyHost(): UnitLanguageHost {
     units: async (scope) => staticCatalog(specialUnitsFor(scope).map((unit) => ({ ...unit, origin: "special" }))),
     unitSearchPaths: async () => [],
     unitFiles: async () => [],
+    workspaceFiles: async () => [],
     hostFacts: async () => ({}),
     directiveManual: nothing,
   };

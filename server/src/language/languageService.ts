@@ -22,6 +22,7 @@ import type {
   SemanticTokens,
   SymbolInformation,
   TextEdit,
+  WorkspaceEdit,
 } from "vscode-languageserver-types";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, diagnose, oversized, type Analysis } from "./analysis";
@@ -43,13 +44,14 @@ import { mergeDiagnostics } from "./mergeDiagnostics";
 import type { UnitFile } from "./parser";
 import { securityCodeActions } from "./quickFixes/securityFindings";
 import { referenceSubject } from "./references";
+import { notRenameable, referenceEdits, renameEdit, renameProblem, renameSubject, templateOf } from "./rename";
 import { findUnitReferences } from "./referenceSearch";
 import type { TargetSystemd } from "./rules/rule";
 import { selectionRanges } from "./selectionRanges";
 import { semanticTokens } from "./semanticTokens";
 import type { SnippetFile } from "./snippets";
 import { effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
-import type { Scope } from "./unitKind";
+import { unitKind, type Scope } from "./unitKind";
 import { documentSymbols } from "./symbols";
 import { workspaceSymbols } from "./workspaceSymbols";
 import { resolveUnitItem } from "./valueCompletion";
@@ -88,6 +90,11 @@ export const DEFAULT_LANGUAGE_SETTINGS: UnitLanguageSettings = {
   manPageLinks: "web",
   client: FULL_CLIENT,
 };
+
+/** A request the service will not carry out, and why, in words for the user. */
+export interface Refused {
+  refused: string;
+}
 
 export interface CodeActionRequest {
   /** The diagnostics the client sends back with the request, with their data. */
@@ -128,6 +135,12 @@ export interface UnitLanguageService {
   documentHighlights(document: TextDocument, position: Position): DocumentHighlight[];
   /** The workspace's units, and their directives whose names match `query`. */
   workspaceSymbols(query: string, signal?: AbortSignal): Promise<SymbolInformation[]>;
+  /** The unit name under the cursor that a rename would change, or why it cannot be renamed; null where there is none. */
+  prepareRename(document: TextDocument, position: Position): Promise<{ range: Range; placeholder: string } | Refused | null>;
+  /** Renames the unit named under the cursor: its file, its drop-in directory and every reference in the workspace. */
+  rename(document: TextDocument, position: Position, newName: string): Promise<WorkspaceEdit | Refused | null>;
+  /** The reference edits that go with unit files renamed elsewhere (the editor's file explorer). */
+  renameFiles(renames: readonly { oldPath: string; newPath: string }[]): Promise<WorkspaceEdit | null>;
   /** The unit this document is (or extends) as systemd would load it with the document installed; undefined for other files. */
   effectiveUnit(document: TextDocument): Promise<EffectiveUnit | undefined>;
   /** An installed unit as systemd loads it from the scope's unit directories. */
@@ -175,6 +188,26 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     return undefined;
   };
   const readText = async (path: string, maxBytes: number) => openText(path) ?? host.readFile(path, maxBytes);
+
+  /** The texts of the workspace's unit files and drop-ins, open documents' as they are in the editor. */
+  const workspaceTexts = async (): Promise<Map<string, string>> => {
+    const texts = new Map<string, string>();
+    for (const path of await host.workspaceFiles()) {
+      const text = await readText(path, REFERENCE_BYTES);
+      if (text !== undefined) texts.set(path, text);
+    }
+    return texts;
+  };
+
+  /** The unit a rename at the cursor is about (an instance's template when only that is a file), as written there. */
+  const renameTarget = async (document: TextDocument, position: Position) => {
+    const found = parsed(document);
+    const subject = found && renameSubject(found.file, found.kind, found.file.lines.offsetAt(position));
+    if (!found || !subject) return undefined;
+    const catalog = await host.units(found.kind.scope ?? "system");
+    const unit = catalog.get(subject.unit) ? subject.unit : templateOf(subject.unit);
+    return { unit, written: subject.unit, ...(subject.range && { range: subject.range }), catalog };
+  };
 
   return {
     configure(next) {
@@ -340,6 +373,39 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async workspaceSymbols(query, signal) {
       const units = (await host.units("system")).list().filter((unit) => unit.origin === "workspace");
       return workspaceSymbols(units, query, { read: (path) => readText(path, REFERENCE_BYTES), ...(signal && { signal }) });
+    },
+
+    async prepareRename(document, position) {
+      const subject = await renameTarget(document, position);
+      if (!subject?.range) return null;
+      const refused = notRenameable(subject.unit, subject.catalog);
+      return refused ? { refused } : { range: subject.range, placeholder: subject.written };
+    },
+
+    async rename(document, position, newName) {
+      const subject = await renameTarget(document, position);
+      if (!subject) return null;
+      const to = subject.unit === subject.written ? newName : templateOf(newName);
+      const refused = renameProblem(subject.unit, to, subject.catalog);
+      if (refused) return { refused };
+      const unitFile = subject.catalog.get(subject.unit)!.path!;
+      const directory = unitFile.slice(0, unitFile.lastIndexOf("/"));
+      const listing = await host.listDirectory(directory);
+      return renameEdit(subject.unit, to, {
+        unitFile,
+        dropInDirectory: listing?.some((entry) => entry.name === `${subject.unit}.d` && entry.type === "directory") ?? false,
+        texts: await workspaceTexts(),
+      });
+    },
+
+    async renameFiles(renames) {
+      const texts = await workspaceTexts();
+      const edits = renames.flatMap(({ oldPath, newPath }) => {
+        const [from, to] = [unitKind(oldPath), unitKind(newPath)];
+        if (from.file?.family !== "unit" || to.file?.family !== "unit" || from.dropIn || to.dropIn || from.name === to.name) return [];
+        return referenceEdits(from.name, to.name, texts);
+      });
+      return edits.length > 0 ? { documentChanges: edits } : null;
     },
 
     installedUnit: (unit, scope) => loadUnit(unit, scope, [], host, (path) => readText(path, UNIT_FILE_BYTES)),

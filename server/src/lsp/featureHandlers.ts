@@ -1,5 +1,6 @@
-import type { Connection, TextDocuments } from "vscode-languageserver/node";
+import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { pathOfUri } from "../language/fileUri";
 import type { UnitLanguageService } from "../language/languageService";
 import { guarded } from "./handlerGuard";
 import type { Logger } from "./logger";
@@ -45,6 +46,22 @@ export function registerFeatureHandlers(
       token.onCancellationRequested(() => controller.abort());
       return service.workspaceSymbols(query, controller.signal);
     }),
+  );
+  /** A refusal reaches the user as the request's error message. */
+  const orRefusal = <T>(answer: T | { refused: string }): T => {
+    if (answer && typeof answer === "object" && "refused" in answer) throw new ResponseError(ErrorCodes.InvalidRequest, answer.refused);
+    return answer;
+  };
+  connection.onPrepareRename(
+    about("prepareRename", null, async (document, { position }) => orRefusal(await service.prepareRename(document, position))),
+  );
+  connection.onRenameRequest(
+    about("rename", null, async (document, { position, newName }) => orRefusal(await service.rename(document, position, newName))),
+  );
+  connection.workspace.onWillRenameFiles(
+    guarded("willRenameFiles", null, logger, ({ files }) =>
+      service.renameFiles(files.map(({ oldUri, newUri }) => ({ oldPath: pathOfUri(oldUri), newPath: pathOfUri(newUri) }))),
+    ),
   );
   connection.onDocumentLinks(about("documentLinks", [], (document) => service.documentLinks(document)));
   connection.onDocumentSymbol(about("documentSymbol", [], (document) => service.documentSymbols(document)));

@@ -1,9 +1,9 @@
-import type { CancellationToken } from "vscode-languageserver";
+import { ResponseError, type CancellationToken } from "vscode-languageserver";
 import type { Logger } from "./logger";
 
 /**
  * Wraps a request handler so that one bad document never takes the server down: an exception is
- * logged and a cancelled request or a failure answers with the fallback.
+ * logged and a cancelled request or a failure answers with the fallback; a ResponseError goes to the client.
  */
 export function guarded<P, R>(
   name: string,
@@ -22,6 +22,8 @@ export function guarded<P, R>(
       const result = await Promise.race([Promise.resolve(handler(params, token)), cancelled]);
       return token.isCancellationRequested ? fallback : result;
     } catch (error) {
+      // A refusal with a message for the user is the answer, not a failure.
+      if (error instanceof ResponseError) throw error;
       logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     } finally {

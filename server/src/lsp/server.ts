@@ -18,7 +18,7 @@ import {
   type UnitLanguageSettings,
 } from "../language/languageService";
 import type { TargetSystemd } from "../language/rules/rule";
-import { unitKind } from "../language/unitKind";
+import { UNIT_TYPES, unitKind } from "../language/unitKind";
 import { registerOperations } from "../operations/commands";
 import { createOperationContext, markUnitFilesChanged } from "../operations/context";
 import { COMMAND_IDS, COMMANDS, EFFECTIVE_UNIT, SHOW_MAN_PAGE } from "../protocol/commands";
@@ -40,6 +40,9 @@ import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
 
 const DIAGNOSTICS_DELAY_MS = 150;
+/** Unit files, whose renaming renames a unit; the index also watches drop-ins (.conf). */
+const UNIT_FILE_GLOB = `**/*.{${UNIT_TYPES.join(",")}}`;
+const WATCHED_GLOB = `**/*.{${UNIT_TYPES.join(",")},conf}`;
 
 /** The language service's settings from the server's settings, the target systemd and the client. */
 function languageSettings(settings: Settings, target: TargetSystemd): Partial<UnitLanguageSettings> {
@@ -129,6 +132,7 @@ export function startServer(): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         selectionRangeProvider: true,
@@ -139,6 +143,9 @@ export function startServer(): void {
         executeCommandProvider: { commands: [...COMMAND_IDS, SHOW_MAN_PAGE, EFFECTIVE_UNIT] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        workspace: {
+          fileOperations: { willRename: { filters: [{ scheme: "file", pattern: { glob: UNIT_FILE_GLOB, matches: "file" } }] } },
+        },
       },
       serverInfo: { name: "unitsmith-language-server", version: SERVER_VERSION },
     };
@@ -149,8 +156,9 @@ export function startServer(): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
     }
     if (canWatchFiles) {
-      const globPattern = "**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope,conf}";
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: WATCHED_GLOB }],
+      });
     }
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });

@@ -134,6 +134,12 @@ export class UnitIndex {
     return [...new Set(paths)];
   }
 
+  /** Every unit and drop-in file of the workspace folders. */
+  async workspaceFiles(): Promise<string[]> {
+    const scan = await this.scan("workspace");
+    return [...[...scan.units.values()].flatMap((unit) => (unit.path ? [unit.path] : [])), ...scan.dropIns];
+  }
+
   private scan(which: Scope | "workspace"): Promise<Scan> {
     const cached = this.scans.get(which);
     if (cached && this.now() - cached.at <= (this.options.ttlMs ?? 30_000)) return cached.scan;
