@@ -19,7 +19,7 @@ function described(edit: WorkspaceEdit | null, root: string): string[] {
   return (edit?.documentChanges ?? []).map((change) =>
     "kind" in change
       ? `${relative((change as { oldUri: string }).oldUri)} → ${relative((change as { newUri: string }).newUri)}`
-      : `${relative((change as TextDocumentEdit).textDocument.uri)}: ${(change as TextDocumentEdit).edits.map((e) => e.newText).join(" ")}`,
+      : `${relative((change as TextDocumentEdit).textDocument.uri)}: ${(change as TextDocumentEdit).edits.map((e) => ("newText" in e ? e.newText : "")).join(" ")}`,
   );
 }
 
