@@ -20,6 +20,7 @@ import type {
   Range,
   SelectionRange,
   SemanticTokens,
+  SignatureHelp,
   SymbolInformation,
   TextEdit,
   WorkspaceEdit,
@@ -52,6 +53,7 @@ import { semanticTokens } from "./semanticTokens";
 import type { SnippetFile } from "./snippets";
 import { effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
 import { unitKind, type Scope } from "./unitKind";
+import { signatureHelp } from "./signatureHelp";
 import { documentSymbols } from "./symbols";
 import { workspaceSymbols } from "./workspaceSymbols";
 import { resolveUnitItem } from "./valueCompletion";
@@ -131,6 +133,8 @@ export interface UnitLanguageService {
   /** The whole document formatted; undefined when it is too large to analyse. */
   formattedText(document: TextDocument): string | undefined;
   codeActions(document: TextDocument, request: CodeActionRequest): CodeAction[];
+  /** The parts of the structured value at the cursor, and which one the cursor is in. */
+  signatureHelp(document: TextDocument, position: Position): SignatureHelp | null;
   /** Every place in the document that names the unit or directive under the cursor. */
   documentHighlights(document: TextDocument, position: Position): DocumentHighlight[];
   /** The workspace's units, and their directives whose names match `query`. */
@@ -363,6 +367,11 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async effectiveUnit(document) {
       analysisOf(document);
       return effectiveUnit(pathOfUri(document.uri), host, (path) => readText(path, UNIT_FILE_BYTES));
+    },
+
+    signatureHelp: (document, position) => {
+      const found = parsed(document);
+      return found ? signatureHelp(found.file, found.kind, position) : null;
     },
 
     documentHighlights: (document, position) => {

@@ -133,6 +133,7 @@ export function startServer(): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        signatureHelpProvider: { triggerCharacters: ["=", " ", ":", "/"], retriggerCharacters: ["-", ","] },
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         selectionRangeProvider: true,
