@@ -28,23 +28,35 @@ const EXEC: Shape = {
   active: (before) => (!/\s/.test(before.trimStart()) ? (/^[\s@\-:+!|]*$/.test(before) ? 0 : 1) : 2),
 };
 
-const ENVIRONMENT: Shape = {
-  label: "{name}=NAME=VALUE [NAME=VALUE...]",
-  parameters: [
-    { label: "NAME", documentation: "The variable's name: letters, digits and underscores." },
-    { label: "VALUE", documentation: "Its value; quote the whole assignment when the value has spaces." },
-  ],
-  active: (before) => (lastWord(before).includes("=") ? 1 : 0),
-};
+type Parameter = Shape["parameters"][number];
 
-const ADDRESSES: Shape = {
-  label: "{name}=ADDRESS[/PREFIX] | any | localhost | link-local | multicast ...",
-  parameters: [
-    { label: "ADDRESS", documentation: "An IPv4 or IPv6 address, or one of the words for a whole range." },
-    { label: "[/PREFIX]", documentation: "The length of the network prefix: /24, /64; a single address without it." },
-  ],
-  active: (before) => (lastWord(before).includes("/") ? 1 : 0),
-};
+/** Two parts of one word, the second after `separator` ("NAME=VALUE", "ADDRESS/PREFIX", "SOFT:HARD"). */
+const splitWord = (label: string, separator: string, first: Parameter, second: Parameter): Shape => ({
+  label,
+  parameters: [first, second],
+  active: (before) => (lastWord(before).includes(separator) ? 1 : 0),
+});
+
+/** Two words ("DEVICE WEIGHT"). */
+const twoWords = (label: string, first: Parameter, second: Parameter): Shape => ({
+  label,
+  parameters: [first, second],
+  active: (before) => (/\S\s+\S*$/.test(before.trimStart()) ? 1 : 0),
+});
+
+const ENVIRONMENT = splitWord(
+  "{name}=NAME=VALUE [NAME=VALUE...]",
+  "=",
+  { label: "NAME", documentation: "The variable's name: letters, digits and underscores." },
+  { label: "VALUE", documentation: "Its value; quote the whole assignment when the value has spaces." },
+);
+
+const ADDRESSES = splitWord(
+  "{name}=ADDRESS[/PREFIX] | any | localhost | link-local | multicast ...",
+  "/",
+  { label: "ADDRESS", documentation: "An IPv4 or IPv6 address, or one of the words for a whole range." },
+  { label: "[/PREFIX]", documentation: "The length of the network prefix: /24, /64; a single address without it." },
+);
 
 const CALENDAR: Shape = {
   label: "{name}=[WEEKDAY] [YEAR-MONTH-DAY] [HOUR:MINUTE[:SECOND]] [TIMEZONE]",
@@ -63,32 +75,24 @@ const CALENDAR: Shape = {
   },
 };
 
-const LIMIT: Shape = {
-  label: "{name}=SOFT[:HARD]",
-  parameters: [
-    { label: "SOFT", documentation: "The limit a process starts with and may raise up to HARD; infinity for none." },
-    { label: "[:HARD]", documentation: "The ceiling; the same as SOFT when left out." },
-  ],
-  active: (before) => (before.includes(":") ? 1 : 0),
-};
+const LIMIT = splitWord(
+  "{name}=SOFT[:HARD]",
+  ":",
+  { label: "SOFT", documentation: "The limit a process starts with and may raise up to HARD; infinity for none." },
+  { label: "[:HARD]", documentation: "The ceiling; the same as SOFT when left out." },
+);
 
-const deviceShape = (what: string, documentation: string): Shape => ({
-  label: `{name}=DEVICE ${what}`,
-  parameters: [
-    { label: "DEVICE", documentation: "A block device node such as /dev/sda, or a path on the file system whose device is meant." },
-    { label: what, documentation },
-  ],
-  active: (before) => (/\S\s+\S*$/.test(before.trimStart()) ? 1 : 0),
-});
-
-const DEVICE_ALLOW: Shape = {
-  label: "{name}=DEVICE [rwm]",
-  parameters: [
-    { label: "DEVICE", documentation: "A device node such as /dev/null, or a class: char-pts, block-loop, ..." },
-    { label: "[rwm]", documentation: "What may be done: read, write, mknod; all three when left out." },
-  ],
-  active: (before) => (/\S\s+\S*$/.test(before.trimStart()) ? 1 : 0),
+const DEVICE: Parameter = {
+  label: "DEVICE",
+  documentation: "A block device node such as /dev/sda, or a path on the file system whose device is meant.",
 };
+const deviceShape = (what: string, documentation: string) => twoWords(`{name}=DEVICE ${what}`, DEVICE, { label: what, documentation });
+
+const DEVICE_ALLOW = twoWords(
+  "{name}=DEVICE [rwm]",
+  { label: "DEVICE", documentation: "A device node such as /dev/null, or a class: char-pts, block-loop, ..." },
+  { label: "[rwm]", documentation: "What may be done: read, write, mknod; all three when left out." },
+);
 
 const SHAPES: Partial<Record<ValueKind, Shape>> = {
   exec: EXEC,
