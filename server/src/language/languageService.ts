@@ -51,7 +51,7 @@ import type { TargetSystemd } from "./rules/rule";
 import { selectionRanges } from "./selectionRanges";
 import { semanticTokens } from "./semanticTokens";
 import type { SnippetFile } from "./snippets";
-import { effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
+import { assignmentHistory, effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
 import { unitKind, type Scope } from "./unitKind";
 import { signatureHelp } from "./signatureHelp";
 import { documentSymbols } from "./symbols";
@@ -280,17 +280,15 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         directive && directive.family !== "quadlet"
           ? await host.directiveManual(directive.name, { ...(directive.doc && { page: directive.doc.page }), section: directive.section })
           : undefined;
-      const contents = result.hover.contents as MarkupContent;
-      const withManual: Hover = manual
-        ? {
-            ...result.hover,
-            contents: {
-              kind: "markdown",
-              value: `${contents.value}\n\n---\n\n*From the installed ${manual.reference}:*\n\n${manual.markdown}`,
-            },
-          }
-        : result.hover;
-      return hoverFor(withManual, current.client);
+      const history = directive
+        ? await assignmentHistory(pathOfUri(document.uri), position.line, host, (path) => readText(path, UNIT_FILE_BYTES))
+        : [];
+      const parts = [
+        (result.hover.contents as MarkupContent).value,
+        ...(history.length > 0 ? [history.map((line) => `- ${line}`).join("\n")] : []),
+        ...(manual ? [`*From the installed ${manual.reference}:*\n\n${manual.markdown}`] : []),
+      ];
+      return hoverFor({ ...result.hover, contents: { kind: "markdown", value: parts.join("\n\n---\n\n") } }, current.client);
     },
 
     async definition(document, position) {
@@ -417,7 +415,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       return edits.length > 0 ? { documentChanges: edits } : null;
     },
 
-    installedUnit: (unit, scope) => loadUnit(unit, scope, [], host, (path) => readText(path, UNIT_FILE_BYTES)),
+    installedUnit: (unit, scope) => loadUnit(unit, scope, host, (path) => readText(path, UNIT_FILE_BYTES)),
 
     codeActions: (document, { diagnostics, only }) => {
       const found = parsed(document);

@@ -2,7 +2,8 @@ import type { UnitLanguageHost } from "../host";
 import { unitKind, type Scope, type UnitKind } from "../unitKind";
 import { parseUnitName } from "../values/unitName";
 import { dropInDirectories } from "./dropInDirectories";
-import { mergeUnit, type MergedUnit, type UnitSource } from "./mergeUnit";
+import { fileUri } from "../fileUri";
+import { mergeUnit, type Change, type EffectiveEntry, type MergedUnit, type UnitSource } from "./mergeUnit";
 
 /** A unit as systemd loads it: the file it picks, the drop-ins it applies, and what is in force after them. */
 export interface EffectiveUnit extends MergedUnit {
@@ -26,38 +27,33 @@ export function unitOf(kind: UnitKind): string | undefined {
   return kind.dropIn.target === "unit" || kind.dropIn.target === "template" ? kind.dropIn.parent : undefined;
 }
 
-/**
- * The unit that `path` (a unit file or one of its drop-ins) belongs to, as systemd would load it
- * with the file installed: the directory the file is in counts as the first unit directory, then
- * the host's unit directories of the scope in their order. `read` gives an open document's text.
- */
-export async function effectiveUnit(
-  path: string,
-  host: UnitLanguageHost,
-  read: (path: string) => Promise<string | undefined>,
-): Promise<EffectiveUnit | undefined> {
-  const kind = unitKind(path);
-  const unit = unitOf(kind);
-  if (!unit) return undefined;
-  const scope = kind.scope ?? "system";
-  const own = kind.dropIn ? parentOf(parentOf(path)) : parentOf(path);
-  return loadUnit(unit, scope, [own], host, read);
+/** Where a unit's files are: the unit file systemd picks and its drop-ins in the order it applies them. */
+interface UnitFiles {
+  unit: string;
+  scope: Scope;
+  fragment: { path?: string; masked: boolean };
+  dropIns: string[];
 }
 
 /**
- * The unit `unit` of the `scope` manager as systemd loads it from `first` (directories searched
- * before the scope's own, such as the one a file is edited in) and the host's unit directories.
+ * The unit that `path` (a unit file or one of its drop-ins) belongs to, with the file installed:
+ * the directory the file is in counts as the first unit directory, then the host's unit
+ * directories of the scope in their order.
  */
-export async function loadUnit(
-  unit: string,
-  scope: Scope,
-  first: readonly string[],
-  host: UnitLanguageHost,
-  read: (path: string) => Promise<string | undefined>,
-): Promise<EffectiveUnit> {
+async function filesOfPath(path: string, host: UnitLanguageHost): Promise<UnitFiles | undefined> {
+  const kind = unitKind(path);
+  const unit = unitOf(kind);
+  if (!unit) return undefined;
+  const own = kind.dropIn ? parentOf(parentOf(path)) : parentOf(path);
+  const files = await locateUnit(unit, kind.scope ?? "system", [own], host);
+  // The unit file being edited is the one systemd would pick, saved or not.
+  return kind.dropIn ? files : { ...files, fragment: { path, masked: false } };
+}
+
+/** The files of `unit` of the `scope` manager, searching `first` (such as an edited file's directory) before the host's unit directories. */
+async function locateUnit(unit: string, scope: Scope, first: readonly string[], host: UnitLanguageHost): Promise<UnitFiles> {
   const installed = await host.unitSearchPaths(scope);
   const searchPaths = [...first, ...installed.filter((directory) => !first.includes(directory))];
-
   const fragment = await findFragment(unit, searchPaths, host);
   const seen = new Set<string>();
   const dropIns: string[] = [];
@@ -70,21 +66,44 @@ export async function loadUnit(
     }
   }
   dropIns.sort((a, b) => (baseName(a) < baseName(b) ? -1 : baseName(a) > baseName(b) ? 1 : 0));
+  return { unit, scope, fragment, dropIns };
+}
 
-  const files = [...(fragment.path ? [fragment.path] : []), ...dropIns];
+/** Reads the unit's files in order and merges them. */
+async function merged(files: UnitFiles, read: (path: string) => Promise<string | undefined>): Promise<EffectiveUnit> {
   const sources: UnitSource[] = [];
-  for (const file of files) {
-    const text = await read(file);
-    if (text !== undefined) sources.push({ path: file, text });
+  for (const path of [...(files.fragment.path ? [files.fragment.path] : []), ...files.dropIns]) {
+    const text = await read(path);
+    if (text !== undefined) sources.push({ path, text });
   }
   return {
-    unit,
-    scope,
-    ...(fragment.path && { fragment: fragment.path }),
-    masked: fragment.masked,
-    dropIns,
-    ...mergeUnit(unitKind(unit), sources),
+    unit: files.unit,
+    scope: files.scope,
+    ...(files.fragment.path && { fragment: files.fragment.path }),
+    masked: files.fragment.masked,
+    dropIns: files.dropIns,
+    ...mergeUnit(unitKind(files.unit), sources),
   };
+}
+
+/** The unit that `path` (a unit file or one of its drop-ins) belongs to, as systemd would load it with the file installed. */
+export async function effectiveUnit(
+  path: string,
+  host: UnitLanguageHost,
+  read: (path: string) => Promise<string | undefined>,
+): Promise<EffectiveUnit | undefined> {
+  const files = await filesOfPath(path, host);
+  return files && merged(files, read);
+}
+
+/** An installed unit of the `scope` manager as systemd loads it from the host's unit directories. */
+export async function loadUnit(
+  unit: string,
+  scope: Scope,
+  host: UnitLanguageHost,
+  read: (path: string) => Promise<string | undefined>,
+): Promise<EffectiveUnit> {
+  return merged(await locateUnit(unit, scope, [], host), read);
 }
 
 /** The first directory's file of the unit's name, or for an instance, of its template's. */
@@ -122,4 +141,28 @@ export function renderEffectiveUnit(effective: EffectiveUnit): string {
       .flatMap((entry) => [`# ${entry.path}:${entry.line + 1}`, `${entry.key}=${entry.value}`]),
   ]);
   return `${[...header, ...body].join("\n")}\n`;
+}
+
+/**
+ * What the other files of the unit do to the assignment on `line` of the file at `path`, and what
+ * it does to theirs, as Markdown lines; empty when the unit has no drop-ins (nothing read then).
+ */
+export async function assignmentHistory(
+  path: string,
+  line: number,
+  host: UnitLanguageHost,
+  read: (path: string) => Promise<string | undefined>,
+): Promise<string[]> {
+  const files = await filesOfPath(path, host);
+  // Without a drop-in beside the file nothing changes it: nothing is read.
+  if (!files || files.dropIns.filter((dropIn) => dropIn !== path).length === 0) return [];
+  const effective = await merged(files, read);
+  const place = (entry: EffectiveEntry) => `[${baseName(entry.path)}:${entry.line + 1}](${fileUri(entry.path)}#L${entry.line + 1})`;
+  const mine = (entry: EffectiveEntry) => entry.path === path && entry.line === line;
+  const later: Record<Change, string> = { overridden: "Overridden by", reset: "Reset to its default by", added: "Added to by" };
+  const earlier: Record<Change, string> = { overridden: "Overrides", reset: "Resets", added: "Adds to" };
+  return effective.changes.flatMap(({ entry, change, by }) => [
+    ...(mine(entry) ? [`${later[change]} ${place(by)}`] : []),
+    ...(mine(by) ? [`${earlier[change]} ${place(entry)}`] : []),
+  ]);
 }
