@@ -2,6 +2,7 @@ import { SERVER_VERSION } from "../version";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { calendarCommand } from "./calendar";
 import { fmtCommand } from "./fmt";
+import { graphCommand } from "./graph";
 import { lintCommand } from "./lint";
 import { newCommand } from "./new";
 import { showCommand } from "./show";
@@ -14,6 +15,7 @@ Commands:
   fmt PATH...    format unit files in place, or --check them (unitsmith fmt --help)
   new --name N --command C   write a unit that runs a command (unitsmith new --help)
   show FILE      print the unit FILE belongs to as systemd loads it, with its drop-ins (unitsmith show --help)
+  graph FILE     the units around FILE's unit: requirements, ordering, conflicts (unitsmith graph --help)
   calendar EXPRESSION...     when an OnCalendar= expression elapses (unitsmith calendar --help)
   security PATH...           the exposure score of services (unitsmith security --help)
 
@@ -26,6 +28,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   fmt: fmtCommand,
   new: newCommand,
   show: showCommand,
+  graph: graphCommand,
   calendar: calendarCommand,
   security: securityCommand,
 };

@@ -53,6 +53,7 @@ import { semanticTokens } from "./semanticTokens";
 import type { SnippetFile } from "./snippets";
 import { assignmentHistory, effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
 import { unitKind, type Scope } from "./unitKind";
+import { dependencyGraph, type DependencyGraph } from "./graph/dependencyGraph";
 import { signatureHelp } from "./signatureHelp";
 import { documentSymbols } from "./symbols";
 import { workspaceSymbols } from "./workspaceSymbols";
@@ -64,6 +65,8 @@ export { ADD_INSTALL_SECTION_KIND } from "./codeActions";
 export { emptyHost, type UnitLanguageHost, type ManualText, type DirectiveManualHint } from "./host";
 export type { Analysis } from "./analysis";
 export { renderEffectiveUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
+export { dependencyGraphDot } from "./graph/dot";
+export type { DependencyGraph } from "./graph/dependencyGraph";
 
 export interface UnitLanguageSettings {
   /** Larger documents are not analysed; one diagnostic says so. */
@@ -147,6 +150,8 @@ export interface UnitLanguageService {
   renameFiles(renames: readonly { oldPath: string; newPath: string }[]): Promise<WorkspaceEdit | null>;
   /** The unit this document is (or extends) as systemd would load it with the document installed; undefined for other files. */
   effectiveUnit(document: TextDocument): Promise<EffectiveUnit | undefined>;
+  /** The units around this document's unit, `depth` steps out: requirement, ordering and conflict edges. */
+  dependencyGraph(document: TextDocument, depth: number): Promise<DependencyGraph | undefined>;
   /** An installed unit as systemd loads it from the scope's unit directories. */
   installedUnit(unit: string, scope: Scope): Promise<EffectiveUnit>;
 }
@@ -413,6 +418,22 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         return referenceEdits(from.name, to.name, texts);
       });
       return edits.length > 0 ? { documentChanges: edits } : null;
+    },
+
+    async dependencyGraph(document, depth) {
+      analysisOf(document);
+      const read = (path: string) => readText(path, UNIT_FILE_BYTES);
+      const root = await effectiveUnit(pathOfUri(document.uri), host, read);
+      if (!root) return undefined;
+      const catalog = await host.units(root.scope);
+      // The units beside the file count as installed with it.
+      const beside = root.fragment ? [root.fragment.slice(0, root.fragment.lastIndexOf("/"))] : [];
+      return dependencyGraph(root, depth, async (unit) => {
+        const known = catalog.get(unit);
+        const effective = known?.path ? await effectiveUnit(known.path, host, read) : await loadUnit(unit, root.scope, host, read, beside);
+        // A name no directory and no catalog knows stays a node of its own, not followed further.
+        return effective && (effective.fragment || known) ? { effective, ...(known && { known }) } : undefined;
+      });
     },
 
     installedUnit: (unit, scope) => loadUnit(unit, scope, host, (path) => readText(path, UNIT_FILE_BYTES)),

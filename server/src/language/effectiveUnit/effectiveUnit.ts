@@ -96,14 +96,15 @@ export async function effectiveUnit(
   return files && merged(files, read);
 }
 
-/** An installed unit of the `scope` manager as systemd loads it from the host's unit directories. */
+/** A unit of the `scope` manager as systemd loads it from `first` (such as the directory of a unit that names it), then the host's unit directories. */
 export async function loadUnit(
   unit: string,
   scope: Scope,
   host: UnitLanguageHost,
   read: (path: string) => Promise<string | undefined>,
+  first: readonly string[] = [],
 ): Promise<EffectiveUnit> {
-  return merged(await locateUnit(unit, scope, [], host), read);
+  return merged(await locateUnit(unit, scope, first, host), read);
 }
 
 /** The first directory's file of the unit's name, or for an instance, of its template's. */
