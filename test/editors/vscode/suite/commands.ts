@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { suite, test } from "mocha";
 import * as vscode from "vscode";
-import { COMMAND_IDS, SHOW_MAN_PAGE } from "../../../../server/src/protocol";
+import { COMMAND_IDS, EFFECTIVE_UNIT, SHOW_MAN_PAGE } from "../../../../server/src/protocol";
 import manifest from "../../../../package.json";
 import { openUnit } from "./openUnit";
 
@@ -19,6 +19,7 @@ export function commandsSuite(): void {
         // The language client registers each command the server announces in executeCommandProvider.
         ...COMMAND_IDS,
         SHOW_MAN_PAGE,
+        EFFECTIVE_UNIT,
       ];
       const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith("unitsmith."));
       assert.deepEqual(

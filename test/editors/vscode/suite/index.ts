@@ -6,6 +6,7 @@ import { diagnosticsSuite } from "./diagnostics";
 import { formattingSuite } from "./formatting";
 import { hoverSuite } from "./hover";
 import { languageIdSuite } from "./languageIds";
+import { navigationSuite } from "./navigation";
 import { runMocha } from "./mochaRun";
 import { quickFixSuite } from "./quickFix";
 import { serverRestartSuite } from "./serverRestart";
@@ -22,6 +23,7 @@ export function run(): Promise<void> {
     quickFixSuite();
     formattingSuite();
     definitionSuite();
+    navigationSuite();
     commandsSuite();
     // Last: it kills the language server.
     serverRestartSuite();
