@@ -36,4 +36,12 @@ await Promise.all([
   build({ ...common, entryPoints: ["server/src/serverMain.ts"], outfile: "server/dist/server.js" }),
   build({ ...common, entryPoints: ["server/src/cliMain.ts"], outfile: "server/dist/cli.js" }),
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "client/dist/extension.js", external: ["vscode"] }),
+  // The dependency graph's webview script: Graphviz (WebAssembly) and the code that draws with it.
+  build({
+    ...common,
+    entryPoints: ["client/src/graph/graphView.ts"],
+    outfile: "client/dist/graphView.js",
+    platform: "browser",
+    format: "iife",
+  }),
 ]);

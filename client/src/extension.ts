@@ -8,7 +8,9 @@ import {
   type ServerOptions,
 } from "vscode-languageclient/node";
 import { LANGUAGE_ID, TRUST_CHANGED, type InitializationOptions, type TrustChangedParams } from "../../server/src/protocol";
+import { registerShowDependencies } from "./graph/showDependencies";
 import { registerManPageDocuments } from "./manPageDocuments";
+import { Notifier } from "./operations/notifier";
 import { RestartPolicy } from "./restartPolicy";
 import { registerNewUnit } from "./newUnit/registerNewUnit";
 import { registerOperationsUi, type OperationsTestApi } from "./operations/registerOperationsUi";
@@ -60,6 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
   );
   await client.start();
   context.subscriptions.push(registerManPageDocuments(client));
+  // Its notices only tell what happened: they carry no buttons to act on.
+  const graphNotifier = new Notifier(() => undefined, outputChannel);
+  context.subscriptions.push(graphNotifier, registerShowDependencies(context, client, graphNotifier));
   return { operations: registerNewUnit(context, registerOperationsUi(context, client, outputChannel), outputChannel) };
 }
 

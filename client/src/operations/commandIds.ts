@@ -12,6 +12,7 @@ export const UI_COMMANDS = {
   showStatus: "unitsmith.showStatus",
   showEffectiveConfiguration: "unitsmith.showEffectiveConfiguration",
   showEffectiveUnit: "unitsmith.showEffectiveUnit",
+  showDependencies: "unitsmith.showDependencies",
   showJournal: "unitsmith.showJournal",
   followJournal: "unitsmith.followJournal",
   editOverride: "unitsmith.editOverride",

@@ -21,7 +21,7 @@ import type { TargetSystemd } from "../language/rules/rule";
 import { UNIT_TYPES, unitKind } from "../language/unitKind";
 import { registerOperations } from "../operations/commands";
 import { createOperationContext, markUnitFilesChanged } from "../operations/context";
-import { COMMAND_IDS, COMMANDS, EFFECTIVE_UNIT, SHOW_MAN_PAGE } from "../protocol/commands";
+import { COMMAND_IDS, COMMANDS, SHOW_MAN_PAGE } from "../protocol/commands";
 import type { InitializationOptions } from "../protocol/initialization";
 import { TRUST_CHANGED, type TrustChangedParams } from "../protocol/notifications";
 import { defaultSettings, validateSettings, type Settings } from "../settings/settings";
@@ -32,7 +32,7 @@ import { showManPage } from "../workspace/manPageCommand";
 import { createNodeHost } from "../workspace/nodeHost";
 import { UnitStates } from "../workspace/unitStates";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
-import { effectiveUnitCommand } from "./effectiveUnitCommand";
+import { unitFileCommands } from "./unitFileCommands";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
 import { TargetResolver } from "./targetSystemd";
@@ -141,7 +141,7 @@ export function startServer(): void {
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_INSTALL_SECTION_KIND] },
-        executeCommandProvider: { commands: [...COMMAND_IDS, SHOW_MAN_PAGE, EFFECTIVE_UNIT] },
+        executeCommandProvider: { commands: [...COMMAND_IDS, SHOW_MAN_PAGE, ...fileCommands.commands] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         workspace: {
@@ -198,6 +198,7 @@ export function startServer(): void {
   });
 
   registerFeatureHandlers(connection, documents, service, logger);
+  const fileCommands = unitFileCommands(documents, service, host, logger);
 
   // registerOperations answers workspace/executeCommand; the commands that read files go in front of it.
   const commands = {
@@ -205,12 +206,7 @@ export function startServer(): void {
       connection.onExecuteCommand((params, token, ...rest) => {
         const argument = params.arguments?.[0];
         if (params.command === SHOW_MAN_PAGE) return showManPage(manPages, argument);
-        if (params.command === EFFECTIVE_UNIT) {
-          return effectiveUnitCommand(argument, documents, service, host).catch((error: unknown) => {
-            logger.error(`${EFFECTIVE_UNIT} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-            return { ok: false, message: "Reading the unit failed unexpectedly; the Unitsmith log has the details." };
-          });
-        }
+        if (fileCommands.commands.includes(params.command)) return fileCommands.execute(params.command, argument);
         return handler(params, token, ...rest);
       }),
   };

@@ -89,3 +89,23 @@ export type EffectiveUnitAnswer =
       files: string[];
     }
   | { ok: false; message: string };
+
+/** workspace/executeCommand that answers the units around the unit a file belongs to, read offline. */
+export const DEPENDENCY_GRAPH = "unitsmith.dependencyGraph";
+
+/** The unit file or drop-in, and how many steps out to follow (1 to 5; 1 when absent). */
+export interface DependencyGraphArgument {
+  uri: string;
+  depth?: number;
+}
+
+export type DependencyGraphAnswer =
+  | {
+      ok: true;
+      unit: string;
+      /** The graph in Graphviz's DOT language: requirement edges solid, ordering dashed, conflicts dotted. */
+      dot: string;
+      /** Each unit in the graph, with its file where one is known. */
+      nodes: { name: string; path?: string }[];
+    }
+  | { ok: false; message: string };

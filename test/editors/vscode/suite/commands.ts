@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { suite, test } from "mocha";
 import * as vscode from "vscode";
-import { COMMAND_IDS, EFFECTIVE_UNIT, SHOW_MAN_PAGE } from "../../../../server/src/protocol";
+import { COMMAND_IDS, DEPENDENCY_GRAPH, EFFECTIVE_UNIT, SHOW_MAN_PAGE } from "../../../../server/src/protocol";
 import manifest from "../../../../package.json";
 import { openUnit } from "./openUnit";
 
@@ -20,6 +20,7 @@ export function commandsSuite(): void {
         ...COMMAND_IDS,
         SHOW_MAN_PAGE,
         EFFECTIVE_UNIT,
+        DEPENDENCY_GRAPH,
       ];
       const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith("unitsmith."));
       assert.deepEqual(
