@@ -39,6 +39,7 @@ import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
 
+/** The pause diagnostics wait for while keys come faster than a document is analysed. */
 const DIAGNOSTICS_DELAY_MS = 150;
 
 /** The language service's settings from the server's settings, the target systemd and the client. */
