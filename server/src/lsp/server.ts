@@ -71,6 +71,7 @@ export function startServer(): void {
   const unitStates = new UnitStates(() => trusted);
   const host = createNodeHost(manPages, { stateOf: (scope, name) => unitStates.get(scope, name) });
   let canWatchFiles = false;
+  let completionDefaults: readonly string[] = [];
   const service = createUnitLanguageService(host);
 
   // Findings of the last security analysis of each document, shown until it changes.
@@ -113,6 +114,7 @@ export function startServer(): void {
     const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     if (typeof options?.trusted === "boolean") trusted = options.trusted;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    completionDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     const folders = params.workspaceFolders?.map((f) => pathOfUri(f.uri)) ?? (params.rootUri ? [pathOfUri(params.rootUri)] : []);
     host.index.setWorkspaceFolders(folders);
     service.configure({
@@ -189,7 +191,7 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  registerFeatureHandlers(connection, documents, service, logger);
+  registerFeatureHandlers(connection, documents, service, logger, () => completionDefaults);
 
   // registerOperations answers workspace/executeCommand; the commands that read files go in front of it.
   const commands = {
