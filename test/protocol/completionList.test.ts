@@ -10,9 +10,12 @@ const PATH = "/srv/defaults/app.service";
 function applied(result: CompletionItem[] | CompletionList | null): CompletionItem[] {
   if (!result || Array.isArray(result)) return result ?? [];
   const range = result.itemDefaults?.editRange;
-  return result.items.map(({ textEditText, ...item }) =>
-    item.textEdit || !range || !("start" in range) ? item : { ...item, textEdit: { range, newText: textEditText ?? item.label } },
-  );
+  const data = result.itemDefaults?.data;
+  return result.items.map(({ textEditText, ...item }) => ({
+    ...item,
+    ...(item.data === undefined && data !== undefined && { data }),
+    ...(!item.textEdit && range && "start" in range && { textEdit: { range, newText: textEditText ?? item.label } }),
+  }));
 }
 
 describe("Completion lists with item defaults (LSP 3.17) over stdio", () => {
@@ -58,9 +61,9 @@ describe("Completion lists with item defaults (LSP 3.17) over stdio", () => {
     });
   }
 
-  it("says the range of a section's directives once, not with each of them", async () => {
+  it("says the range and data of a section's directives once, not with each of them", async () => {
     const answer = await complete(withDefaults, 5, 2);
     assert.ok(answer && !Array.isArray(answer) && answer.itemDefaults?.editRange, "a list with a default edit range");
-    assert.ok(answer.items.length > 100 && answer.items.every((item) => !item.textEdit));
+    assert.ok(answer.items.length > 100 && answer.items.every((item) => !item.textEdit && item.data === undefined));
   });
 });
