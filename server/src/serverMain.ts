@@ -1,3 +1,4 @@
+import "./youngGeneration";
 import { startServer } from "./lsp/server";
 import { SERVER_VERSION } from "./version";
 

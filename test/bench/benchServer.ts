@@ -9,9 +9,21 @@ import {
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
+
+/** What VS Code says it can take, as far as either server reads it: the editor most requests come from. */
+const VSCODE_CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    completion: {
+      completionItem: { snippetSupport: true, documentationFormat: ["markdown", "plaintext"], labelDetailsSupport: true },
+      completionList: { itemDefaults: ["commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"] },
+    },
+    hover: { contentFormat: ["markdown", "plaintext"] },
+  },
+};
 
 /** A server under measurement (Unitsmith's bundle or the bare one) over stdio. */
 export class BenchServer {
@@ -34,7 +46,7 @@ export class BenchServer {
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: {},
+      capabilities: VSCODE_CAPABILITIES,
       initializationOptions: { trusted: false },
     });
     const server = new BenchServer(child, connection, performance.now() - start);

@@ -55,9 +55,12 @@ function sectionItems(schema: FileSchema, range: Range, closeBracket: boolean): 
   });
 }
 
-/** What `resolveDirectiveItem` needs to find the directive again; the Markdown is sent only on resolve. */
+/**
+ * What `resolveDirectiveItem` needs to find the directive again (its name is the item's label); the
+ * Markdown is sent only on resolve. The same for a whole list, so a client can take it once.
+ */
 interface DirectiveItemData {
-  directive: { file: NonNullable<UnitKind["file"]>; section: string; name: string };
+  directive: { file: NonNullable<UnitKind["file"]>; section: string };
 }
 
 function directiveItems(
@@ -68,11 +71,12 @@ function directiveItems(
   addEquals: boolean,
   target: TargetSystemd,
 ): CompletionItem[] {
+  const data: DirectiveItemData = { directive: { file, section } };
   return schema.directives(section).map((info) => ({
     label: info.name,
     kind: CompletionItemKind.Property,
     detail: directiveDetail(info, target),
-    data: { directive: { file, section, name: info.name } } satisfies DirectiveItemData,
+    data,
     ...(info.status && { tags: [CompletionItemTag.Deprecated] }),
     sortText: `${sortGroup(info, target)}${info.name}`,
     textEdit: { range, newText: addEquals ? `${info.name}=` : info.name },
@@ -185,6 +189,6 @@ export async function completions(context: CompletionContext): Promise<Completio
 export function resolveDirectiveItem(item: CompletionItem, target: TargetSystemd = {}): CompletionItem {
   const data = (item.data as Partial<DirectiveItemData> | undefined)?.directive;
   if (!data) return item;
-  const info = fileSchemaFor({ file: data.file, name: "", template: false, systemctlEditTemp: false })?.directive(data.section, data.name);
+  const info = fileSchemaFor({ file: data.file, name: "", template: false, systemctlEditTemp: false })?.directive(data.section, item.label);
   return info ? { ...item, documentation: { kind: "markdown", value: directiveMarkdown(info, target) } } : item;
 }

@@ -1,5 +1,5 @@
 import { documentOffsetOf } from "./entryOffsets";
-import type { EntryNode, UnitFile } from "./parser";
+import { nodeAt, sectionAt, type EntryNode, type UnitFile } from "./parser";
 import { fileSchemaFor, type DirectiveInfo } from "./schema/fileSchema";
 import type { UnitKind } from "./unitKind";
 import { splitWords } from "./values/words";
@@ -57,5 +57,16 @@ export function unitReferences(file: UnitFile, kind: UnitKind): UnitReference[] 
 
 /** The unit name under (or just after) the cursor. */
 export function unitReferenceAt(file: UnitFile, kind: UnitKind, offset: number): UnitReference | undefined {
-  return unitReferences(file, kind).find((reference) => offset >= reference.start && offset <= reference.end);
+  const schema = fileSchemaFor(kind);
+  if (!schema) return undefined;
+  // Only the entries at the cursor and just before it (a name that ends the line) can hold it.
+  const entries = new Set([nodeAt(file, Math.max(0, offset - 1)), nodeAt(file, offset)]);
+  for (const node of entries) {
+    if (node?.kind !== "entry") continue;
+    const section = sectionAt(file, node.start);
+    const info = section && schema.directive(section.name, node.key);
+    const found = info ? entryReferences(node, section.name, info).find((r) => offset >= r.start && offset <= r.end) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from "
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
 import type { UnitLanguageService } from "../language/languageService";
+import { completionListFor } from "./completionList";
 import { guarded } from "./handlerGuard";
 import type { Logger } from "./logger";
 
@@ -14,6 +15,8 @@ export function registerFeatureHandlers(
   documents: TextDocuments<TextDocument>,
   service: UnitLanguageService,
   logger: Logger,
+  /** The completion list defaults the client takes (LSP 3.17), read after initialize. */
+  completionDefaults: () => readonly string[] = () => [],
 ): void {
   /** Wraps a request about one document: guarded, and the fallback when the document is not open. */
   const about = <P extends { textDocument: { uri: string } }, R>(
@@ -29,7 +32,11 @@ export function registerFeatureHandlers(
       return answer(document, params, controller.signal);
     });
 
-  connection.onCompletion(about("completion", [], (document, { position }) => service.completion(document, position)));
+  connection.onCompletion(
+    about("completion", [], async (document, { position }) =>
+      completionListFor(await service.completion(document, position), completionDefaults()),
+    ),
+  );
   // A failed resolve leaves the item as it was.
   connection.onCompletionResolve((item, token) =>
     guarded("completionResolve", item, logger, () => service.resolveCompletion(item))(item, token),

@@ -39,6 +39,7 @@ import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
 
+/** The pause diagnostics wait for while keys come faster than a document is analysed. */
 const DIAGNOSTICS_DELAY_MS = 150;
 /** Unit files, whose renaming renames a unit; the index also watches drop-ins (.conf). */
 const UNIT_FILE_GLOB = `**/*.{${UNIT_TYPES.join(",")}}`;
@@ -73,6 +74,7 @@ export function startServer(): void {
   const unitStates = new UnitStates(() => trusted);
   const host = createNodeHost(manPages, { stateOf: (scope, name) => unitStates.get(scope, name) });
   let canWatchFiles = false;
+  let completionDefaults: readonly string[] = [];
   const service = createUnitLanguageService(host);
 
   // Findings of the last security analysis of each document, shown until it changes.
@@ -115,6 +117,7 @@ export function startServer(): void {
     const options = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     if (typeof options?.trusted === "boolean") trusted = options.trusted;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    completionDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     const folders = params.workspaceFolders?.map((f) => pathOfUri(f.uri)) ?? (params.rootUri ? [pathOfUri(params.rootUri)] : []);
     host.index.setWorkspaceFolders(folders);
     service.configure({
@@ -197,7 +200,7 @@ export function startServer(): void {
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  registerFeatureHandlers(connection, documents, service, logger);
+  registerFeatureHandlers(connection, documents, service, logger, () => completionDefaults);
   const fileCommands = unitFileCommands(documents, service, host, logger);
 
   // registerOperations answers workspace/executeCommand; the commands that read files go in front of it.

@@ -84,6 +84,8 @@ export class UnitIndex {
   private readonly limits: UnitIndexLimits;
   private readonly scans = new Map<string, { scan: Promise<Scan>; at: number }>();
   private readonly descriptions = new Map<string, string | undefined>();
+  /** The catalog last built for each scope, reused while its two scans are the current ones. */
+  private readonly catalogs = new Map<Scope, { workspace: Scan; installed: Scan; catalog: UnitCatalog }>();
   private readonly now: () => number;
 
   constructor(private readonly options: UnitIndexOptions = {}) {
@@ -101,11 +103,20 @@ export class UnitIndex {
   invalidate(): void {
     this.scans.clear();
     this.descriptions.clear();
+    this.catalogs.clear();
   }
 
   /** The units a file of this scope can refer to. */
   async catalog(scope: Scope): Promise<UnitCatalog> {
     const [workspace, installed] = await Promise.all([this.scan("workspace"), this.scan(scope)]);
+    const cached = this.catalogs.get(scope);
+    if (cached?.workspace === workspace && cached.installed === installed) return cached.catalog;
+    const catalog = await this.buildCatalog(scope, workspace, installed);
+    this.catalogs.set(scope, { workspace, installed, catalog });
+    return catalog;
+  }
+
+  private async buildCatalog(scope: Scope, workspace: Scan, installed: Scan): Promise<UnitCatalog> {
     const units = new Map<string, KnownUnit>(workspace.units);
     for (const [name, unit] of installed.units) if (!units.has(name)) units.set(name, unit);
     const special = new Map(specialUnitsFor(scope).map((unit) => [unit.name, unit.description]));

@@ -1,0 +1,33 @@
+import type { CompletionItem, CompletionList, Range } from "vscode-languageserver";
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
+
+/**
+ * Completion items as a list whose shared edit range and data are said once (LSP 3.17
+ * itemDefaults), for clients that take them: a section's few hundred directives then travel
+ * without a range and data each. Items with different ranges, or insert-and-replace edits, go as
+ * they are.
+ */
+export function completionListFor(items: CompletionItem[], itemDefaults: readonly string[]): CompletionItem[] | CompletionList {
+  const first = items[0];
+  const edit = first?.textEdit;
+  if (!itemDefaults.includes("editRange") || !edit || !("range" in edit)) return items;
+  const range = edit.range;
+  if (!items.every((item) => item.textEdit && "range" in item.textEdit && sameRange(item.textEdit.range, range))) return items;
+  // Directive items share one data object; anything else keeps its own.
+  const data =
+    itemDefaults.includes("data") && first.data !== undefined && items.every((item) => item.data === first.data) ? first.data : undefined;
+  return {
+    isIncomplete: false,
+    itemDefaults: { editRange: range, ...(data !== undefined && { data }) },
+    items: items.map(({ textEdit, data: own, ...item }) => ({
+      ...item,
+      ...(data === undefined && own !== undefined && { data: own }),
+      ...(textEdit!.newText !== item.label && { textEditText: textEdit!.newText }),
+    })),
+  };
+}
