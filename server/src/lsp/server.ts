@@ -35,6 +35,7 @@ import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { effectiveUnitCommand } from "./effectiveUnitCommand";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
+import { startLine } from "./startLine";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
@@ -152,7 +153,9 @@ export function startServer(): void {
       const globPattern = "**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope,conf}";
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] });
     }
-    refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
+    refreshSettings()
+      .then(async () => logger.info(await startLine(SERVER_VERSION, settings, await targets.resolve(settings, trusted), manPages)))
+      .catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
   connection.onNotification(TRUST_CHANGED, (params: Partial<TrustChangedParams> | undefined) => {
