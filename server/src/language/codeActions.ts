@@ -5,7 +5,7 @@ import { convertCronSchedule } from "./quickFixes/cronFix";
 import { moveDirective, renameDirective, replaceWithSuccessor } from "./quickFixes/directiveFixes";
 import { addToSection, entryAt, sectionOf } from "./quickFixes/edits";
 import type { Fix } from "./quickFixes/fixContext";
-import { insertEquals } from "./quickFixes/meantAssignment";
+import { insertEquals } from "./quickFixes/insertEquals";
 import { spelledTimeSpan } from "./quickFixes/spelledTimeSpan";
 import { addBeside, addInstallTarget, removeEntry, resetExecStart } from "./quickFixes/semanticFixes";
 import { replaceInvalidValue, restartOnFailure, userDefaultTarget } from "./quickFixes/valueFixes";

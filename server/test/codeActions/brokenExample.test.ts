@@ -24,7 +24,7 @@ test("a line without = whose first word is a directive: did you mean, and the fi
 test("a line without = that names no directive of its section keeps the general message and has no fix", async () => {
   const text = "[Service]\nExecStart=/bin/true\nWantedBy multi-user.target\n";
   const [diagnostic] = await testService().diagnostics(documentOf(PATH, text));
-  assert.match(diagnostic?.message ?? "", /expected Key=Value/);
+  assert.match(String(diagnostic?.message), /expected Key=Value/);
   assert.deepEqual(await fixesFor(PATH, text, "malformed-line"), []);
 });
 
