@@ -56,8 +56,13 @@ export class OperationsClient implements vscode.Disposable {
         message: `The Unitsmith language server did not answer (${error instanceof Error ? error.message : String(error)}).`,
       };
     }
-    this.log.info(`${serverCommandId(name)} ${JSON.stringify(argument)}: ${answer.ok ? "done" : answer.reason}`);
-    if (CHANGING_COMMANDS.has(name) && (answer.ok || !NOTHING_CHANGED.has(answer.reason))) this.changed(name, argument, answer);
+    // The commands that change something, each a line with its time; queries (the status bar polls) are not logged.
+    if (CHANGING_COMMANDS.has(name)) {
+      this.log.info(
+        `${serverCommandId(name)} ${JSON.stringify(argument)}: ${answer.ok ? ("message" in answer && answer.message) || "done" : `${answer.reason}: ${answer.message}`}`,
+      );
+      if (answer.ok || !NOTHING_CHANGED.has(answer.reason)) this.changed(name, argument, answer);
+    }
     return answer;
   }
 
