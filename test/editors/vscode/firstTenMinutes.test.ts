@@ -15,7 +15,13 @@ const WEBAPP = "webapp.service";
 let session: WorkbenchSession | undefined;
 
 before(async () => {
-  session = await openWorkbench({ "broken.service": example("broken.service"), [WEBAPP]: example(WEBAPP) });
+  session = await openWorkbench({
+    "broken.service": example("broken.service"),
+    "saved.service": example("broken.service"),
+    "documented.service":
+      "[Unit]\nDescription=Links to its manual\nDocumentation=man:systemd.service(5)\n\n[Service]\nExecStart=/usr/bin/true\n",
+    [WEBAPP]: example(WEBAPP),
+  });
 });
 
 after(async () => {
@@ -129,3 +135,44 @@ test(
     });
   },
 );
+
+test("a man: link opens the rendered page", { timeout: 4 * 60_000 }, async () => {
+  assert.ok(session);
+  const { page, workbench } = session;
+  await session.step("first-man-page", async () => {
+    const editor = await workbench.openFile("documented.service");
+    await editor
+      .locator(".view-line span", { hasText: "systemd.service(5)" })
+      .first()
+      .click({ modifiers: ["Control"] });
+    await page.locator(".tab.active", { hasText: "Preview systemd.service(5)" }).waitFor({ timeout: 30_000 });
+    const frame = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
+    await frame.locator("h1, h2").first().waitFor({ timeout: 30_000 });
+    console.log(`    rendered: ${await workbench.screenshot("first-12-man-page")}`);
+    assert.equal(await page.locator(".tab", { hasText: /^systemd\.service\(5\)\.md/ }).count(), 0, "the raw Markdown editor is closed");
+    assert.doesNotMatch(await frame.locator("body").innerText(), /^##|\*\*/m);
+  });
+});
+
+// The merge of systemd-analyze's findings with Unitsmith's own is the language server's; this looks
+// at what the Problems panel shows after a save: each of Unitsmith's problems once, systemd-analyze's
+// findings beside them, and (printed for the record) the lines where both sources report.
+test("after save, the Problems panel lists Unitsmith's problems once, with systemd-analyze's", { timeout: 4 * 60_000 }, async () => {
+  assert.ok(session);
+  const { page, workbench } = session;
+  await session.step("first-problems-after-save", async () => {
+    await workbench.openFile("saved.service");
+    await page.keyboard.press("Control+S");
+    const rows = await workbench.problems();
+    await rows.filter({ hasText: "systemd-analyze" }).first().waitFor({ timeout: 60_000 });
+    console.log(`    after save: ${await workbench.screenshot("first-13-problems-after-save")}`);
+    const texts = (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, " ")).filter((text) => /\[Ln \d+/.test(text));
+    const own = texts.filter((text) => / unitsmith \S+ \[Ln/.test(text));
+    assert.deepEqual([...new Set(own)], own, "each of Unitsmith's problems is listed once");
+    assert.equal(own.length, 3);
+    const lineOf = (text: string) => /\[Ln (\d+),/.exec(text)?.[1];
+    const ownLines = new Set(own.map(lineOf));
+    const both = texts.filter((text) => text.includes("systemd-analyze") && ownLines.has(lineOf(text)));
+    console.log(`    lines where both sources report:\n      ${both.join("\n      ") || "none"}`);
+  });
+});
