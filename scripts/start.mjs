@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: Unitsmith in a real VS Code, in the browser. Builds and packs the extension,
 // installs code-server once per machine (scripts/editors/install-code-server.sh), installs the
-// .vsix into a fresh profile and serves VS Code on 127.0.0.1, opened on examples/, until Ctrl-C.
+// .vsix into a fresh profile and serves VS Code on 127.0.0.1, opened on a scratch copy of examples/
+// (auto-save, quick fixes and the wizard write there, never into the repository), until Ctrl-C.
 //   PORT=8080 npm start   to choose the port (default: 8080, or a free one if it is taken)
 import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tsImport } from "tsx/esm/api";
@@ -39,9 +42,11 @@ const server = await startCodeServer({
   port: (await portIsFree(wanted)) ? wanted : undefined,
   settings: { "files.autoSave": "afterDelay" },
 });
-const folder = join(root, "examples");
-console.log(`\nUnitsmith in VS Code: ${server.origin}/?folder=${encodeURIComponent(folder)}`);
-console.log("(listening on 127.0.0.1 only; Ctrl-C stops it)");
+const folder = join(mkdtempSync(join(tmpdir(), "unitsmith-examples-")), "examples");
+cpSync(join(root, "examples"), folder, { recursive: true });
+console.log(`\nOpen this address (it opens VS Code on a copy of examples/ in ${folder}):`);
+console.log(`\n  ${server.origin}/?folder=${encodeURIComponent(folder)}\n`);
+console.log("(listening on 127.0.0.1 only; Ctrl-C stops it; the copy stays for you to look at)");
 
 // Ctrl-C: code-server's launcher stops it and deletes its scratch profile on the way out.
 process.on("exit", () => console.log("\ncode-server stopped"));

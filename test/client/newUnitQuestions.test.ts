@@ -8,7 +8,7 @@ const resolveProgram = (name: string) => (["tar", "sleep", "echo"].includes(name
 
 async function interview(answers: readonly (readonly [RegExp, string | boolean])[]) {
   const questions: Question[] = [];
-  const options = await askNewUnitOptions(scriptedUser(answers, questions), resolveProgram);
+  const options = await askNewUnitOptions(scriptedUser(answers, questions), () => resolveProgram);
   const question = (title: RegExp) => questions.find((candidate) => title.test(candidate.title));
   return { options, questions, question };
 }
@@ -51,7 +51,7 @@ describe("New Unit's questions", () => {
     assert.match(problem(/command it runs/, "echo 'unclosed") ?? "", /never closed/);
     assert.equal(problem(/command it runs/, "echo hello | wc -c"), undefined);
     assert.match(problem(/its name/, "backup.timer") ?? "", /name the service/);
-    assert.match(problem(/longest it may run/, "5 parsecs") ?? "", /--timeout "5 parsecs"/);
+    assert.match(problem(/longest it may run/, "5 parsecs") ?? "", /^The longest it may run "5 parsecs"/);
     assert.match(problem(/longest it may run/, "0") ?? "", /longer than zero/);
   });
 
@@ -62,7 +62,7 @@ describe("New Unit's questions", () => {
       ...NIGHTLY,
     ]);
     const typed = question(/calendar event\)$/);
-    assert.match(typed?.problem?.("every full moon") ?? "", /--every "every full moon"/);
+    assert.match(typed?.problem?.("every full moon") ?? "", /A schedule "every full moon"/);
     assert.equal(options?.every, "Mon..Fri 09:00");
   });
 
@@ -105,6 +105,6 @@ describe("New Unit's questions", () => {
   it("give nothing when a question is dismissed", async () => {
     const questions: Question[] = [];
     const prompts = { ...scriptedUser([], questions), input: async () => undefined };
-    assert.equal(await askNewUnitOptions(prompts, resolveProgram), undefined);
+    assert.equal(await askNewUnitOptions(prompts, () => resolveProgram), undefined);
   });
 });

@@ -1,11 +1,12 @@
 import * as vscode from "vscode";
-import { generateUnits, type GeneratedFile, type ResolveProgram } from "../../../server/src/language/generate";
+import { generateUnits, type GeneratedFile } from "../../../server/src/language/generate";
 import { UI_COMMANDS } from "../operations/commandIds";
 import type { Notifier } from "../operations/notifier";
 import { infoNotice } from "../operations/notices";
 import type { Prompts } from "../operations/prompts";
 import { invocationOf } from "./invocation";
-import { askNewUnitOptions } from "./newUnitQuestions";
+import { inWizardWords } from "./wizardWords";
+import { askNewUnitOptions, type ResolveProgramFor } from "./newUnitQuestions";
 import { listed, openUntitled, writeUnitFiles } from "./unitFiles";
 
 /** Where the generated units go: files in a folder, or unsaved editors. */
@@ -55,14 +56,14 @@ async function offerSaveAndInstall(prompts: Prompts, files: readonly GeneratedFi
 }
 
 /** Unitsmith: New Unit…: the questions of `unitsmith new`, then the units in files or editors, then an offer to install them. */
-export async function newUnit(prompts: Prompts, notifier: Notifier, resolveProgram: ResolveProgram): Promise<void> {
-  const answers = await askNewUnitOptions(prompts, resolveProgram);
+export async function newUnit(prompts: Prompts, notifier: Notifier, resolveProgramFor: ResolveProgramFor): Promise<void> {
+  const answers = await askNewUnitOptions(prompts, resolveProgramFor);
   if (!answers) return;
-  const result = generateUnits({ ...answers, invocation: invocationOf(answers) }, resolveProgram);
+  const result = generateUnits({ ...answers, invocation: invocationOf(answers) }, resolveProgramFor(answers.scope));
   if (!result.ok) {
     notifier.notify({
       severity: "error",
-      text: `The unit was not generated: ${result.errors.join(" ")}`,
+      text: `The unit was not generated: ${inWizardWords(result.errors.join(" "))}`,
       actions: [],
       key: "new-unit-refused",
     });

@@ -41,16 +41,34 @@ export function suggestedName(command: string): string | undefined {
  * the generator itself, together with the answers before it; an optional question is skipped by
  * leaving it empty, and choices the generator would refuse after the earlier answers are not offered.
  */
+/** Command, name, description, manager, what starts it, type (or schedule), longest run, restart, sandboxing, anything else. */
+const BASIC_QUESTIONS = 10;
+/** User, group (system units only), working directory, environment variable, environment file, after, wants, memory, CPU, template. */
+const MORE_QUESTIONS = 10;
+
+/** The program lookup for a unit of the scope (system when none is chosen yet). */
+export type ResolveProgramFor = (scope: NewUnitOptions["scope"]) => ResolveProgram;
+
 class Interview {
   options: NewUnitOptions = { name: NAME_WHILE_ASKING_COMMAND, command: "" };
+  private step = 0;
+  /** The questions on the way the answers so far lead; grows when an answer opens more. */
+  total = BASIC_QUESTIONS;
 
   constructor(
     private readonly prompts: Prompts,
-    private readonly resolveProgram: ResolveProgram,
+    private readonly resolveProgramFor: ResolveProgramFor,
   ) {}
 
   refused(change: Partial<NewUnitOptions>): string | undefined {
-    return refusal({ ...this.options, ...change }, this.resolveProgram);
+    const options = { ...this.options, ...change };
+    return refusal(options, this.resolveProgramFor(options.scope));
+  }
+
+  /** "New unit: its name" → "New unit (2 of 10): its name". */
+  numbered(title: string): string {
+    this.step += 1;
+    return title.replace(/^New unit:/, `New unit (${this.step} of ${Math.max(this.total, this.step)}):`);
   }
 
   async text(
@@ -59,7 +77,7 @@ class Interview {
   ): Promise<string> {
     const skipped = (text: string) => question.optional === true && text.trim() === "";
     const answer = await this.prompts.input({
-      title: question.title,
+      title: this.numbered(question.title),
       prompt: question.optional ? `${question.prompt} (leave empty to skip)` : question.prompt,
       value: question.value,
       problem: (text) => (skipped(text) ? undefined : this.refused(change(text))),
@@ -72,14 +90,14 @@ class Interview {
 
   async choose<T>(title: string, choices: readonly Choice<T>[], change: (value: T) => Partial<NewUnitOptions>): Promise<T> {
     const offered = choices.filter((choice) => this.refused(change(choice.value)) === undefined);
-    const picked = await this.prompts.pick(title, offered);
+    const picked = await this.prompts.pick(this.numbered(title), offered);
     if (!picked) throw new Dismissed();
     this.options = { ...this.options, ...change(picked.value) };
     return picked.value;
   }
 
   async schedule(): Promise<void> {
-    const every = await askSchedule(this.prompts, "New unit: when does it run?", (text) => this.refused({ every: text }));
+    const every = await askSchedule(this.prompts, this.numbered("New unit: when does it run?"), (text) => this.refused({ every: text }));
     if (every === undefined) throw new Dismissed();
     this.options = { ...this.options, every };
   }
@@ -129,6 +147,7 @@ async function askStart(interview: Interview): Promise<void> {
   );
   if (start === "timer") await interview.schedule();
   if (start === "socket") {
+    interview.total += 1;
     await interview.text(
       {
         title: "New unit: where does the socket listen?",
@@ -165,11 +184,13 @@ async function askRunning(interview: Interview): Promise<void> {
     (policy) => (policy === undefined ? {} : { restart: policy }),
   );
   if (restart !== undefined) {
+    interview.total += 1;
     await interview.text({ title: "New unit: wait before restarting", prompt: "A time span such as 5s", optional: true }, (restartSec) => ({
       restartSec,
     }));
   }
   if (interview.options.type === "notify") {
+    interview.total += 1;
     await interview.text(
       { title: "New unit: watchdog", prompt: "WatchdogSec=: the longest time between the program's keep-alive pings", optional: true },
       (watchdog) => ({ watchdog }),
@@ -205,6 +226,7 @@ async function askMore(interview: Interview): Promise<void> {
       (assignment) => ({ env: [...env, assignment] }),
     );
     if (added === "") break;
+    interview.total += 1;
   }
   await interview.text(
     { title: "New unit: environment file", prompt: 'An absolute path; "-" before it if the file may be missing', optional },
@@ -234,18 +256,21 @@ async function askMore(interview: Interview): Promise<void> {
 }
 
 /** Asks what `unitsmith new` asks; the options it was given, or undefined when the user gave up. */
-export async function askNewUnitOptions(prompts: Prompts, resolveProgram: ResolveProgram): Promise<NewUnitOptions | undefined> {
-  const interview = new Interview(prompts, resolveProgram);
+export async function askNewUnitOptions(prompts: Prompts, resolveProgramFor: ResolveProgramFor): Promise<NewUnitOptions | undefined> {
+  const interview = new Interview(prompts, resolveProgramFor);
   try {
     await askBasics(interview);
     await askStart(interview);
     await askRunning(interview);
-    const more = await prompts.pick("New unit: anything else?", [
+    const more = await prompts.pick(interview.numbered("New unit: anything else?"), [
       { label: "Create it", value: false },
       { label: "More settings…", description: "user, directories, environment, dependencies, limits, template", value: true },
     ]);
     if (!more) return undefined;
-    if (more.value) await askMore(interview);
+    if (more.value) {
+      interview.total += interview.options.scope === "user" ? MORE_QUESTIONS - 2 : MORE_QUESTIONS;
+      await askMore(interview);
+    }
   } catch (error) {
     if (error instanceof Dismissed) return undefined;
     throw error;

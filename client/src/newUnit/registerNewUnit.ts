@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import * as vscode from "vscode";
-import { findProgram } from "../../../server/src/language/generate";
+import { findProgram, type ResolveProgram } from "../../../server/src/language/generate";
 import type { NoticeRecord } from "../operations/notifier";
 import { Notifier } from "../operations/notifier";
 import { vscodePrompts, type Prompts } from "../operations/prompts";
@@ -10,14 +10,25 @@ import { NEW_UNIT_COMMANDS } from "./commandIds";
 import { addCompanion } from "./companionCommands";
 import { newUnit } from "./newUnitCommand";
 
-/** A program named without an absolute path, found as a shell in the first workspace folder (or the home directory) would. */
-function resolveProgram(name: string): string | undefined {
-  const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
+/**
+ * The search path systemd's system manager runs programs with (its compiled-in default, with the
+ * directories of a system whose /bin is not merged into /usr); the editor's PATH (a version
+ * manager's shims, ~/bin) means nothing to it.
+ */
+const SYSTEM_MANAGER_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/**
+ * Finds a program named without an absolute path, as a shell in the first workspace folder (or the
+ * home directory) would: on the system manager's search path for a system unit, on the editor's
+ * PATH for a user unit (a user manager's environment is the user's).
+ */
+function resolveProgramFor(scope: string | undefined): ResolveProgram {
+  const searchPath = scope === "user" ? process.env.PATH : SYSTEM_MANAGER_PATH;
   const executable = (path: string) => {
     const stat = statSync(path, { throwIfNoEntry: false });
     return stat !== undefined && stat.isFile() && (stat.mode & 0o111) !== 0;
   };
-  return findProgram(name, cwd, process.env.PATH, executable);
+  return (name) => findProgram(name, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir(), searchPath, executable);
 }
 
 /**
@@ -35,7 +46,7 @@ export function registerNewUnit(
   const notifier = new Notifier(() => undefined, log);
   context.subscriptions.push(
     notifier,
-    vscode.commands.registerCommand(NEW_UNIT_COMMANDS.newUnit, () => newUnit(prompts, notifier, resolveProgram)),
+    vscode.commands.registerCommand(NEW_UNIT_COMMANDS.newUnit, () => newUnit(prompts, notifier, resolveProgramFor)),
     vscode.commands.registerCommand(NEW_UNIT_COMMANDS.addTimer, () => addCompanion(prompts, notifier, "timer")),
     vscode.commands.registerCommand(NEW_UNIT_COMMANDS.addSocket, () => addCompanion(prompts, notifier, "socket")),
   );

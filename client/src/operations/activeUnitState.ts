@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import type { ManagerChange, OperationsClient } from "./operationsClient";
-import { failureDisplay, NOT_INSTALLED, QUERYING, stateDisplay, TEMPLATE, type StateDisplay } from "./stateDisplay";
-import { fileTarget, unitKey, type UnitRef } from "./unitTarget";
+import { failureDisplay, namesakeFailureDisplay, NOT_INSTALLED, QUERYING, stateDisplay, TEMPLATE, type StateDisplay } from "./stateDisplay";
+import { fileTarget, unitKey, type Scope, type UnitRef } from "./unitTarget";
 
 /** The same unit is asked about at most this often (saves and editor switches come in bursts). */
 const MIN_INTERVAL_MS = 3_000;
@@ -14,6 +14,8 @@ export interface ActiveUnit {
   unit: string;
   /** Set when the file is in a unit directory: the unit systemd reads from it. */
   installed?: UnitRef;
+  /** For a file elsewhere: the unit of its name that Install would have put in place, asked about in its scope. */
+  namesake?: UnitRef;
   display: StateDisplay;
 }
 
@@ -30,6 +32,8 @@ export class ActiveUnitState implements vscode.Disposable {
   private querying = false;
   private queryAgain = false;
   private readonly poll = setInterval(() => vscode.window.state.focused && this.refresh(), POLL_MS);
+  /** The scope each unit was last installed into from this window. */
+  private readonly installedScopes = new Map<string, Scope>();
 
   constructor(private readonly operations: OperationsClient) {}
 
@@ -43,12 +47,18 @@ export class ActiveUnitState implements vscode.Disposable {
     const same = next && this.active && next.uri === this.active.uri && next.unit === this.active.unit;
     this.active = same ? { ...next, display: this.active!.display } : next;
     if (!same) this.changes.fire();
-    if (next?.installed && !next.installed.template) this.schedule();
+    const asked = next?.installed ?? next?.namesake;
+    if (asked && !asked.template) this.schedule();
   }
 
   /** After an operation: shows the state its answer carried, or asks again. */
   changed(change: ManagerChange): void {
-    const installed = this.active?.installed;
+    if (change.unit && change.installed !== undefined) {
+      if (change.installed) this.installedScopes.set(change.unit, change.scope);
+      else this.installedScopes.delete(change.unit);
+      this.refresh();
+    }
+    const installed = this.active?.installed ?? this.active?.namesake;
     if (!installed || installed.template || installed.scope !== change.scope) return;
     if (change.state && change.unit === installed.unit) {
       this.last = { key: unitKey(installed), at: Date.now() };
@@ -65,7 +75,10 @@ export class ActiveUnitState implements vscode.Disposable {
     const target = fileTarget(document.uri.fsPath);
     if (target.kind === "none") return undefined;
     const base = { uri: document.uri.toString(), unit: target.unit };
-    if (!target.scope) return { ...base, display: NOT_INSTALLED };
+    if (!target.scope) {
+      const scope = this.installedScopes.get(target.unit) ?? "system";
+      return { ...base, namesake: { unit: target.unit, scope, template: target.template }, display: NOT_INSTALLED };
+    }
     const installed: UnitRef = { unit: target.unit, scope: target.scope, template: target.template, path: target.path };
     return { ...base, installed, display: target.template ? TEMPLATE : QUERYING };
   }
@@ -75,7 +88,7 @@ export class ActiveUnitState implements vscode.Disposable {
       this.queryAgain = true;
       return;
     }
-    const installed = this.active?.installed;
+    const installed = this.active?.installed ?? this.active?.namesake;
     if (!installed) return;
     const wait = this.last.key === unitKey(installed) ? Math.max(0, this.last.at + MIN_INTERVAL_MS - Date.now()) : 0;
     clearTimeout(this.timer);
@@ -87,7 +100,8 @@ export class ActiveUnitState implements vscode.Disposable {
     this.last = { key: unitKey(ref), at: Date.now() };
     try {
       const answer = await this.operations.run("status", { unit: ref.unit, scope: ref.scope });
-      this.show(ref, answer.ok ? stateDisplay(answer.state) : failureDisplay(answer));
+      const namesake = this.active?.namesake !== undefined;
+      this.show(ref, answer.ok ? stateDisplay(answer.state) : namesake ? namesakeFailureDisplay(answer) : failureDisplay(answer));
     } finally {
       this.querying = false;
       if (this.queryAgain) {
@@ -98,7 +112,8 @@ export class ActiveUnitState implements vscode.Disposable {
   }
 
   private show(ref: UnitRef, display: StateDisplay): void {
-    if (!this.active?.installed || unitKey(this.active.installed) !== unitKey(ref)) return;
+    const shown = this.active?.installed ?? this.active?.namesake;
+    if (!this.active || !shown || unitKey(shown) !== unitKey(ref)) return;
     this.active = { ...this.active, display };
     this.changes.fire();
   }

@@ -5,6 +5,9 @@ import { infoNotice } from "./notices";
 import type { OperationsUi } from "./operationsUi";
 import { fileTarget, isUnitRef, type Scope, type UnitRef } from "./unitTarget";
 
+const ASK_SYSTEM = "Ask the System Manager";
+const ASK_USER = "Ask the User Manager";
+
 export type InstancePolicy = "instance-required" | "template-allowed";
 
 const SCOPE_CHOICES = [
@@ -48,19 +51,19 @@ async function unitOfEditor(ui: OperationsUi): Promise<UnitRef | undefined> {
   if (target.scope) return { ...ref, scope: target.scope };
 
   const install = "Install…";
-  const buttons = [...(target.dropIn ? [] : [install]), "Installed System Unit", "Installed User Unit"];
+  const buttons = [...(target.dropIn ? [] : [install]), ASK_SYSTEM, ASK_USER];
   const answer = await ui
     .prompts()
     .ask(
-      `${document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1)} is not in a systemd unit directory. Install it first, or act on the unit ${target.unit} that is installed?`,
+      `${document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1)} is not in a systemd unit directory, so systemd does not read it from here. Install it first, or ask the system or user manager about a unit named ${target.unit}, if it has one?`,
       buttons,
     );
   if (answer === install) {
     await vscode.commands.executeCommand(UI_COMMANDS.install);
     return undefined;
   }
-  if (answer === "Installed System Unit") return { ...ref, scope: "system" };
-  if (answer === "Installed User Unit") return { ...ref, scope: "user" };
+  if (answer === ASK_SYSTEM) return { ...ref, scope: "system" };
+  if (answer === ASK_USER) return { ...ref, scope: "user" };
   return undefined;
 }
 

@@ -9,11 +9,14 @@ export interface NoticeRecord {
 
 /**
  * Shows notices without waiting for the user: a command ends when it has said what happened, and a
- * button press runs later. A notice still on screen is not stacked again (no systemd says so once).
+ * button press runs later. A notice still on screen is not stacked again (no systemd says so once),
+ * so the last warning or error also stays in the status bar with its time and how often it came.
  */
 export class Notifier implements vscode.Disposable {
   private readonly visible = new Set<string>();
   private readonly notified = new vscode.EventEmitter<NoticeRecord>();
+  readonly problemItem = vscode.window.createStatusBarItem("unitsmith.lastProblem", vscode.StatusBarAlignment.Left, 9);
+  private lastProblem = { key: "", count: 0 };
   /** For tests and the log: every notice, shown or not. */
   readonly onDidNotify = this.notified.event;
 
@@ -29,6 +32,7 @@ export class Notifier implements vscode.Disposable {
     if (notice.severity === "info") this.log.info(notice.text);
     else if (notice.severity === "warning") this.log.warn(notice.text);
     else this.log.error(notice.text);
+    if (notice.severity !== "info") this.showProblem(notice);
     if (!shown) return;
     this.visible.add(notice.key);
     const show = {
@@ -47,7 +51,20 @@ export class Notifier implements vscode.Disposable {
     );
   }
 
+  private showProblem(notice: Notice): void {
+    const count = this.lastProblem.key === notice.key ? this.lastProblem.count + 1 : 1;
+    this.lastProblem = { key: notice.key, count };
+    const time = new Date().toLocaleTimeString(undefined, { hour12: false });
+    const short = notice.text.length > 60 ? `${notice.text.slice(0, 59)}…` : notice.text;
+    this.problemItem.name = "Unitsmith: last problem";
+    this.problemItem.text = `$(${notice.severity}) ${short}${count > 1 ? ` (${count}×)` : ""} ${time}`;
+    this.problemItem.tooltip = `${notice.text}\n\nLast at ${time}${count > 1 ? `, ${count} times in a row` : ""}. The Unitsmith output channel has every one.`;
+    this.problemItem.command = { title: "Show Output", command: "workbench.action.output.toggleOutput" };
+    this.problemItem.show();
+  }
+
   dispose(): void {
+    this.problemItem.dispose();
     this.notified.dispose();
   }
 }

@@ -18,6 +18,8 @@ export interface ManagerChange {
   /** The unit acted on, with its state afterwards when the answer said. */
   unit?: string;
   state?: UnitState;
+  /** Set by Install (true) and Uninstall (false): the unit's file was put in place or taken away. */
+  installed?: boolean;
 }
 
 /** Failures that leave the manager as it was: nothing ran, or nothing could. */
@@ -35,7 +37,10 @@ export class OperationsClient implements vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<ManagerChange>();
   readonly onDidChange = this.changes.event;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   async run<K extends CommandName>(name: K, argument: ArgumentOf<K>): Promise<Answer<ResultOf<K>>> {
     let answer: Answer<ResultOf<K>>;
@@ -51,7 +56,13 @@ export class OperationsClient implements vscode.Disposable {
         message: `The Unitsmith language server did not answer (${error instanceof Error ? error.message : String(error)}).`,
       };
     }
-    if (CHANGING_COMMANDS.has(name) && (answer.ok || !NOTHING_CHANGED.has(answer.reason))) this.changed(argument, answer);
+    // The commands that change something, each a line with its time; queries (the status bar polls) are not logged.
+    if (CHANGING_COMMANDS.has(name)) {
+      this.log.info(
+        `${serverCommandId(name)} ${JSON.stringify(argument)}: ${answer.ok ? ("message" in answer && answer.message) || "done" : `${answer.reason}: ${answer.message}`}`,
+      );
+      if (answer.ok || !NOTHING_CHANGED.has(answer.reason)) this.changed(name, argument, answer);
+    }
     return answer;
   }
 
@@ -75,12 +86,18 @@ export class OperationsClient implements vscode.Disposable {
     this.changes.fire({ scope });
   }
 
-  private changed(argument: unknown, answer: { ok: boolean }): void {
+  private changed(name: CommandName, argument: unknown, answer: { ok: boolean }): void {
     const fromAnswer = answer.ok ? (answer as { scope?: Scope; unit?: string; state?: UnitState }) : undefined;
     const scope = fromAnswer?.scope ?? (argument as { scope?: Scope }).scope;
     if (!scope) return;
     const unit = fromAnswer?.state?.unit ?? fromAnswer?.unit ?? (argument as { unit?: string }).unit;
-    this.changes.fire({ scope, ...(unit && { unit }), ...(fromAnswer?.state && { state: fromAnswer.state }) });
+    const installed = answer.ok && (name === "install" || name === "uninstall") ? name === "install" : undefined;
+    this.changes.fire({
+      scope,
+      ...(unit && { unit }),
+      ...(fromAnswer?.state && { state: fromAnswer.state }),
+      ...(installed !== undefined && { installed }),
+    });
   }
 
   dispose(): void {

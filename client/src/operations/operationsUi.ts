@@ -16,7 +16,12 @@ export interface OperationsUi {
   overrides: Set<string>;
 }
 
-/** Tells the user how a command went: the server's message on success, a failure notice otherwise. */
-export function report(ui: OperationsUi, answer: Answer<{ ok: true; message: string }>, doing: string): void {
-  ui.notifier.notify(answer.ok ? infoNotice(answer.message) : failureNotice(answer, doing));
+/**
+ * Tells the user how a command went: the server's message on success (a warning when the manager
+ * could not be reached for some of its steps), a failure notice otherwise.
+ */
+export function report(ui: OperationsUi, answer: Answer<{ ok: true; message: string; managerUnreachable?: true }>, doing: string): void {
+  if (!answer.ok) return ui.notifier.notify(failureNotice(answer, doing));
+  const notice = infoNotice(answer.message);
+  ui.notifier.notify(answer.managerUnreachable ? { ...notice, severity: "warning" } : notice);
 }

@@ -37,7 +37,7 @@ export function registerOperationsUi(
   client: LanguageClient,
   log: vscode.LogOutputChannel,
 ): OperationsTestApi {
-  const operations = new OperationsClient(client);
+  const operations = new OperationsClient(client, log);
   let prompts = vscodePrompts;
   const act = (action: NoticeAction): void => {
     if (action.kind === "command") {

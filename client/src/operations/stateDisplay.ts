@@ -43,7 +43,7 @@ export function failureDisplay(failure: OperationFailure): StateDisplay {
     case "unit-not-found":
       return DISPLAYS["not installed"];
     case "no-systemd":
-      return { name: "unknown", icon: "debug-disconnect", label: "no systemd" };
+      return failure.installedFile ? INSTALLED_UNREACHABLE : { name: "unknown", icon: "debug-disconnect", label: "no systemd" };
     case "command-not-found":
       return { name: "unknown", icon: "debug-disconnect", label: "no systemctl" };
     case "needs-privilege":
@@ -51,6 +51,17 @@ export function failureDisplay(failure: OperationFailure): StateDisplay {
     default:
       return { name: "unknown", icon: "question", label: "state unknown" };
   }
+}
+
+const INSTALLED_UNREACHABLE: StateDisplay = {
+  name: "unknown",
+  icon: "debug-disconnect",
+  label: "installed (file present), manager unreachable",
+};
+
+/** For a file outside the unit directories, asked about by its name: only a file put in place makes it installed. */
+export function namesakeFailureDisplay(failure: OperationFailure): StateDisplay {
+  return failure.reason === "no-systemd" && !failure.installedFile ? DISPLAYS["not installed"] : failureDisplay(failure);
 }
 
 /** `$(circle-filled) backup.service running`: the status bar's text. */

@@ -15,9 +15,10 @@ export function createUnitStatusBar(state: ActiveUnitState): vscode.Disposable &
     }
     item.text = statusBarText(active.unit, active.display);
     item.backgroundColor = active.display.name === "failed" ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
-    if (active.installed) {
-      item.tooltip = `${active.unit} (${active.installed.scope} manager): ${active.display.label}. Click for its status.`;
-      item.command = { title: "Show Status", command: UI_COMMANDS.showStatus, arguments: [active.installed] };
+    const asked = active.installed ?? (active.display.name === "not installed" ? undefined : active.namesake);
+    if (asked) {
+      item.tooltip = `${active.unit} (${asked.scope} manager): ${active.display.label}. Click for its status.`;
+      item.command = { title: "Show Status", command: UI_COMMANDS.showStatus, arguments: [asked] };
     } else {
       item.tooltip = `This file is not in a systemd unit directory, so systemd does not read it from here. Click to install it.`;
       item.command = { title: "Install", command: UI_COMMANDS.install };

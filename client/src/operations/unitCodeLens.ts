@@ -1,9 +1,10 @@
 import * as vscode from "vscode";
 import type { ActiveUnitState } from "./activeUnitState";
 import { UI_COMMANDS } from "./commandIds";
+import { NOT_INSTALLED } from "./stateDisplay";
 import { fileTarget, type UnitRef } from "./unitTarget";
 
-/** `● running · Start · Stop · Restart · Logs` on the first line of a unit file in a unit directory. */
+/** `● running · Start · Stop · Restart · Logs` on the first line of a unit file; `not installed · Install…` on one that is not. */
 export class UnitCodeLens implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -14,13 +15,19 @@ export class UnitCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.isTrusted || document.uri.scheme !== "file") return [];
     const target = fileTarget(document.uri.fsPath);
-    if (target.kind === "none" || !target.scope) return [];
-    const ref: UnitRef = { unit: target.unit, scope: target.scope, template: target.template, path: target.path };
+    if (target.kind === "none") return [];
     const active = this.state.current;
     const display = active?.uri === document.uri.toString() ? active.display : undefined;
     const range = new vscode.Range(0, 0, 0, 0);
-    const lens = (title: string, command: string, argument: unknown) =>
-      new vscode.CodeLens(range, { title, command, arguments: [argument] });
+    const lens = (title: string, command: string, argument?: unknown) =>
+      new vscode.CodeLens(range, { title, command, arguments: argument === undefined ? [] : [argument] });
+    const namesake = active?.uri === document.uri.toString() ? active.namesake : undefined;
+    const ref: UnitRef | undefined = target.scope
+      ? { unit: target.unit, scope: target.scope, template: target.template, path: target.path }
+      : display?.name === "not installed"
+        ? undefined
+        : namesake;
+    if (!ref) return target.dropIn ? [] : [lens(`$(${NOT_INSTALLED.icon}) ${NOT_INSTALLED.label} · Install…`, UI_COMMANDS.install)];
     return [
       lens(display ? `$(${display.icon}) ${display.label}` : "$(info) status", UI_COMMANDS.showStatus, ref),
       lens("Start", UI_COMMANDS.start, ref),

@@ -5,6 +5,8 @@ import { convertCronSchedule } from "./quickFixes/cronFix";
 import { moveDirective, renameDirective, replaceWithSuccessor } from "./quickFixes/directiveFixes";
 import { addToSection, entryAt, sectionOf } from "./quickFixes/edits";
 import type { Fix } from "./quickFixes/fixContext";
+import { insertEquals } from "./quickFixes/insertEquals";
+import { spelledTimeSpan } from "./quickFixes/spelledTimeSpan";
 import { addBeside, addInstallTarget, removeEntry, resetExecStart } from "./quickFixes/semanticFixes";
 import { replaceInvalidValue, restartOnFailure, userDefaultTarget } from "./quickFixes/valueFixes";
 import { usualInstallTarget } from "./rules/semanticInstall";
@@ -17,7 +19,8 @@ const FIXES: Readonly<Record<string, Fix>> = {
   "misplaced-directive": moveDirective,
   "deprecated-directive": replaceWithSuccessor,
   "removed-directive": replaceWithSuccessor,
-  "invalid-value": (context) => [...convertCronSchedule(context), ...replaceInvalidValue(context)],
+  "invalid-value": (context) => [...convertCronSchedule(context), ...spelledTimeSpan(context), ...replaceInvalidValue(context)],
+  "malformed-line": insertEquals,
   "questionable-value": replaceInvalidValue,
   "unknown-capability": replaceInvalidValue,
   "literal-percent": replaceInvalidValue,

@@ -35,6 +35,7 @@ import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { unitFileCommands } from "./unitFileCommands";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
+import { startLine } from "./startLine";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
@@ -164,7 +165,9 @@ export function startServer(): void {
         watchers: [{ globPattern: WATCHED_GLOB }],
       });
     }
-    refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
+    refreshSettings()
+      .then(async () => logger.info(await startLine(SERVER_VERSION, settings, await targets.resolve(settings, trusted), manPages)))
+      .catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
   connection.onNotification(TRUST_CHANGED, (params: Partial<TrustChangedParams> | undefined) => {

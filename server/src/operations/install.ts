@@ -7,6 +7,7 @@ import { invalid, isObject, type Parsed } from "../protocol/operationArguments";
 import { parseInstallOptions, type InstallOptions } from "./arguments";
 import type { OperationContext } from "./context";
 import { fail, failFile } from "./failures";
+import { unlessNoManager } from "./managerSteps";
 import { withSession, type Session } from "./session";
 import { applyAction } from "./unitActions";
 import type { Answer, InstallResult } from "../protocol/operationResults";
@@ -110,19 +111,24 @@ async function run(session: Session, unit: string, fileChanged: boolean): Promis
 /**
  * Installs a unit file where systemd reads it for the scope (copy, or `systemctl link`), reloads
  * systemd when the file changed, and optionally enables and starts it. A different file already there is replaced
- * only with `overwrite`.
+ * only with `overwrite`. Without a manager to talk to, a copied file stays and the answer says
+ * which steps were left undone.
  */
 export function install(context: OperationContext, request: InstallRequest, signal?: AbortSignal): Promise<Answer<InstallResult>> {
   return withSession(context, request.scope, signal, async (session) => {
     const destination = unitFilePath(context.directories, request.scope, request.unit);
     const fileChanged =
       request.mode === "link" ? await linkInto(context, session, request, destination) : await copyInto(context, request, destination);
-    // One reload, and only when there is something new to read; a file systemd already has needs none.
-    if (fileChanged || context.reloadPending.has(request.scope)) await session.daemonReload();
-    const messages = [fileChanged ? `Installed ${request.unit} as ${destination}.` : `${destination} is already this file.`];
+    const messages = [fileChanged ? `Wrote ${destination}.` : `${destination} is already this file.`];
     let changed = fileChanged;
     let state: UnitState | undefined;
-    if (request.runUnit) {
+    const noManager = await unlessNoManager(async () => {
+      // One reload, and only when there is something new to read; a file systemd already has needs none.
+      if (fileChanged || context.reloadPending.has(request.scope)) {
+        await session.daemonReload();
+        messages.push(`Reloaded the ${request.scope} manager.`);
+      }
+      if (!request.runUnit) return;
       if (request.enable) {
         const enabled = await applyAction(session, request.runUnit, "enable");
         changed ||= enabled.changed;
@@ -134,6 +140,10 @@ export function install(context: OperationContext, request: InstallRequest, sign
         messages.push(started.message);
       }
       state = await session.state(request.runUnit);
+    });
+    if (noManager) {
+      if (fileChanged) context.reloadPending.add(request.scope);
+      messages.push(`Not done: ${skippedSteps(request, fileChanged)}. ${noManager}`);
     }
     return {
       ok: true,
@@ -144,7 +154,18 @@ export function install(context: OperationContext, request: InstallRequest, sign
       changed,
       message: messages.join(" "),
       ran: session.ran,
+      ...(noManager && { managerUnreachable: true }),
       ...(state && { state }),
     };
   });
+}
+
+/** The manager's steps an install asked for, in words: "reload the system manager, enable and start x.service". */
+function skippedSteps(request: InstallRequest, fileChanged: boolean): string {
+  const verbs = [...(request.runUnit && request.enable ? ["enable"] : []), ...(request.runUnit && request.start ? ["start"] : [])];
+  const parts = [
+    ...(fileChanged ? [`reload the ${request.scope} manager`] : []),
+    ...(verbs.length > 0 ? [`${verbs.join(" and ")} ${request.runUnit}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(", ") : `ask the ${request.scope} manager about ${request.unit}`;
 }

@@ -4,6 +4,7 @@ import type { ResolvedUnit } from "./arguments";
 import type { OperationContext } from "./context";
 import { failFile } from "./failures";
 import { isUp } from "./idempotence";
+import { unlessNoManager } from "./managerSteps";
 import { withSession, type Session } from "./session";
 import type { Answer, UninstallResult } from "../protocol/operationResults";
 
@@ -25,14 +26,18 @@ async function windDown(session: Session, unit: string): Promise<{ changed: bool
 /**
  * Undoes install: stops and disables the unit, removes its file from the scope's unit directory
  * (only a regular file of that exact name; a link made by `systemctl link` goes with disable),
- * and reloads systemd. The unit's drop-in directory is left alone.
+ * and reloads systemd. The unit's drop-in directory is left alone. Without a manager to talk to,
+ * the file is still removed and the answer says what was not done.
  */
 export function uninstall(context: OperationContext, target: ResolvedUnit, signal?: AbortSignal): Promise<Answer<UninstallResult>> {
   return withSession(context, target.scope, signal, async (session) => {
     const file = templateOf(target.unit);
     const path = unitFilePath(context.directories, target.scope, file);
-    const wound = target.template ? { changed: false, messages: [] } : await windDown(session, target.unit);
-    if (target.template) await session.change(["disable", "--", target.unit]);
+    let wound = { changed: false, messages: [] as string[] };
+    const noManagerBefore = await unlessNoManager(async () => {
+      if (target.template) await session.change(["disable", "--", target.unit]);
+      else wound = await windDown(session, target.unit);
+    });
 
     const kind = await context.files.kind(path).catch((error) => failFile(error, path, target.scope, "Looking at"));
     const messages = [...wound.messages];
@@ -47,12 +52,23 @@ export function uninstall(context: OperationContext, target: ResolvedUnit, signa
       messages.push(`${path} is not a regular file (${kind}); Unitsmith left it in place.`);
     }
     const changed = wound.changed || removed !== undefined;
-    if (changed || target.template) await session.daemonReload();
+    const noManager =
+      noManagerBefore ??
+      (await unlessNoManager(async () => {
+        if (changed || target.template) await session.daemonReload();
+      }));
+    if (noManager) {
+      if (removed) context.reloadPending.add(target.scope);
+      messages.push(`Not done: stop, disable and reload the ${target.scope} manager. ${noManager}`);
+    } else if (changed || target.template) {
+      messages.push(`Reloaded the ${target.scope} manager.`);
+    }
     return {
       ok: true,
       unit: target.unit,
       scope: target.scope,
       ...(removed && { removed }),
+      ...(noManager && { managerUnreachable: true }),
       changed,
       message: messages.join(" "),
       ran: session.ran,

@@ -79,6 +79,8 @@ export interface OperationFailure {
   needsConfirmation?: true;
   /** The file a needs-confirmation or file-error answer is about. */
   path?: string;
+  /** For a no-systemd answer about a unit: its file is present in the scope's unit directory. */
+  installedFile?: string;
   stderr?: string;
 }
 
@@ -161,11 +163,15 @@ export interface InstallResult extends UnitResult {
   ran: string[][];
   /** The state after installing; absent for a template installed without an instance. */
   state?: UnitState;
+  /** The file was put in place but there was no manager to reload, enable or start it. */
+  managerUnreachable?: true;
 }
 
 export interface UninstallResult extends UnitResult {
   /** The file removed, if there was one. */
   removed?: string;
+  /** There was no manager: the unit was not stopped or disabled, only its file removed. */
+  managerUnreachable?: true;
   changed: boolean;
   message: string;
   ran: string[][];

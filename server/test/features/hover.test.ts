@@ -14,7 +14,7 @@ describe("hover", () => {
     const text = (await hoverText("web.service", "[Service]\nRes|tart=on-failure\n"))!;
     assert.match(text, /\*\*Restart=\*\* in `\[Service\]`/);
     assert.match(text, /Value: one of no, on-success, on-failure/);
-    assert.match(text, /Default: `no`/);
+    assert.match(text, /Default: no\./);
     assert.match(
       text,
       /\[systemd\.service\(5\)\]\(https:\/\/www\.freedesktop\.org\/software\/systemd\/man\/latest\/systemd\.service\.html#Restart=\)/,

@@ -65,7 +65,7 @@ test("Unitsmith: Show Status from the palette says there is no systemd", { timeo
     // The file is not in a unit directory, so the command asks which installed unit it means.
     const question = await workbench.notification(`${UNIT} is not in a systemd unit directory`);
     console.log(`    asks: ${await workbench.screenshot("authoring-5-which-unit")}`);
-    await question.getByRole("button", { name: "Installed System Unit" }).click();
+    await question.getByRole("button", { name: "Ask the System Manager" }).click();
     await workbench.notification("There is no systemd system manager to talk to");
     console.log(`    no systemd: ${await workbench.screenshot("authoring-6-no-systemd")}`);
   });

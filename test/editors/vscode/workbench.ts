@@ -103,6 +103,49 @@ export class Workbench {
     return (await line.innerText()).replace(/\u00a0/g, " ");
   }
 
+  /**
+   * Puts the cursor on the line containing `text`, opens the quick fix menu (Ctrl+.), screenshots it
+   * as `shot` and picks the entry titled `title` with the arrow keys and Enter, as a keyboard user does.
+   */
+  async applyQuickFix(editor: Locator, text: string, title: string, shot: string): Promise<string> {
+    await editor.locator(".view-line", { hasText: text }).first().click();
+    await this.page.keyboard.press("End");
+    await this.page.keyboard.press("Control+.");
+    const rows = this.page.locator(".action-widget .monaco-list-row.action");
+    await rows.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
+    const path = await this.screenshot(shot);
+    for (let tries = await rows.count(); tries > 0; tries--) {
+      if (((await this.page.locator(".action-widget .monaco-list-row.action.focused").textContent()) ?? "").includes(title)) break;
+      await this.page.keyboard.press("ArrowDown");
+    }
+    await this.page.keyboard.press("Enter");
+    await this.page.locator(".action-widget").waitFor({ state: "hidden" });
+    return path;
+  }
+
+  /** The status bar item whose text contains `text`, once it shows. */
+  async statusBarItem(text: string | RegExp): Promise<Locator> {
+    const item = this.page.locator(".statusbar-item", { hasText: text }).first();
+    await item.waitFor({ timeout: 60_000 });
+    return item;
+  }
+
+  /** Shows a log output channel in the panel and returns its text once it matches `containing` (or after 30 s). */
+  async outputChannel(name: string, containing: string | RegExp): Promise<string> {
+    await this.runCommand("Output: Show Output Channels...");
+    const input = this.page.locator(".quick-input-widget input[type=text]");
+    await input.fill(name);
+    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().click();
+    const lines = this.page.locator(".part.panel .monaco-editor .view-lines").first();
+    await lines.waitFor({ timeout: 30_000 });
+    // The editor renders spaces as no-break spaces and wraps long lines; the text is compared with
+    // the spaces normalised and the wrapped lines joined (each log line starts with its date).
+    for (const deadline = Date.now() + 30_000; ; await this.page.waitForTimeout(250)) {
+      const text = (await lines.innerText()).replace(/\u00a0/g, " ").replace(/\n(?!\d{4}-\d\d-\d\d )/g, "");
+      if (text.match(containing) || Date.now() > deadline) return text;
+    }
+  }
+
   async screenshot(name: string): Promise<string> {
     const path = join(artifactsDir("screenshots"), `${name}.png`);
     await this.page.screenshot({ path, timeout: 15_000 });

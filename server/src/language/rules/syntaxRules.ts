@@ -1,4 +1,6 @@
 import type { MalformedNode } from "../parser";
+import { fileSchemaFor } from "../schema/fileSchema";
+import { meantAssignment } from "./meantAssignment";
 import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
 
 export const malformedLine: RuleInfo = {
@@ -25,7 +27,7 @@ export const unterminatedContinuation: RuleInfo = {
   description: "The last line ends with a backslash, continuing a value past the end of the file.",
 };
 
-function malformedFinding(node: MalformedNode): Finding {
+function malformedFinding(node: MalformedNode, meant: string | undefined): Finding {
   const span = node.contentSpan;
   switch (node.reason) {
     case "invalid-section-header":
@@ -41,20 +43,25 @@ function malformedFinding(node: MalformedNode): Finding {
         message: `Missing directive name before "=": expected Key=Value, such as ExecStart=/usr/bin/app. systemd ignores this line.`,
       };
     case "missing-equals":
-      return {
-        rule: malformedLine,
-        span,
-        message: `Missing "=": expected Key=Value (ExecStart=/usr/bin/app), a [Section] header or a comment starting with # or ;. systemd ignores this line.`,
-      };
+      return meant
+        ? { rule: malformedLine, span, message: `Missing "=": did you mean \`${meant}\`? systemd ignores this line.`, data: { meant } }
+        : {
+            rule: malformedLine,
+            span,
+            message: `Missing "=": expected Key=Value (ExecStart=/usr/bin/app), a [Section] header or a comment starting with # or ;. systemd ignores this line.`,
+          };
   }
 }
 
 export const syntaxRules: RuleFamily = {
   rules: [malformedLine, invalidSectionHeader, entryOutsideSection, unterminatedContinuation],
-  check({ file }: RuleContext): Finding[] {
+  check({ file, kind }: RuleContext): Finding[] {
     const findings: Finding[] = [];
+    const schema = fileSchemaFor(kind);
+    let section: string | undefined;
     for (const node of file.nodes) {
-      if (node.kind === "malformed") findings.push(malformedFinding(node));
+      if (node.kind === "section") section = node.name;
+      if (node.kind === "malformed") findings.push(malformedFinding(node, meantAssignment(node.content, section, schema)));
       if (node.kind === "entry" && node.unterminated) {
         findings.push({
           rule: unterminatedContinuation,

@@ -47,7 +47,8 @@ export function directiveMarkdown(info: DirectiveInfo, target: TargetSystemd = {
   const facts: string[] = [];
   if (info.family !== "quadlet") facts.push(`Value: ${describeValue(info.value)}.`);
   if (info.list) facts.push("May be repeated; an empty assignment clears the list.");
-  if (info.summary?.default) facts.push(`Default: \`${info.summary.default}\`.`);
+  // Plain text: a code span here renders as "Default:  no ." with padding on both sides.
+  if (info.summary?.default) facts.push(`Default: ${info.summary.default}.`);
   if (info.since !== undefined) {
     const tooNew = target.version !== undefined && info.since > target.version ? ` (newer than the target, ${target.version})` : "";
     facts.push(`Since systemd ${info.since}${tooNew}.`);

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { setup, suite, suiteSetup, teardown, test } from "mocha";
 import * as vscode from "vscode";
-import { accessSync, constants } from "node:fs";
+import { accessSync, chmodSync, constants } from "node:fs";
 import { findProgram, generateUnits, type NewUnitOptions } from "../../../../server/src/language/generate";
 import type { UnitsmithExports } from "../../../../client/src/extension";
 import { invocationOf } from "../../../../client/src/newUnit/invocation";
@@ -90,8 +90,37 @@ export function newUnitSuite(): void {
       const problem = (title: RegExp, text: string) => asked(title)?.problem?.(text);
       assert.match(problem(/command it runs/, "no-such-program-here --now") ?? "", /"no-such-program-here" was not found on PATH/);
       assert.match(problem(/its name/, "bad/name") ?? "", /"\/" is not allowed/);
-      assert.match(problem(/longest it may run/, "5 parsecs") ?? "", /--timeout "5 parsecs"/);
+      assert.match(problem(/longest it may run/, "5 parsecs") ?? "", /^The longest it may run "5 parsecs"/);
+      assert.doesNotMatch(problem(/command it runs/, "no-such-program-here --now") ?? "", /--/, "no command-line flag in the wizard's words");
+      assert.match(asked(/command it runs/)?.title ?? "", /^New unit \(1 of 10\): the command it runs$/);
+      assert.match(asked(/its name/)?.title ?? "", /^New unit \(2 of 10\): its name$/);
       assert.equal(problem(/longest it may run/, ""), undefined, "an optional question can be left empty");
+    });
+
+    test("New Unit finds a system unit's program on systemd's search path, a user unit's on the editor's PATH", async () => {
+      // A shim directory first on the editor's PATH, as a version manager puts it there.
+      const shims = vscode.Uri.joinPath(folder, "shims");
+      await writeWorkspaceFile("shims/python3", "#!/bin/sh\nexec /usr/bin/python3 \"$@\"\n");
+      chmodSync(vscode.Uri.joinPath(shims, "python3").fsPath, 0o755);
+      const path = process.env.PATH;
+      process.env.PATH = `${shims.fsPath}:${path}`;
+      try {
+        for (const [scope, program] of [
+          ["System", "/usr/bin/python3"],
+          ["User", vscode.Uri.joinPath(shims, "python3").fsPath],
+        ] as const) {
+          await run("unitsmith.newUnit", [
+            [/command it runs/, "python3 -m http.server 8080"],
+            [/its name/, `web-${scope.toLowerCase()}`],
+            [/for which manager/, scope],
+            [/where should the files go/, "Unsaved editors"],
+          ]);
+          answering?.dispose();
+          assert.match(vscode.window.activeTextEditor?.document.getText() ?? "", new RegExp(`^ExecStart=${program} -m http\\.server 8080$`, "m"));
+        }
+      } finally {
+        process.env.PATH = path;
+      }
     });
 
     test("New Unit writes a service and its timer into the folder and offers to install them", async () => {

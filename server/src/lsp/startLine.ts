@@ -1,0 +1,18 @@
+import type { TargetSystemd } from "../language/rules/rule";
+import type { Settings } from "../settings/settings";
+import type { ManPageLibrary } from "../systemd/manPages";
+
+/** The pages hovers quote most; the start line says whether this machine has them. */
+const KEY_PAGES = ["systemd.unit", "systemd.service", "systemd.exec"];
+
+/** The log's first line: "Unitsmith 0.4.0: checking for systemd 252 (installed); man pages: systemd.unit(5), … found". */
+export async function startLine(version: string, settings: Settings, target: TargetSystemd, manPages: ManPageLibrary): Promise<string> {
+  const systemd =
+    target.version === undefined
+      ? "systemd version unknown (not asked: no processes run here, or systemd-analyze is missing)"
+      : `systemd ${target.version} (${settings.systemdVersion === "auto" ? "installed" : "unitsmith.systemdVersion"})`;
+  const found = await Promise.all(KEY_PAGES.map(async (name) => ((await manPages.page(name, "5")) ? `${name}(5)` : undefined)));
+  const present = found.filter((page) => page !== undefined);
+  const pages = present.length > 0 ? `${present.join(", ")} found` : "none of systemd's man pages found (hovers give the summary only)";
+  return `Unitsmith ${version}: checking for ${systemd}; man pages: ${pages}.`;
+}
