@@ -2,7 +2,7 @@
 // Bundles the server, the CLI and the VS Code client with esbuild, so neither the .vsix nor the
 // published server package needs node_modules at run time.
 import { build } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -36,4 +36,6 @@ await Promise.all([
   build({ ...common, entryPoints: ["server/src/serverMain.ts"], outfile: "server/dist/server.js" }),
   build({ ...common, entryPoints: ["server/src/cliMain.ts"], outfile: "server/dist/cli.js" }),
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "client/dist/extension.js", external: ["vscode"] }),
+  // The rule pages diagnostics link to, in the npm package and the .vsix beside the bundles.
+  cp(`${root}docs/rules`, `${root}server/dist/rules`, { recursive: true }),
 ]);

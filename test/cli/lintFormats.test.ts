@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { unitsmith } from "./run";
 
@@ -29,6 +30,23 @@ describe("unitsmith lint --format sarif and --systemd-version", () => {
     const location = run.results[0].locations[0].physicalLocation;
     assert.equal(location.artifactLocation.uri, "web%20app.service");
     assert.deepEqual(location.region, { startLine: 4, startColumn: 1, endLine: 4, endColumn: 10 });
+  });
+
+  it("describes each rule with its page, its full description and its default level, and carries the quick fix", async () => {
+    const sarif = JSON.parse((await unitsmith(["lint", "--format", "sarif", "web app.service"], dir)).stdout);
+    const [run] = sarif.runs;
+    for (const rule of run.tool.driver.rules) {
+      assert.match(readFileSync(fileURLToPath(rule.helpUri), "utf8"), new RegExp(`^# \`${rule.id}\``), rule.id);
+      assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length, rule.id);
+      assert.match(rule.defaultConfiguration.level, /^(error|warning|note)$/);
+    }
+    const unknown = run.tool.driver.rules.find((rule: { id: string }) => rule.id === "unknown-directive");
+    assert.match(unknown.fullDescription.text, /systemd logs "Unknown key name" and ignores the line/);
+    const [fix] = run.results[0].fixes;
+    assert.equal(fix.description.text, "Change to ExecStart=");
+    assert.deepEqual(fix.artifactChanges[0].replacements, [
+      { deletedRegion: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 10 }, insertedContent: { text: "ExecStart" } },
+    ]);
   });
 
   it("flags directives newer than the version given, and refuses a version that is not one", async () => {

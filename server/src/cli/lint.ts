@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { DiagnosticSeverity } from "vscode-languageserver-types";
+import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
 import { fileUri } from "../language/fileUri";
-import { createUnitLanguageService } from "../language/languageService";
+import { createUnitLanguageService, type UnitLanguageService } from "../language/languageService";
 import { LANGUAGE_ID } from "../protocol/languageId";
 import { createManPageLibrary } from "../systemd/manPages";
 import { verifyFile } from "../systemd/verifyFile";
@@ -10,6 +10,7 @@ import { defaultSettings } from "../settings/settings";
 import { createNodeHost } from "../workspace/nodeHost";
 import { collectFiles } from "./collectFiles";
 import { displayPath } from "./displayPath";
+import { RULE_PAGES_URI } from "../rulePagesLocation";
 import type { TargetSystemd } from "../language/rules/rule";
 import { detectInstalledSystemd } from "../systemd/installedSystemd";
 import { jsonReport, textReport, type FileDiagnostics } from "./lintReports";
@@ -34,6 +35,10 @@ whose names make them one of those kinds.
                        systemd (and its list of accepted directives). Default: the newest
 
 Exit status: 0 clean, 1 problems found, 2 usage or read errors.`;
+
+/** The quick fixes the language service offers for one diagnostic. */
+const quickFixesFor = (service: UnitLanguageService, document: TextDocument, diagnostic: Diagnostic) =>
+  service.codeActions(document, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] });
 
 const reports = { text: textReport, json: jsonReport, sarif: sarifReport };
 
@@ -68,7 +73,12 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
 
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
   const { maxFileSizeKB, lint } = defaultSettings;
-  const service = createUnitLanguageService(createNodeHost(createManPageLibrary()), { maxFileSizeKB, severities: lint, target });
+  const service = createUnitLanguageService(createNodeHost(createManPageLibrary()), {
+    maxFileSizeKB,
+    severities: lint,
+    target,
+    rulePages: RULE_PAGES_URI,
+  });
   const results: FileDiagnostics[] = [];
   let verifyMissingSaid = false;
   for (const path of files) {
@@ -85,7 +95,9 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
         verifyMissingSaid ||= verified.reason === "binary-missing";
       }
       const document = TextDocument.create(fileUri(path), LANGUAGE_ID, 1, read.text);
-      results.push({ file: shown, diagnostics: await service.diagnostics(document, verified?.ran ? verified.diagnostics : []) });
+      const diagnostics = await service.diagnostics(document, verified?.ran ? verified.diagnostics : []);
+      const fixes = format === "sarif" ? new Map(diagnostics.map((d) => [d, quickFixesFor(service, document, d)])) : undefined;
+      results.push({ file: shown, diagnostics, ...(fixes && { fixes }) });
     } catch (error) {
       errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });
     }

@@ -40,6 +40,7 @@ import type { ScheduleContext } from "./calendar/timerSchedule";
 import type { UnitLanguageHost } from "./host";
 import { inlayHints } from "./inlayHints";
 import { mergeDiagnostics } from "./mergeDiagnostics";
+import { linkRulePages } from "./rulePages";
 import type { UnitFile } from "./parser";
 import { securityCodeActions } from "./quickFixes/securityFindings";
 import { referenceSubject } from "./references";
@@ -77,6 +78,8 @@ export interface UnitLanguageSettings {
   /** Offered outside sections where the client takes snippets and has none of its own. */
   snippets?: SnippetFile;
   client: ClientFeatures;
+  /** Where the rule pages are (a URI ending in "/"); each of our diagnostics then links to its rule's page. */
+  rulePages?: string;
 }
 
 export const DEFAULT_LANGUAGE_SETTINGS: UnitLanguageSettings = {
@@ -197,10 +200,11 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         ...(siblings && { siblingUnits: new Set(siblings.map((entry) => entry.name)) }),
       });
-      return mergeDiagnostics(own, outside);
+      return linkRulePages(mergeDiagnostics(own, outside), current.rulePages);
     },
 
-    unreadDiagnostics: (path, length) => diagnose(oversized(path, length, current.maxFileSizeKB), { severities: current.severities }),
+    unreadDiagnostics: (path, length) =>
+      linkRulePages(diagnose(oversized(path, length, current.maxFileSizeKB), { severities: current.severities }), current.rulePages),
 
     async completion(document, position) {
       const found = parsed(document);

@@ -38,6 +38,7 @@ import type { Logger } from "./logger";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
+import { RULE_PAGES_URI } from "../rulePagesLocation";
 
 const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -70,7 +71,7 @@ export function startServer(): void {
   const unitStates = new UnitStates(() => trusted);
   const host = createNodeHost(manPages, { stateOf: (scope, name) => unitStates.get(scope, name) });
   let canWatchFiles = false;
-  const service = createUnitLanguageService(host);
+  const service = createUnitLanguageService(host, { rulePages: RULE_PAGES_URI });
 
   // Findings of the last security analysis of each document, shown until it changes.
   const security = new VersionedDiagnostics();
