@@ -46,6 +46,19 @@ describe("unitsmith lint", () => {
     assert.deepEqual([result.code, result.stdout, result.stderr], [0, `${version}\n`, ""]);
   });
 
+  it("honours suppression comments and reports the one that silences nothing", async () => {
+    const file = join(dir, "quiet.service");
+    writeFileSync(file, "[Service]\nExecStart=/usr/bin/true\n# unitsmith-disable-next-line unknown-directive\nVendorKey=1\n");
+    assert.deepEqual(await unitsmith(["lint", "quiet.service"], dir), { code: 0, stdout: "", stderr: "" });
+    writeFileSync(file, "[Service]\nExecStart=/usr/bin/true\n# unitsmith-disable-next-line unknown-directive\nType=simple\n");
+    const stale = await unitsmith(["lint", "quiet.service"], dir);
+    assert.equal(
+      stale.stdout,
+      "quiet.service:3:31: warning: unknown-directive reports nothing on the next line, so this suppression silences nothing; remove it. [unused-suppression]\n",
+    );
+    rmSync(file);
+  });
+
   it("exits 0 on a clean file and prints nothing", async () => {
     const result = await unitsmith(["lint", "good.service"], dir);
     assert.deepEqual([result.code, result.stdout, result.stderr], [0, "", ""]);

@@ -41,6 +41,7 @@ import type { UnitLanguageHost } from "./host";
 import { inlayHints } from "./inlayHints";
 import { mergeDiagnostics } from "./mergeDiagnostics";
 import { linkRulePages } from "./rulePages";
+import { applySuppressions } from "./suppressions";
 import type { UnitFile } from "./parser";
 import { securityCodeActions } from "./quickFixes/securityFindings";
 import { referenceSubject } from "./references";
@@ -200,7 +201,9 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         ...(siblings && { siblingUnits: new Set(siblings.map((entry) => entry.name)) }),
       });
-      return linkRulePages(mergeDiagnostics(own, outside), current.rulePages);
+      const merged = mergeDiagnostics(own, outside);
+      const shown = analysis.file ? applySuppressions(analysis.file, merged, current.severities) : merged;
+      return linkRulePages(shown, current.rulePages);
     },
 
     unreadDiagnostics: (path, length) =>
@@ -240,6 +243,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         units: env.units,
         specifiers: env.specifiers,
         ...(schedule && { schedule }),
+        ...(current.rulePages && { rulePages: current.rulePages }),
       });
       if (!result) return null;
       const directive = result.directive;
