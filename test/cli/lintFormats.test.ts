@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,5 +55,38 @@ describe("unitsmith lint --format sarif and --systemd-version", () => {
     const bad = await unitsmith(["lint", "--systemd-version", "latest", "web app.service"], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--systemd-version takes a version such as 252, or auto/);
+  });
+});
+
+describe("unitsmith lint with a project file", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "unitsmith-project-"));
+    mkdirSync(join(dir, "units/vendor"), { recursive: true });
+    writeFileSync(join(dir, ".unitsmith.json"), JSON.stringify({ rules: { "duplicate-directive": "error" }, ignore: ["vendor"] }));
+    writeFileSync(join(dir, "units/web.service"), "[Service]\nExecStart=/usr/bin/web\nRestart=always\nRestart=no\n");
+    writeFileSync(join(dir, "units/vendor/odd.service"), "[Service]\nFoo=1\n");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("applies the nearest project file above each file, and the flags win over it", async () => {
+    const linted = await unitsmith(["lint", "units"], dir);
+    assert.equal(linted.code, 1);
+    assert.match(linted.stdout, /^units\/web\.service:3:1: error: .* \[duplicate-directive\]\n$/);
+    const minimal = await unitsmith(["lint", "--profile", "minimal", "units"], dir);
+    assert.deepEqual([minimal.code, minimal.stdout], [0, ""]);
+    const bad = await unitsmith(["lint", "--profile", "lenient", "units"], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown profile "lenient"; expected minimal, default, strict/);
+  });
+
+  it("reports a broken project file on each unit it would apply to", async () => {
+    writeFileSync(join(dir, "units/.unitsmith.json"), "{ not json");
+    const linted = await unitsmith(["lint", "units/web.service"], dir);
+    assert.match(
+      linted.stdout,
+      /^units\/web\.service:1:1: error: The project file .*units\/\.unitsmith\.json is not applied: it is not valid JSON/,
+    );
+    rmSync(join(dir, "units/.unitsmith.json"));
   });
 });

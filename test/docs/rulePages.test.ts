@@ -11,34 +11,44 @@ const ROOT = join(__dirname, "../..");
 const PAGES = join(ROOT, "docs/rules");
 const read = (path: string) => readFileSync(path, "utf8");
 
-/** A fenced unit file of a rule page: ```ini file=PATH [systemd=N] [beside=a,b] [maxFileSizeKB=N]. */
+/**
+ * A fenced unit file of a rule page: ```ini file=PATH [systemd=N] [beside=a,b] [maxFileSizeKB=N],
+ * with the ```json file=PATH project files of the same section.
+ */
 interface Example {
   heading: string;
   attributes: Record<string, string>;
   text: string;
+  projectFiles: Record<string, string>;
 }
 
 function examplesOf(markdown: string): Example[] {
   const examples: Example[] = [];
+  const projectFiles: Record<string, string> = {};
   let heading = "";
   const lines = markdown.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith("## ")) heading = line.slice(3).trim();
-    const fence = /^```ini (.*)$/.exec(line);
+    const fence = /^```(ini|json) (.*)$/.exec(line);
     if (!fence) continue;
-    const attributes = Object.fromEntries(fence[1]!.split(/\s+/).map((pair) => pair.split("=") as [string, string]));
+    const attributes = Object.fromEntries(fence[2]!.split(/\s+/).map((pair) => pair.split("=") as [string, string]));
     const end = lines.indexOf("```", i + 1);
-    examples.push({ heading, attributes, text: `${lines.slice(i + 1, end).join("\n")}\n` });
+    const text = `${lines.slice(i + 1, end).join("\n")}\n`;
+    if (fence[1] === "json") projectFiles[`${heading}:${attributes.file}`] = text;
+    else examples.push({ heading, attributes, text, projectFiles });
     i = end;
   }
   return examples;
 }
 
-async function findingsOf({ attributes }: Example, text: string): Promise<string[]> {
+async function findingsOf({ heading, attributes, projectFiles }: Example, text: string): Promise<string[]> {
   const beside = attributes.beside?.split(",") ?? [];
   const service = testService(
-    { listDirectory: async () => beside.map((name) => ({ name, type: "file" as const })) },
+    {
+      listDirectory: async () => beside.map((name) => ({ name, type: "file" as const })),
+      readFile: async (path) => projectFiles[`${heading}:${path}`],
+    },
     {
       ...(attributes.systemd && { target: { version: Number(attributes.systemd) } }),
       ...(attributes.maxFileSizeKB && { maxFileSizeKB: Number(attributes.maxFileSizeKB) }),

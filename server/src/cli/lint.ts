@@ -12,13 +12,15 @@ import { collectFiles } from "./collectFiles";
 import { displayPath } from "./displayPath";
 import { RULE_PAGES_URI } from "../rulePagesLocation";
 import type { TargetSystemd } from "../language/rules/rule";
+import { PROFILES, type Profile } from "../language/project/profiles";
 import { detectInstalledSystemd } from "../systemd/installedSystemd";
 import { jsonReport, textReport, type FileDiagnostics } from "./lintReports";
 import { sarifReport } from "./sarif";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
 import { readUnitFile } from "./readUnitFile";
 
-export const LINT_USAGE = `Usage: unitsmith lint [--format text|json|sarif] [--strict] [--verify] [--systemd-version N|auto] PATH...
+export const LINT_USAGE = `Usage: unitsmith lint [--format text|json|sarif] [--strict] [--verify] [--systemd-version N|auto]
+                      [--profile minimal|default|strict] PATH...
 
 Checks systemd unit files, drop-ins, networkd and Podman Quadlet files with the same
 diagnostics as the language server. Directories are searched recursively for files
@@ -32,7 +34,13 @@ whose names make them one of those kinds.
   --verify             also run systemd-analyze verify on a copy of each unit and merge
                        what it reports (source systemd-analyze)
   --systemd-version N  flag directives newer than systemd N; "auto" asks the installed
-                       systemd (and its list of accepted directives). Default: the newest
+                       systemd (and its list of accepted directives). Default: the newest,
+                       or the project file's systemdVersion
+  --profile NAME       minimal (only what systemd refuses or drops), default, or strict
+                       (warnings are errors); wins over the project file's rules
+
+The nearest .unitsmith.json above each file (its own directory first) sets rule severities,
+the target systemd, files to ignore and per-path overrides; the flags above win over it.
 
 Exit status: 0 clean, 1 problems found, 2 usage or read errors.`;
 
@@ -59,6 +67,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       strict: { type: "boolean", default: false },
       verify: { type: "boolean", default: false },
       "systemd-version": { type: "string" },
+      profile: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -69,6 +78,10 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const format = values.format as keyof typeof reports;
   if (!(format in reports)) throw new UsageError(`unknown format "${values.format}"; expected text, json or sarif`);
   const target = await targetOf(values["systemd-version"]);
+  const profile = values.profile;
+  if (profile !== undefined && !PROFILES.includes(profile as Profile)) {
+    throw new UsageError(`unknown profile "${profile}"; expected ${PROFILES.join(", ")}`);
+  }
   if (positionals.length === 0) throw new UsageError("no paths given; name the unit files or directories to lint");
 
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
@@ -76,8 +89,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const service = createUnitLanguageService(createNodeHost(createManPageLibrary()), {
     maxFileSizeKB,
     severities: lint,
-    target,
     rulePages: RULE_PAGES_URI,
+    lintFlags: { ...(profile && { profile: profile as Profile }), ...(values["systemd-version"] !== undefined && { target }) },
   });
   const results: FileDiagnostics[] = [];
   let verifyMissingSaid = false;

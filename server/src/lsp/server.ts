@@ -39,6 +39,7 @@ import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
 import { RULE_PAGES_URI } from "../rulePagesLocation";
+import { PROJECT_FILE } from "../language/project/projectConfig";
 
 const DIAGNOSTICS_DELAY_MS = 150;
 
@@ -151,7 +152,9 @@ export function startServer(): void {
     }
     if (canWatchFiles) {
       const globPattern = "**/*.{service,socket,device,mount,automount,swap,target,path,timer,slice,scope,conf}";
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern }, { globPattern: `**/${PROJECT_FILE}` }],
+      });
     }
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
@@ -162,7 +165,13 @@ export function startServer(): void {
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
-  connection.onDidChangeWatchedFiles(() => host.index.invalidate());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    host.index.invalidate();
+    // A project file applies to every unit under it: check the open ones again.
+    if (changes.some((change) => change.uri.endsWith(`/${PROJECT_FILE}`))) {
+      for (const document of documents.all()) publisher.schedule(document.uri, true);
+    }
+  });
 
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as { unitsmith?: unknown } | undefined)?.unitsmith;
