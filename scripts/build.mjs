@@ -2,7 +2,7 @@
 // Bundles the server, the CLI and the VS Code client with esbuild, so neither the .vsix nor the
 // published server package needs node_modules at run time.
 import { build } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -44,4 +44,6 @@ await Promise.all([
     platform: "browser",
     format: "iife",
   }),
+  // The rule pages diagnostics link to, in the npm package and the .vsix beside the bundles.
+  cp(`${root}docs/rules`, `${root}server/dist/rules`, { recursive: true }),
 ]);

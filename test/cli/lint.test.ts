@@ -30,7 +30,7 @@ describe("unitsmith lint", () => {
     const cases: [string[], RegExp][] = [
       [["frobnicate"], /^unitsmith: unknown command "frobnicate"\n\nUsage: unitsmith <command>/],
       [["lint"], /^unitsmith lint: no paths given; name the unit files or directories to lint\n$/],
-      [["lint", "--format", "xml", "good.service"], /^unitsmith lint: unknown format "xml"; expected text, json or sarif\n$/],
+      [["lint", "--format", "xml", "good.service"], /^unitsmith lint: unknown format "xml"; expected text, json, sarif, github, checkstyle, junit\n$/],
       [["lint", "--colour", "good.service"], /^unitsmith lint: Unknown option '--colour'/],
     ];
     for (const [args, message] of cases) {
@@ -44,6 +44,19 @@ describe("unitsmith lint", () => {
     const { version } = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string };
     const result = await unitsmith(["--version"], dir);
     assert.deepEqual([result.code, result.stdout, result.stderr], [0, `${version}\n`, ""]);
+  });
+
+  it("honours suppression comments and reports the one that silences nothing", async () => {
+    const file = join(dir, "quiet.service");
+    writeFileSync(file, "[Service]\nExecStart=/usr/bin/true\n# unitsmith-disable-next-line unknown-directive\nVendorKey=1\n");
+    assert.deepEqual(await unitsmith(["lint", "quiet.service"], dir), { code: 0, stdout: "", stderr: "" });
+    writeFileSync(file, "[Service]\nExecStart=/usr/bin/true\n# unitsmith-disable-next-line unknown-directive\nType=simple\n");
+    const stale = await unitsmith(["lint", "quiet.service"], dir);
+    assert.equal(
+      stale.stdout,
+      "quiet.service:3:31: warning: unknown-directive reports nothing on the next line, so this suppression silences nothing; remove it. [unused-suppression]\n",
+    );
+    rmSync(file);
   });
 
   it("exits 0 on a clean file and prints nothing", async () => {

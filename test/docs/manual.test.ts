@@ -20,13 +20,13 @@ const documents = [
     .map((name) => `docs/${name}`),
 ];
 
-/** The code spans that open the body rows of a document's tables. */
+/** The code spans (or links on a code span) that open the body rows of a document's tables. */
 function codeCells(markdown: string): string[] {
   const rows = markdown.split("\n").filter((line) => line.startsWith("|"));
   const isSeparator = (row: string | undefined) => row !== undefined && /^\|\s*-/.test(row);
   return rows
     .filter((row, i) => !isSeparator(row) && !isSeparator(rows[i + 1]))
-    .flatMap((row) => /^`([^`]+)`$/.exec(row.split("|")[1]!.trim())?.[1] ?? []);
+    .flatMap((row) => /^\[?`([^`]+)`(?:\]\([^)]*\))?$/.exec(row.split("|")[1]!.trim())?.[1] ?? []);
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -47,7 +47,14 @@ describe("the manual", () => {
     const page = read("docs/rules.md");
     assert.deepEqual(codeCells(page).sort(), allRules.map((rule) => rule.id).sort());
     for (const rule of allRules) {
-      assert.match(page, new RegExp(`^\\|\\s*\`${escaped(rule.id)}\`\\s*\\|\\s*${rule.defaultSeverity}\\s*\\|`, "m"), rule.id);
+      assert.match(
+        page,
+        new RegExp(
+          `^\\|\\s*\\[\`${escaped(rule.id)}\`\\]\\(rules/${escaped(rule.id)}\\.md\\)\\s*\\|\\s*${rule.defaultSeverity}\\s*\\|`,
+          "m",
+        ),
+        rule.id,
+      );
     }
   });
 

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import {
   CodeActionRequest,
@@ -127,6 +129,9 @@ describe("the language server over stdio", () => {
       diagnostics.map((d) => [d.code, /Did you mean ExecStart=/.test(typeof d.message === "string" ? d.message : d.message.value)]),
       [["unknown-directive", true]],
     );
+    // The link leads to the rule's page the build put beside the server.
+    const page = readFileSync(fileURLToPath(diagnostics[0]!.codeDescription!.href), "utf8");
+    assert.match(page, /^# `unknown-directive`/);
   });
 
   it("runs systemd-analyze verify on save and merges what it reports", async () => {

@@ -1,9 +1,11 @@
-import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
+import { DiagnosticSeverity, type CodeAction, type Diagnostic } from "vscode-languageserver-types";
 import type { Severity } from "../language/rules/rule";
 
 export interface FileDiagnostics {
   file: string;
   diagnostics: Diagnostic[];
+  /** The quick fixes offered for each diagnostic, where the report carries them. */
+  fixes?: ReadonlyMap<Diagnostic, readonly CodeAction[]>;
 }
 
 const severityName: Record<DiagnosticSeverity, Severity> = {

@@ -1,10 +1,13 @@
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Diagnostic } from "vscode-languageserver-types";
+import type { CodeAction, Diagnostic, Range } from "vscode-languageserver-types";
+import { rulePageOf } from "../language/rulePages";
 import { allRules } from "../language/rules/registry";
 import type { Severity } from "../language/rules/rule";
 import { SERVER_VERSION } from "../version";
+import { RULE_PAGES_URI } from "../rulePagesLocation";
 import { nameOf, type FileDiagnostics } from "./lintReports";
+import { ruleFullDescription } from "./rulePageText";
 
 type SarifLevel = "error" | "warning" | "note";
 
@@ -16,9 +19,34 @@ function ruleIdOf(d: Diagnostic): string {
   return d.source === "unitsmith" ? code : `${d.source ?? "other"}/${code}`;
 }
 
+const regionOf = (range: Range) => ({
+  startLine: range.start.line + 1,
+  startColumn: range.start.character + 1,
+  endLine: range.end.line + 1,
+  endColumn: range.end.character + 1,
+});
+
+/** A quick fix as a SARIF fix: its edits to the one file as replacements. */
+function sarifFix(action: CodeAction, uri: string) {
+  const edits = Object.values(action.edit?.changes ?? {}).flat();
+  return {
+    description: { text: action.title },
+    artifactChanges: [
+      {
+        artifactLocation: { uri },
+        replacements: edits.map((edit) => ({ deletedRegion: regionOf(edit.range), insertedContent: { text: edit.newText } })),
+      },
+    ],
+  };
+}
+
+const artifactUri = (file: string) => (isAbsolute(file) ? pathToFileURL(file).href : file.split("/").map(encodeURIComponent).join("/"));
+
 /**
  * SARIF 2.1.0, for code-scanning in CI: one run, the rules of Unitsmith as the driver's rules,
- * one result per diagnostic. Lines and columns are 1-based UTF-16 code units, as in LSP.
+ * one result per diagnostic with the quick fixes offered for it. Each rule carries its page as
+ * helpUri and what it catches and why as its full description. Lines and columns are 1-based
+ * UTF-16 code units, as in LSP.
  */
 export function sarifReport(results: readonly FileDiagnostics[]): string {
   const sarif = {
@@ -33,32 +61,24 @@ export function sarifReport(results: readonly FileDiagnostics[]): string {
             rules: allRules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
+              fullDescription: { text: ruleFullDescription(rule.id) ?? rule.description },
+              helpUri: rulePageOf(RULE_PAGES_URI, rule.id),
               defaultConfiguration: { level: levelOf[rule.defaultSeverity] },
             })),
           },
         },
         columnKind: "utf16CodeUnits",
-        results: results.flatMap(({ file, diagnostics }) =>
-          diagnostics.map((d) => ({
-            ruleId: ruleIdOf(d),
-            level: levelOf[nameOf(d)],
-            message: { text: typeof d.message === "string" ? d.message : d.message.value },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: {
-                    uri: isAbsolute(file) ? pathToFileURL(file).href : file.split("/").map(encodeURIComponent).join("/"),
-                  },
-                  region: {
-                    startLine: d.range.start.line + 1,
-                    startColumn: d.range.start.character + 1,
-                    endLine: d.range.end.line + 1,
-                    endColumn: d.range.end.character + 1,
-                  },
-                },
-              },
-            ],
-          })),
+        results: results.flatMap(({ file, diagnostics, fixes }) =>
+          diagnostics.map((d) => {
+            const offered = fixes?.get(d) ?? [];
+            return {
+              ruleId: ruleIdOf(d),
+              level: levelOf[nameOf(d)],
+              message: { text: typeof d.message === "string" ? d.message : d.message.value },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: regionOf(d.range) } }],
+              ...(offered.length > 0 && { fixes: offered.map((action) => sarifFix(action, artifactUri(file))) }),
+            };
+          }),
         ),
       },
     ],

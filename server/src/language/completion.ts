@@ -15,6 +15,7 @@ import type { UnitKind } from "./unitKind";
 import type { UnitCatalog } from "./unitCatalog";
 import { pathItems, type PathLister } from "./pathCompletion";
 import { snippetItems, type SnippetFile } from "./snippets";
+import { suppressionCompletions } from "./suppressionAssist";
 import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from "./specifierExpansion";
 import { documentationItems, namedValueWords, unitNameItems } from "./valueCompletion";
 
@@ -147,7 +148,7 @@ export async function completions(context: CompletionContext): Promise<Completio
   const section = sectionAt(file, offset);
   const equals = continued ? -1 : before.indexOf("=");
   if (!continued && equals < 0) {
-    if (/^\s*[#;]/.test(before)) return [];
+    if (/^\s*[#;]/.test(before)) return (node?.kind === "comment" && suppressionCompletions(file, node, offset)) || [];
     const wordStart = lineStart + before.search(/\S|$/);
     let wordEnd = offset;
     while (wordEnd < lineEnd && KEY_CHAR.test(file.text[wordEnd]!)) wordEnd++;

@@ -1,5 +1,6 @@
 import type { Hover, Position } from "vscode-languageserver-types";
 import { valueOffsetAt } from "./entryOffsets";
+import { suppressionHover } from "./suppressionAssist";
 import { nodeAt, sectionAt, type EntryNode, type UnitFile } from "./parser";
 import type { TargetSystemd } from "./rules/rule";
 import { directiveMarkdown } from "./schema/directiveDoc";
@@ -26,6 +27,8 @@ export interface HoverContext {
   specifiers?: Omit<SpecifierEnvironment, "kind">;
   /** The clock and zone a timer's next elapses are shown in; now and the runtime's zone by default. */
   schedule?: ScheduleContext;
+  /** Where the rule pages are, for a rule id named in a suppression comment. */
+  rulePages?: string;
 }
 
 /** A hover, and the directive it is about so the server can add the installed man page's text. */
@@ -81,12 +84,25 @@ function sectionMarkdown(schema: FileSchema, name: string): string {
     .trimEnd();
 }
 
-export function hover({ file, kind, position, target = {}, units, specifiers, schedule }: HoverContext): HoverResult | undefined {
+export function hover({
+  file,
+  kind,
+  position,
+  target = {},
+  units,
+  specifiers,
+  schedule,
+  rulePages,
+}: HoverContext): HoverResult | undefined {
   const schema = fileSchemaFor(kind);
   if (!schema) return undefined;
   const offset = file.lines.offsetAt(position);
   const node = nodeAt(file, offset);
   if (!node) return undefined;
+  if (node.kind === "comment") {
+    const suppression = suppressionHover(file, node, offset, rulePages);
+    return suppression && { hover: suppression };
+  }
   const markdown = (value: string, start: number, end: number): Hover => ({
     contents: { kind: "markdown", value },
     range: file.lines.rangeOf(start, end),

@@ -42,6 +42,10 @@ import type { ScheduleContext } from "./calendar/timerSchedule";
 import type { UnitLanguageHost } from "./host";
 import { inlayHints } from "./inlayHints";
 import { mergeDiagnostics } from "./mergeDiagnostics";
+import { linkRulePages } from "./rulePages";
+import { applySuppressions } from "./suppressions";
+import type { LintFlags } from "./project/projectConfig";
+import { projectLint } from "./project/projectLint";
 import type { UnitFile } from "./parser";
 import { securityCodeActions } from "./quickFixes/securityFindings";
 import { referenceSubject } from "./references";
@@ -84,6 +88,10 @@ export interface UnitLanguageSettings {
   /** Offered outside sections where the client takes snippets and has none of its own. */
   snippets?: SnippetFile;
   client: ClientFeatures;
+  /** Where the rule pages are (a URI ending in "/"); each of our diagnostics then links to its rule's page. */
+  rulePages?: string;
+  /** What the command line sets; it wins over the project file (.unitsmith.json). */
+  lintFlags?: LintFlags;
 }
 
 export const DEFAULT_LANGUAGE_SETTINGS: UnitLanguageSettings = {
@@ -246,17 +254,25 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
 
     async diagnostics(document, outside = []) {
       const analysis = analysisOf(document);
-      const siblings = analysis.file ? await host.listDirectory(directoryOf(pathOfUri(document.uri))) : undefined;
+      const path = pathOfUri(document.uri);
+      const base = { severities: current.severities, target: current.target };
+      const [siblings, project] = await Promise.all([
+        analysis.file ? host.listDirectory(directoryOf(path)) : undefined,
+        projectLint(host, path, base, current.lintFlags),
+      ]);
+      if (!project.settings) return [];
       const own = diagnose(analysis, {
-        severities: current.severities,
-        target: current.target,
+        ...project.settings,
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         ...(siblings && { siblingUnits: new Set(siblings.map((entry) => entry.name)) }),
       });
-      return mergeDiagnostics(own, outside);
+      const merged = mergeDiagnostics(project.problem ? [project.problem, ...own] : own, outside);
+      const shown = analysis.file ? applySuppressions(analysis.file, merged, project.settings.severities) : merged;
+      return linkRulePages(shown, current.rulePages);
     },
 
-    unreadDiagnostics: (path, length) => diagnose(oversized(path, length, current.maxFileSizeKB), { severities: current.severities }),
+    unreadDiagnostics: (path, length) =>
+      linkRulePages(diagnose(oversized(path, length, current.maxFileSizeKB), { severities: current.severities }), current.rulePages),
 
     async completion(document, position) {
       const found = parsed(document);
@@ -292,6 +308,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         units: env.units,
         specifiers: env.specifiers,
         ...(schedule && { schedule }),
+        ...(current.rulePages && { rulePages: current.rulePages }),
       });
       if (!result) return null;
       const directive = result.directive;

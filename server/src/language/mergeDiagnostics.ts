@@ -23,7 +23,7 @@ function namesSubject(diagnostic: Diagnostic): boolean {
   return Boolean(data?.directive || data?.section);
 }
 
-const byPosition = (a: Diagnostic, b: Diagnostic) =>
+export const byPosition = (a: Diagnostic, b: Diagnostic) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 /**

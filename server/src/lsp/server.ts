@@ -39,6 +39,8 @@ import { startLine } from "./startLine";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
+import { RULE_PAGES_URI } from "../rulePagesLocation";
+import { PROJECT_FILE } from "../language/project/projectConfig";
 
 /** The pause diagnostics wait for while keys come faster than a document is analysed. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -76,7 +78,7 @@ export function startServer(): void {
   const host = createNodeHost(manPages, { stateOf: (scope, name) => unitStates.get(scope, name) });
   let canWatchFiles = false;
   let completionDefaults: readonly string[] = [];
-  const service = createUnitLanguageService(host);
+  const service = createUnitLanguageService(host, { rulePages: RULE_PAGES_URI });
 
   // Findings of the last security analysis of each document, shown until it changes.
   const security = new VersionedDiagnostics();
@@ -162,7 +164,7 @@ export function startServer(): void {
     }
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: WATCHED_GLOB }],
+        watchers: [{ globPattern: WATCHED_GLOB }, { globPattern: `**/${PROJECT_FILE}` }],
       });
     }
     refreshSettings()
@@ -176,7 +178,13 @@ export function startServer(): void {
     refreshSettings().catch((error) => logger.error(`reading settings failed: ${String(error)}`));
   });
 
-  connection.onDidChangeWatchedFiles(() => host.index.invalidate());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    host.index.invalidate();
+    // A project file applies to every unit under it: check the open ones again.
+    if (changes.some((change) => change.uri.endsWith(`/${PROJECT_FILE}`))) {
+      for (const document of documents.all()) publisher.schedule(document.uri, true);
+    }
+  });
 
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as { unitsmith?: unknown } | undefined)?.unitsmith;

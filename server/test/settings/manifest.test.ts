@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { allRules } from "../../src/language/rules/registry";
+import { PROJECT_FILE } from "../../src/language/project/projectConfig";
+import { projectSchema } from "../../src/language/project/projectSchema";
 import { manifestConfiguration } from "../../src/settings/manifest";
 import { settingsSchema } from "../../src/settings/schema";
 import { validateSettings } from "../../src/settings/settings";
@@ -12,6 +14,14 @@ const manifest = JSON.parse(readFileSync(join(__dirname, "../../../package.json"
 describe("settings", () => {
   it("package.json declares exactly the server's settings (run scripts/sync-manifest.ts after a change)", () => {
     assert.deepEqual(manifest.contributes.configuration, JSON.parse(JSON.stringify(manifestConfiguration())));
+  });
+
+  it("the extension validates .unitsmith.json with the project file's schema (run scripts/sync-manifest.ts after a change)", () => {
+    const [validation] = manifest.contributes.jsonValidation;
+    assert.equal(validation.fileMatch, PROJECT_FILE);
+    const schema = JSON.parse(readFileSync(join(__dirname, "../../..", validation.url), "utf8"));
+    assert.deepEqual(schema, JSON.parse(JSON.stringify(projectSchema())));
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), allRules.map((rule) => rule.id).sort());
   });
 
   it("give every rule a severity setting with its default", () => {

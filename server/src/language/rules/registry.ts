@@ -9,6 +9,8 @@ import { mountRules } from "./semanticMount";
 import { scopeRules } from "./semanticScope";
 import { serviceRules } from "./semanticService";
 import { specifierRules } from "./semanticSpecifiers";
+import { invalidProjectFile } from "./projectFile";
+import { unusedSuppression } from "./suppression";
 import { triggerRules } from "./semanticTriggers";
 import { syntaxRules } from "./syntaxRules";
 import { valueRules } from "./valueRules";
@@ -29,4 +31,9 @@ export const ruleFamilies: readonly RuleFamily[] = [
 ];
 
 /** Every rule, in a stable order; each has a `unitsmith.lint.<id>` setting. */
-export const allRules: readonly RuleInfo[] = [...ruleFamilies.flatMap((family) => family.rules), fileTooLarge];
+export const allRules: readonly RuleInfo[] = [
+  ...ruleFamilies.flatMap((family) => family.rules),
+  fileTooLarge,
+  unusedSuppression,
+  invalidProjectFile,
+];

@@ -1,6 +1,6 @@
 import type { EntryNode, Section } from "../parser";
 import { fileKindsWithSection, fileSchemaFor, unitSectionsAnywhere, type DirectiveInfo, type FileSchema } from "../schema/fileSchema";
-import { closestMatch } from "../schema/suggest";
+import { closestMatch, closestMatches } from "../schema/suggest";
 import type { Finding, RuleContext, RuleFamily, RuleInfo, TargetSystemd } from "./rule";
 
 export const unknownSection: RuleInfo = {
@@ -69,10 +69,11 @@ function unknownFinding(entry: EntryNode, section: string, schema: FileSchema): 
     const where = anywhere.map((a) => `[${a.section}] of ${a.fileKinds.join("/")} units`).join(" or ");
     return { rule: misplacedDirective, span: entry.keySpan, message: `${key}= belongs in ${where}; a ${schema.description} ignores it.` };
   }
-  const suggestion = closestMatch(
+  const candidates = closestMatches(
     key,
     schema.directives(section).map((d) => d.name),
   );
+  const suggestion = candidates[0];
   const otherSection = suggestion
     ? undefined
     : closestMatch(
@@ -83,8 +84,9 @@ function unknownFinding(entry: EntryNode, section: string, schema: FileSchema): 
   if (suggestion) message += ` Did you mean ${suggestion}=?`;
   else if (otherSection) message += ` Did you mean ${otherSection}= (in ${keyList(schema.sectionsOf(otherSection))})?`;
   else message += " Use an X- prefix for keys of your own.";
+  // Another name as close makes the spelling fix a guess, which lint --fix does not apply.
   const data = suggestion
-    ? { suggestion }
+    ? { suggestion, ...(candidates.length > 1 && { ambiguous: true }) }
     : otherSection
       ? { suggestion: otherSection, sections: schema.sectionsOf(otherSection) }
       : undefined;

@@ -20,22 +20,25 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 /**
- * The candidate `word` most likely stands for: the same word in another case first, then the
- * closest within a distance that grows with the word's length.
+ * The candidates `word` most likely stands for, equally close: the same word in another case
+ * alone first, then the closest within a distance that grows with the word's length.
  */
-export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
+export function closestMatches(word: string, candidates: Iterable<string>): string[] {
   const lower = word.toLowerCase();
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 4)));
-  let best: string | undefined;
+  let best: string[] = [];
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    if (candidate.toLowerCase() === lower) return candidate;
+    if (candidate.toLowerCase() === lower) return [candidate];
     const distance = editDistance(lower, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
-      best = candidate;
+      best = [candidate];
       bestDistance = distance;
-    }
+    } else if (distance === bestDistance && distance <= limit && !best.includes(candidate)) best.push(candidate);
   }
   return best;
 }
+
+/** The candidate `word` most likely stands for: the first of the closest. */
+export const closestMatch = (word: string, candidates: Iterable<string>): string | undefined => closestMatches(word, candidates)[0];
