@@ -31,12 +31,16 @@ if (stray.length > 0) {
   console.error(`the .vsix would carry sources or node_modules (fix .vscodeignore):\n${stray.join("\n")}`);
   process.exit(1);
 }
-// The marketplace shows the README with images only from absolute addresses, and the project has no
-// public address yet: the packed README leaves the screenshots out rather than show broken images.
+// The marketplace shows the README with images and links only from absolute addresses, and the
+// project has no public address yet: the packed README leaves the screenshots out and names the
+// manual's pages without linking them, rather than show broken images and links.
 // vsce wants that README inside the project: out/ is ignored by git and by .vscodeignore.
 const scratch = join(root, "out/package");
 mkdirSync(scratch, { recursive: true });
-writeFileSync(join(scratch, "README.md"), readFileSync(join(root, "README.md"), "utf8").replace(/^!\[[^\]]*\]\([^)]*\)\n\n?/gm, ""));
+const readme = readFileSync(join(root, "README.md"), "utf8")
+  .replace(/^!\[[^\]]*\]\([^)]*\)\n\n?/gm, "")
+  .replace(/\[([^\]]+)\]\((?![a-z]+:)[^)]*\)/g, "$1");
+writeFileSync(join(scratch, "README.md"), readme);
 try {
   run([vsce, "package", ...flags, "--readme-path", "out/package/README.md", "--out", vsix]);
 } finally {
