@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
+import type { UnitCatalog } from "./unitCatalog";
 import { ruleFamilies } from "./rules/registry";
 import type { RuleInfo, Severity, TargetSystemd } from "./rules/rule";
 import type { UnitKind } from "./unitKind";
@@ -36,16 +37,18 @@ export interface DiagnosticOptions {
   target?: TargetSystemd;
   /** Names of the unit files beside this one, for rules about the units a timer or socket starts. */
   siblingUnits?: ReadonlySet<string>;
+  /** The units the file may name, for rules about units named nowhere. */
+  units?: UnitCatalog;
 }
 
 export function computeDiagnostics(
   file: UnitFile,
   kind: UnitKind,
-  { severities = {}, target = {}, siblingUnits }: DiagnosticOptions = {},
+  { severities = {}, target = {}, siblingUnits, units }: DiagnosticOptions = {},
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const family of ruleFamilies) {
-    for (const finding of family.check({ file, kind, target, ...(siblingUnits && { siblingUnits }) })) {
+    for (const finding of family.check({ file, kind, target, ...(siblingUnits && { siblingUnits }), ...(units && { units }) })) {
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
       const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data);
       if (diagnostic) diagnostics.push(diagnostic);

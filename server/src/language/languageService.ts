@@ -256,15 +256,18 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const analysis = analysisOf(document);
       const path = pathOfUri(document.uri);
       const base = { severities: current.severities, target: current.target };
-      const [siblings, project] = await Promise.all([
+      const unitFile = analysis.file !== undefined && analysis.kind.file?.family === "unit";
+      const [siblings, project, units] = await Promise.all([
         analysis.file ? host.listDirectory(directoryOf(path)) : undefined,
         projectLint(host, path, base, current.lintFlags),
+        unitFile ? host.units(analysis.kind.scope ?? "system") : undefined,
       ]);
       if (!project.settings) return [];
       const own = diagnose(analysis, {
         ...project.settings,
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         ...(siblings && { siblingUnits: new Set(siblings.map((entry) => entry.name)) }),
+        ...(units && { units }),
       });
       const merged = mergeDiagnostics(project.problem ? [project.problem, ...own] : own, outside);
       const shown = analysis.file ? applySuppressions(analysis.file, merged, project.settings.severities) : merged;

@@ -1,4 +1,5 @@
 import type { Span, UnitFile } from "../parser";
+import type { UnitCatalog } from "../unitCatalog";
 import type { UnitKind } from "../unitKind";
 
 export type Severity = "error" | "warning" | "info" | "hint";
@@ -34,6 +35,8 @@ export interface RuleContext {
   target: TargetSystemd;
   /** Names of the unit files beside this one (same directory or workspace); undefined when not known. */
   siblingUnits?: ReadonlySet<string>;
+  /** The units of the workspace and the machine the file may name; rules about other units stay silent without it. */
+  units?: UnitCatalog;
 }
 
 /** A family of rules that share one pass over the file. */

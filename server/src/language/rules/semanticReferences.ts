@@ -1,0 +1,84 @@
+import { resolveUnit } from "../unitCatalog";
+import { unitReferences, type UnitReference } from "../unitReferences";
+import { parseUnitName } from "../values/unitName";
+import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
+import { unitTypeOf } from "./semanticAssignments";
+
+export const unitNotFound: RuleInfo = {
+  id: "unit-not-found",
+  defaultSeverity: "hint",
+  description:
+    "A unit named as a dependency that is in neither the workspace, this machine's unit directories nor systemd's special units.",
+};
+
+export const requiredAndConflicting: RuleInfo = {
+  id: "requires-and-conflicts",
+  defaultSeverity: "warning",
+  description:
+    "A unit both pulled in (Requires=, Wants=, BindsTo=, ...) and in Conflicts=: the two jobs exclude each other, so the start fails.",
+};
+
+/** Dependencies whose absence systemd notices: a missing unit fails the start, or is skipped without a word. */
+const FAILING = new Set(["Requires", "Requisite", "BindsTo"]);
+const SKIPPED = new Set([
+  "Wants",
+  "PartOf",
+  "Upholds",
+  "OnFailure",
+  "OnSuccess",
+  "PropagatesReloadTo",
+  "ReloadPropagatedFrom",
+  "PropagatesStopTo",
+  "StopPropagatedFrom",
+  "JoinsNamespaceOf",
+  "WantedBy",
+  "RequiredBy",
+  "UpheldBy",
+  "Also",
+  "Sockets",
+]);
+/** Types whose units come from unit files; devices, mounts, swaps, slices and scopes also appear at run time without one. */
+const FILE_TYPES = new Set(["service", "socket", "target", "timer", "path"]);
+const PULLING = new Set(["Requires", "Requisite", "BindsTo", "Wants", "Upholds"]);
+
+/** Whether the name stands for a unit that needs a file to exist: no specifier, a type only files define. */
+function needsFile(reference: UnitReference): boolean {
+  if (reference.name.includes("%")) return false;
+  const parsed = parseUnitName(reference.name);
+  return parsed.ok && FILE_TYPES.has(parsed.unit.type);
+}
+
+export const referenceRules: RuleFamily = {
+  rules: [unitNotFound, requiredAndConflicting],
+  check({ file, kind, units }: RuleContext): Finding[] {
+    if (!unitTypeOf(kind)) return [];
+    const references = unitReferences(file, kind);
+    const findings: Finding[] = [];
+    if (units) {
+      for (const reference of references) {
+        const failing = FAILING.has(reference.directive);
+        if ((!failing && !SKIPPED.has(reference.directive)) || !needsFile(reference) || resolveUnit(units, reference.name)) continue;
+        const consequence = failing
+          ? "starting this unit then fails"
+          : reference.section === "Install"
+            ? "enabling this unit then does not hook it in there"
+            : "systemd then goes on without it";
+        findings.push({
+          rule: unitNotFound,
+          span: { start: reference.start, end: reference.end },
+          message: `No unit ${reference.name} is in the workspace, in this machine's unit directories or among systemd's special units: ${consequence}, unless a package on the machine the unit runs on provides it.`,
+        });
+      }
+    }
+    const pulled = new Set(references.filter((reference) => PULLING.has(reference.directive)).map((reference) => reference.name));
+    for (const reference of references) {
+      if (reference.directive !== "Conflicts" || !pulled.has(reference.name)) continue;
+      findings.push({
+        rule: requiredAndConflicting,
+        span: { start: reference.start, end: reference.end },
+        message: `${reference.name} is pulled in and in Conflicts= at once: the two jobs exclude each other, so systemd refuses the start ("Transaction contains conflicting jobs").`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { staticCatalog } from "../../src/language/unitCatalog";
+import { documentOf, testService } from "../service";
+
+const catalog = staticCatalog([
+  { name: "db.service", origin: "workspace", path: "/srv/units/db.service" },
+  { name: "getty@.service", origin: "installed", path: "/lib/systemd/system/getty@.service" },
+  { name: "multi-user.target", origin: "special" },
+]);
+
+/** `line:code` of the cross-file findings in a unit at `path`. */
+async function findings(path: string, text: string): Promise<string[]> {
+  const diagnostics = await testService({ units: async () => catalog }).diagnostics(documentOf(path, text));
+  return diagnostics
+    .filter((d) => d.code === "unit-not-found" || d.code === "requires-and-conflicts")
+    .map((d) => `${d.range.start.line + 1}:${String(d.code)}:${(d.message as string).split(" ")[2]}`);
+}
+
+describe("rules about other units", () => {
+  it("finds a dependency named nowhere, and says what systemd then does", async () => {
+    const text =
+      "[Unit]\nWants=db.service cache.service getty@tty1.service\nRequires=queue.service\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target graphical-extra.target\n";
+    assert.deepEqual(await findings("/srv/units/web.service", text), [
+      "2:unit-not-found:cache.service",
+      "3:unit-not-found:queue.service",
+      "7:unit-not-found:graphical-extra.target",
+    ]);
+    const diagnostics = await testService({ units: async () => catalog }).diagnostics(documentOf("/srv/units/web.service", text));
+    const messages = diagnostics.filter((d) => d.code === "unit-not-found").map((d) => d.message as string);
+    assert.match(messages[0]!, /systemd then goes on without it/);
+    assert.match(messages[1]!, /starting this unit then fails/);
+    assert.match(messages[2]!, /enabling this unit then does not hook it in there/);
+  });
+
+  it("does not judge names with specifiers, units systemd makes without files, or ordering", async () => {
+    const text =
+      "[Unit]\nWants=worker@%i.service dev-sda.device srv.mount user-1000.slice\nAfter=nothing-here.service\n[Service]\nExecStart=/bin/true\n";
+    assert.deepEqual(await findings("/srv/units/web.service", text), []);
+  });
+
+  it("finds a unit both pulled in and in Conflicts=", async () => {
+    const text = "[Unit]\nRequires=db.service\nConflicts=db.service getty@tty1.service\n[Service]\nExecStart=/bin/true\n";
+    assert.deepEqual(await findings("/srv/units/maintenance.service", text), ["3:requires-and-conflicts:pulled"]);
+  });
+});
