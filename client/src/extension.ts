@@ -40,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
       trusted: vscode.workspace.isTrusted,
       snippets: false,
       manPageLinks: "document",
+      // The status bar and the extension's own lens show the unit's state.
+      stateInLens: false,
     } satisfies InitializationOptions,
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),

@@ -6,6 +6,7 @@
  */
 import type {
   CodeAction,
+  CodeLens,
   CompletionItem,
   Diagnostic,
   DocumentHighlight,
@@ -29,6 +30,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze, diagnose, oversized, type Analysis } from "./analysis";
 import { completionItemFor, completionItemsFor, FULL_CLIENT, hoverFor, type ClientFeatures } from "./clientFeatures";
 import { codeActions } from "./codeActions";
+import { unitLenses, unitLensTitle, type UnitLensData } from "./codeLens";
 import { completions, resolveDirectiveItem } from "./completion";
 import { definition } from "./definition";
 import type { LintSeverities } from "./diagnostics";
@@ -85,6 +87,8 @@ export interface UnitLanguageSettings {
   manPageLinks: "web" | "document";
   /** The time and zone a timer's elapses are shown against; now and the runtime's zone by default. */
   clock?: () => ScheduleContext;
+  /** Whether the unit lens shows the unit's state (clients that show it themselves turn it off). */
+  stateInLens: boolean;
   /** Offered outside sections where the client takes snippets and has none of its own. */
   snippets?: SnippetFile;
   client: ClientFeatures;
@@ -101,6 +105,7 @@ export const DEFAULT_LANGUAGE_SETTINGS: UnitLanguageSettings = {
   format: defaultFormattingOptions,
   inlayHints: { specifiers: false, timeSpans: false, calendarElapses: false },
   manPageLinks: "web",
+  stateInLens: true,
   client: FULL_CLIENT,
 };
 
@@ -144,6 +149,10 @@ export interface UnitLanguageService {
   /** The whole document formatted; undefined when it is too large to analyse. */
   formattedText(document: TextDocument): string | undefined;
   codeActions(document: TextDocument, request: CodeActionRequest): CodeAction[];
+  /** A lens above a unit file's first section, resolved by resolveCodeLens. */
+  codeLenses(document: TextDocument): CodeLens[];
+  /** The lens with its title: how many workspace and installed files name the unit, and its state where a systemd answers. */
+  resolveCodeLens(lens: CodeLens, signal?: AbortSignal): Promise<CodeLens>;
   /** The parts of the structured value at the cursor, and which one the cursor is in. */
   signatureHelp(document: TextDocument, position: Position): SignatureHelp | null;
   /** Every place in the document that names the unit or directive under the cursor. */
@@ -404,6 +413,22 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async effectiveUnit(document) {
       analysisOf(document);
       return effectiveUnit(pathOfUri(document.uri), host, (path) => readText(path, UNIT_FILE_BYTES));
+    },
+
+    codeLenses: (document) => {
+      const found = parsed(document);
+      return found ? unitLenses(found.file, found.kind) : [];
+    },
+
+    async resolveCodeLens(lens, signal) {
+      const { unit, scope } = lens.data as UnitLensData;
+      const [files, catalog] = await Promise.all([host.unitFiles(scope), host.units(scope)]);
+      const references = await findUnitReferences(unit, files, {
+        read: (path) => readText(path, REFERENCE_BYTES),
+        ...(signal && { signal }),
+      });
+      const state = current.stateInLens ? catalog.state?.(unit) : undefined;
+      return { ...lens, command: { title: unitLensTitle(references, state), command: "" } };
     },
 
     signatureHelp: (document, position) => {

@@ -44,6 +44,8 @@ export function registerFeatureHandlers(
   connection.onHover(about("hover", null, (document, { position }) => service.hover(document, position)));
   connection.onDefinition(about("definition", [], (document, { position }) => service.definition(document, position)));
   connection.onReferences(about("references", [], (document, { position }, signal) => service.references(document, position, signal)));
+  connection.onCodeLens(about("codeLens", [], (document) => service.codeLenses(document)));
+  connection.onCodeLensResolve((lens, token) => guarded("codeLensResolve", lens, logger, () => service.resolveCodeLens(lens))(lens, token));
   connection.onSignatureHelp(about("signatureHelp", null, (document, { position }) => service.signatureHelp(document, position)));
   connection.onDocumentHighlight(
     about("documentHighlight", [], (document, { position }) => service.documentHighlights(document, position)),

@@ -126,6 +126,7 @@ export function startServer(): void {
     service.configure({
       client: clientFeaturesOf(params.capabilities),
       manPageLinks: options?.manPageLinks === "document" ? "document" : "web",
+      stateInLens: options?.stateInLens !== false,
       // Editors with their own copy of the snippets (VS Code) turn the server's off.
       ...(options?.snippets !== false && { snippets: bundledSnippets }),
     });
@@ -139,6 +140,7 @@ export function startServer(): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: true },
         signatureHelpProvider: { triggerCharacters: ["=", " ", ":", "/"], retriggerCharacters: ["-", ","] },
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },

@@ -4,6 +4,8 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** false for clients with their own copy of the snippets (VS Code has them from its manifest). */
   snippets?: boolean;
+  /** false for clients that show a unit's state themselves (VS Code's status bar and lens): the server's lens then counts references only. */
+  stateInLens?: boolean;
   /** "document": man: links in Documentation= lead to MAN_PAGE_SCHEME documents; "web" (the default): to a web page. */
   manPageLinks?: "web" | "document";
 }

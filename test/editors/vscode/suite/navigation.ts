@@ -14,11 +14,21 @@ export function navigationSuite(): void {
         "nav/front.service",
         "[Unit]\nWants=cache.service\nAfter=cache.service\n\n[Service]\nExecStart=/usr/bin/true\n",
       );
-      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
-        "vscode.executeDocumentRenameProvider",
-        editor.document.uri,
-        new vscode.Position(1, 8),
-        "store.service",
+      // The unit index takes in the new cache.service once VS Code reports it changed.
+      const edit = await untilFound(
+        async () =>
+          await vscode.commands
+            .executeCommand<vscode.WorkspaceEdit>(
+              "vscode.executeDocumentRenameProvider",
+              editor.document.uri,
+              new vscode.Position(1, 8),
+              "store.service",
+            )
+            .then(
+              (answer) => answer,
+              () => undefined,
+            ),
+        "the rename, once the workspace's new unit is known",
       );
       const texts = edit
         .entries()
@@ -55,6 +65,18 @@ export function navigationSuite(): void {
       );
       assert.equal(help.signatures[help.activeSignature]?.label, "ExecStart=[PREFIXES]PROGRAM [ARGUMENT...]");
       assert.equal(help.activeParameter, 1);
+    });
+
+    test("the language server's lens counts the references to the unit", async () => {
+      await writeWorkspaceFile("nav/lens-user.service", "[Unit]\nWants=lensed.service\n\n[Service]\nExecStart=/usr/bin/true\n");
+      const editor = await openUnit("nav/lensed.service", "[Service]\nExecStart=/usr/bin/true\n");
+      const titles = await untilFound(async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", editor.document.uri, 10);
+        const found = lenses.map((lens) => lens.command?.title ?? "").filter((title) => /reference/.test(title));
+        // The unit index takes in the new file once VS Code reports it changed.
+        return found.includes("1 reference") ? found : undefined;
+      }, "the references lens counting the new file");
+      assert.deepEqual(titles, ["1 reference"]);
     });
 
     test("Show Effective Unit (Offline) opens the unit with its drop-ins applied", async () => {
