@@ -38,14 +38,14 @@ export class BenchServer {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.published.get(p.uri)?.(p));
   }
 
-  static async start(bundle: string): Promise<BenchServer> {
+  static async start(bundle: string, workspaceFolder?: string): Promise<BenchServer> {
     const start = performance.now();
     const child = spawn(process.execPath, [bundle, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).href : null,
       capabilities: VSCODE_CAPABILITIES,
       initializationOptions: { trusted: false },
     });

@@ -11,10 +11,18 @@ import {
   peakMemory,
   requestLatency,
 } from "./measurements";
+import { generatedWorkspace, removeWorkspace, workspaceFigures } from "./workspace";
 
 const UNITSMITH = join(__dirname, "../../server/bin/unitsmith-language-server.js");
 const CLI = join(__dirname, "../../server/bin/unitsmith.js");
-const DEBOUNCE_MS = 150;
+/** Unit sizes each figure is measured at, to show how it grows. */
+const SIZES = [300, 5000, 50_000];
+/** didChange → published budgets by unit size; larger units are shown without one. */
+const END_TO_END_MS = new Map([
+  [300, 30],
+  [5000, 60],
+]);
+const WORKSPACE_UNITS = 10_000;
 
 interface Row {
   figure: string;
@@ -23,9 +31,12 @@ interface Row {
   target: string;
   met: boolean;
   ratio: string;
+  /** Printed to show growth; no budget. */
+  shownOnly?: boolean;
 }
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
+const mb = (n: number) => `${n.toFixed(0)} MiB`;
 const x = (n: number) => `${n.toFixed(2)}×`;
 
 async function main(): Promise<void> {
@@ -46,15 +57,27 @@ async function main(): Promise<void> {
       figure,
       value: unit(value),
       baseline,
-      target: `< ${unit(limit)}`,
-      met: value < limit,
+      target: `≤ ${unit(limit)}`,
+      met: value <= limit,
       ratio: x(value / limit) + " of limit",
     });
+  const above = (figure: string, value: number, baseline: number, limit: number) =>
+    rows.push({
+      figure,
+      value: mb(value),
+      baseline: `bare ${mb(baseline)}`,
+      target: `≤ baseline + ${mb(limit)}`,
+      met: value <= baseline + limit,
+      ratio: `+${mb(value - baseline)}`,
+    });
+  /** A figure printed to show growth, with no budget of its own. */
+  const shown = (figure: string, value: number, baseline = "—") =>
+    rows.push({ figure, value: ms(value), baseline, target: "—", met: true, ratio: "", shownOnly: true });
 
   const start = await coldStart(UNITSMITH, bare, 9);
-  relative("cold start to initialize reply", start.unitsmith, start.bare, 1.3);
+  relative("cold start to initialize reply", start.unitsmith, start.bare, 1);
 
-  for (const lines of [300, 5000]) {
+  for (const lines of SIZES) {
     const ours = await requestLatency(UNITSMITH, lines, 220);
     const theirs = await requestLatency(bare, lines, 220);
     for (const kind of ["completion", "hover"] as const) {
@@ -63,19 +86,30 @@ async function main(): Promise<void> {
     }
   }
 
-  const bareChange = await diagnosticsEndToEnd(bare, 300, 30, 0);
-  for (const [lines, limit] of [
-    [300, 5],
-    [5000, 50],
-  ] as const) {
-    absolute(`diagnostics after an edit, ${lines} lines (in the core)`, await diagnosticsInProcess(lines, 40), "—", limit);
-    const endToEnd = await diagnosticsEndToEnd(UNITSMITH, lines, 15, DEBOUNCE_MS);
-    absolute(`  same, didChange → publish less ${DEBOUNCE_MS} ms debounce`, endToEnd, `bare didChange → publish ${ms(bareChange)}`, limit);
+  const bareChange = await diagnosticsEndToEnd(bare, 300, 30);
+  for (const lines of SIZES) {
+    shown(`diagnostics after an edit, ${lines} lines, in the core`, await diagnosticsInProcess(lines, lines > 5000 ? 8 : 40));
+    const endToEnd = await diagnosticsEndToEnd(UNITSMITH, lines, lines > 5000 ? 6 : 15);
+    const budget = END_TO_END_MS.get(lines);
+    if (budget) absolute(`  didChange → diagnostics published, ${lines} lines`, endToEnd, `bare ${ms(bareChange)}`, budget);
+    else shown(`  didChange → diagnostics published, ${lines} lines`, endToEnd, `bare ${ms(bareChange)}`);
   }
 
-  const mb = (n: number) => `${n.toFixed(0)} MB`;
-  const peak = await peakMemory(UNITSMITH, 100, 300);
-  absolute("peak RSS, 100 open 300-line units", peak, `bare ${mb(await peakMemory(bare, 100, 300))}`, 100, mb);
+  above("peak RSS, 100 open 300-line units", await peakMemory(UNITSMITH, 100, 300), await peakMemory(bare, 100, 300), 40);
+
+  const root = generatedWorkspace(WORKSPACE_UNITS);
+  try {
+    const ours = await workspaceFigures(UNITSMITH, root, `app-${WORKSPACE_UNITS - 1}.service`, 30);
+    const theirs = await workspaceFigures(bare, root, "bare", 30);
+    const units = `${WORKSPACE_UNITS.toLocaleString("en-US")} units`;
+    absolute(`workspace of ${units}: index built (background)`, ours.indexMs, "—", 3000);
+    absolute(`  longest request while the index builds`, ours.longestStallMs, `bare ${ms(theirs.longestStallMs)}`, 50);
+    relative(`  unit-name completion p50`, ours.unitCompletionP50, theirs.unitCompletionP50, 2);
+    absolute(`  find references of a unit`, ours.referencesMs, `bare ${ms(theirs.referencesMs)}`, 100);
+    above(`  peak RSS`, ours.peakMB, theirs.peakMB, 80);
+  } finally {
+    removeWorkspace(root);
+  }
 
   const files = installedUnitFiles(["/lib/systemd", "/usr/lib/systemd"]);
   const lint = lintVersusVerify(CLI, files, 40);
@@ -83,8 +117,8 @@ async function main(): Promise<void> {
     figure: `CLI lint per file (${lint.files} installed files; verify on ${lint.sampled} sampled)`,
     value: ms(lint.lintMs),
     baseline: `systemd-analyze verify ${ms(lint.verifyMs)}`,
-    target: "≥ 20× faster",
-    met: lint.verifyMs / lint.lintMs >= 20,
+    target: "≥ 50× faster",
+    met: lint.verifyMs / lint.lintMs >= 50,
     ratio: `${(lint.verifyMs / lint.lintMs).toFixed(1)}× faster`,
   });
 
@@ -96,7 +130,14 @@ async function main(): Promise<void> {
     met: true,
     ratio: "ratio",
   };
-  const cells = (r: Row) => [r.figure, r.value, r.baseline, r.target, r === header ? "met?" : r.met ? "met" : "MISSED", r.ratio];
+  const cells = (r: Row) => [
+    r.figure,
+    r.value,
+    r.baseline,
+    r.target,
+    r === header ? "met?" : r.shownOnly ? "—" : r.met ? "met" : "MISSED",
+    r.ratio,
+  ];
   const widths = cells(header).map((_, i) => Math.max(...[header, ...rows].map((r) => cells(r)[i]!.length)));
   const line = (r: Row) =>
     `| ${cells(r)

@@ -62,6 +62,7 @@ import { unitKind, type Scope } from "./unitKind";
 import { dependencyGraph, type DependencyGraph } from "./graph/dependencyGraph";
 import { signatureHelp } from "./signatureHelp";
 import { documentSymbols } from "./symbols";
+import { unitReferenceAt } from "./unitReferences";
 import { workspaceSymbols } from "./workspaceSymbols";
 import { resolveUnitItem } from "./valueCompletion";
 
@@ -215,9 +216,9 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     return analysis.file ? { file: analysis.file, kind: analysis.kind } : undefined;
   };
 
-  /** What the machine says that completion, hover and hints show for a document. */
-  const environment = async (document: TextDocument, kind: Analysis["kind"]) => {
-    const [units, facts] = await Promise.all([host.units(kind.scope ?? "system"), host.hostFacts()]);
+  /** What the machine says that completion, hover and hints show for a document; the units only when asked for. */
+  const environment = async (document: TextDocument, kind: Analysis["kind"], withUnits = true) => {
+    const [units, facts] = await Promise.all([withUnits ? host.units(kind.scope ?? "system") : undefined, host.hostFacts()]);
     return { units, specifiers: { path: pathOfUri(document.uri), host: facts } };
   };
 
@@ -311,13 +312,15 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async hover(document, position) {
       const found = parsed(document);
       if (!found) return null;
-      const env = await environment(document, found.kind);
+      // Only a unit name's hover needs the unit index, which may still be building.
+      const onUnit = unitReferenceAt(found.file, found.kind, found.file.lines.offsetAt(position)) !== undefined;
+      const env = await environment(document, found.kind, onUnit);
       const schedule = current.clock?.();
       const result = hover({
         ...found,
         position,
         target: current.target,
-        units: env.units,
+        ...(env.units && { units: env.units }),
         specifiers: env.specifiers,
         ...(schedule && { schedule }),
         ...(current.rulePages && { rulePages: current.rulePages }),

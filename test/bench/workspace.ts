@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { CompletionRequest, HoverRequest, ReferencesRequest } from "vscode-languageserver-protocol/node";
+import { memoryOf } from "../load/serverProcess";
+import { BenchServer } from "./benchServer";
+import { median } from "./stats";
+
+/** A workspace of `count` small services in folders of a hundred, each wanting the one before it. */
+export function generatedWorkspace(count: number): string {
+  const root = mkdtempSync(join(tmpdir(), "unitsmith-bench-workspace-"));
+  for (let i = 0; i < count; i++) {
+    const folder = join(root, `group-${Math.floor(i / 100)}`);
+    if (i % 100 === 0) mkdirSync(folder);
+    const wants = i > 0 ? `Wants=app-${i - 1}.service\nAfter=app-${i - 1}.service\n` : "";
+    writeFileSync(
+      join(folder, `app-${i}.service`),
+      `[Unit]\nDescription=Generated service ${i}\n${wants}\n[Service]\nExecStart=/usr/bin/app ${i}\n\n[Install]\nWantedBy=multi-user.target\n`,
+    );
+  }
+  return root;
+}
+
+export interface WorkspaceFigures {
+  /** From initialized to the first unit-name completion that offers the workspace's last unit. */
+  indexMs: number;
+  /** The longest round trip of a request sent every few milliseconds while the index builds. */
+  longestStallMs: number;
+  unitCompletionP50: number;
+  referencesMs: number;
+  peakMB: number;
+}
+
+const UNIT_TEXT = "[Unit]\nDescription=Bench\nAfter=app-9.service\n";
+
+/** The figures of a server with the workspace open: the index, unit-name completion, find-references, memory. */
+export async function workspaceFigures(bundle: string, root: string, lastUnit: string, requests: number): Promise<WorkspaceFigures> {
+  const server = await BenchServer.start(bundle, root);
+  const uri = await server.open(join(root, "bench.service"), UNIT_TEXT);
+  const started = performance.now();
+  const complete = () =>
+    server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 11 } });
+  // Cheap requests keep coming while the index builds; the slowest answer is how long the server stalled.
+  let building = true;
+  let longestStallMs = 0;
+  const probe = (async () => {
+    while (building) {
+      const t = performance.now();
+      await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } });
+      longestStallMs = Math.max(longestStallMs, performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  const offers = (result: unknown) => JSON.stringify(result).includes(`"${lastUnit}"`);
+  while (!offers(await complete())) await new Promise((resolve) => setTimeout(resolve, 20));
+  const indexMs = performance.now() - started;
+  building = false;
+  await probe;
+  const samples: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const t = performance.now();
+    await complete();
+    samples.push(performance.now() - t);
+  }
+  const t = performance.now();
+  await server.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri },
+    position: { line: 2, character: 8 },
+    context: { includeDeclaration: true },
+  });
+  const referencesMs = performance.now() - t;
+  const { peakMB } = memoryOf(server.process.pid!);
+  await server.stop();
+  return { indexMs, longestStallMs, unitCompletionP50: median(samples.slice(3)), referencesMs, peakMB };
+}
+
+export const removeWorkspace = (root: string) => rmSync(root, { recursive: true, force: true });
