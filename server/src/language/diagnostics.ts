@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
+import { encodingRules } from "./rules/encodingRules";
 import { ruleFamilies } from "./rules/registry";
 import type { RuleInfo, Severity, TargetSystemd } from "./rules/rule";
 import type { UnitKind } from "./unitKind";
@@ -44,7 +45,9 @@ export function computeDiagnostics(
   { severities = {}, target = {}, siblingUnits }: DiagnosticOptions = {},
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const family of ruleFamilies) {
+  // A file with NUL bytes is binary, not a unit with mistakes: one finding says so, not one per line.
+  const families = file.text.includes("\0") ? [encodingRules] : ruleFamilies;
+  for (const family of families) {
     for (const finding of family.check({ file, kind, target, ...(siblingUnits && { siblingUnits }) })) {
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
       const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data);
