@@ -30,7 +30,10 @@ describe("unitsmith lint", () => {
     const cases: [string[], RegExp][] = [
       [["frobnicate"], /^unitsmith: unknown command "frobnicate"\n\nUsage: unitsmith <command>/],
       [["lint"], /^unitsmith lint: no paths given; name the unit files or directories to lint\n$/],
-      [["lint", "--format", "xml", "good.service"], /^unitsmith lint: unknown format "xml"; expected text, json, sarif, github, checkstyle, junit\n$/],
+      [
+        ["lint", "--format", "xml", "good.service"],
+        /^unitsmith lint: unknown format "xml"; expected text, json, sarif, github, checkstyle, junit\n$/,
+      ],
       [["lint", "--colour", "good.service"], /^unitsmith lint: Unknown option '--colour'/],
     ];
     for (const [args, message] of cases) {
