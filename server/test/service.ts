@@ -40,3 +40,11 @@ export function machineService(): UnitLanguageService {
 export function machineDiagnostics(path: string, text: string): Promise<Diagnostic[]> {
   return machineService().diagnostics(documentOf(path, text));
 }
+
+/**
+ * Diagnostics as the core gives them without rule pages: the built server links each finding to
+ * its page beside its bundle, which a service run from the sources does not know.
+ */
+export function withoutRulePages(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map(({ codeDescription: _page, ...diagnostic }) => diagnostic);
+}

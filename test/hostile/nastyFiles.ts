@@ -28,7 +28,8 @@ export const NASTY_FILES: NastyFile[] = [
     name: "binary.target",
     bytes: () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
     codes: ["invalid-encoding"],
-    verifySays: [/^Assignment outside of section\. Ignoring\.$/],
+    // One problem, one finding: systemd-analyze's complaints about its lines say the same.
+    verifySays: [],
     notCodes: ["file-too-large"],
     formattable: false,
   },
@@ -37,7 +38,7 @@ export const NASTY_FILES: NastyFile[] = [
     name: "nul.target",
     bytes: utf8("[Unit]\nDescription=before\0after\n"),
     codes: ["invalid-encoding"],
-    verifySays: [/^Missing '=', ignoring line\.$/],
+    verifySays: [],
     notCodes: ["file-too-large"],
     formattable: false,
   },

@@ -28,6 +28,8 @@ export interface SessionOptions {
   settings?: unknown;
   /** The server's working directory. */
   cwd?: string;
+  /** The server's bin script, when not the one built in this checkout (an installed package's). */
+  serverBin?: string;
   /** Folders open in the editor, for the workspace's units. */
   workspaceFolders?: string[];
   /** What the client says it can show; by default what VS Code says (Markdown, snippets, label details). */
@@ -72,7 +74,7 @@ export class LspSession {
     initializationOptions?: unknown,
     options: SessionOptions = {},
   ): Promise<{ session: LspSession; result: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_BIN, "--stdio"], {
+    const child = spawn(process.execPath, [options.serverBin ?? SERVER_BIN, "--stdio"], {
       stdio: ["pipe", "pipe", "pipe"],
       ...(options.env && { env: options.env }),
       ...(options.cwd && { cwd: options.cwd }),

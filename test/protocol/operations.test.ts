@@ -73,8 +73,10 @@ describe("operations over the protocol", () => {
       // for the untrusted save, which came first, would show in the calls too.
       await session.connection.sendNotification("unitsmith/trustChanged", { trusted: true });
       const trustedPath = join(dir, "trusted.service");
-      writeFileSync(trustedPath, "[Service]\nRestart=sometimes\n");
-      const trustedUri = await session.open(trustedPath, "[Service]\nRestart=sometimes\n");
+      // A program not installed here: systemd-analyze says so, and nothing of ours says the same.
+      const trustedText = "[Service]\nExecStart=/nonexistent/unitsmith-test\n";
+      writeFileSync(trustedPath, trustedText);
+      const trustedUri = await session.open(trustedPath, trustedText);
       await session.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: trustedUri } });
       await session.diagnosticsFor(trustedUri, (p) => p.diagnostics.some((d) => d.source === "systemd-analyze"));
       assert.deepEqual(readFileSync(calls, "utf8").trim().split("\n"), ["verify"]);

@@ -1,6 +1,7 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
 import type { UnitCatalog } from "./unitCatalog";
+import { encodingRules } from "./rules/encodingRules";
 import { ruleFamilies } from "./rules/registry";
 import type { RuleInfo, Severity, TargetSystemd } from "./rules/rule";
 import type { UnitKind } from "./unitKind";
@@ -47,7 +48,9 @@ export function computeDiagnostics(
   { severities = {}, target = {}, siblingUnits, units }: DiagnosticOptions = {},
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const family of ruleFamilies) {
+  // A file with NUL bytes is binary, not a unit with mistakes: one finding says so, not one per line.
+  const families = file.text.includes("\0") ? [encodingRules] : ruleFamilies;
+  for (const family of families) {
     for (const finding of family.check({ file, kind, target, ...(siblingUnits && { siblingUnits }), ...(units && { units }) })) {
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
       const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data);

@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { computeDiagnostics } from "../../src/language/diagnostics";
 import { mergeDiagnostics } from "../../src/language/mergeDiagnostics";
 import { parseUnitFile } from "../../src/language/parser";
 import { unitKind } from "../../src/language/unitKind";
+import { verifyFile } from "../../src/systemd/verifyFile";
+import { documentOf, testService } from "../service";
 import { fixtureCases } from "./fixtureCases";
 import { recordedDiagnostics, type FixtureName } from "./recorded";
 
@@ -48,11 +53,36 @@ describe("mergeDiagnostics", () => {
     const header = both("header");
     assert.deepEqual(summary(mergeDiagnostics(header.own, header.verify)), [
       "1 unitsmith invalid-section-header",
-      "1 systemd-analyze load-failed",
       "2 unitsmith entry-outside-section",
     ]);
     const outside = both("outside");
     assert.deepEqual(summary(mergeDiagnostics(outside.own, outside.verify)), ["1 unitsmith entry-outside-section"]);
+  });
+
+  it("one problem, one finding: a misspelled ExecStart= is our unknown-directive and missing-exec-start, and the real systemd-analyze's refusal is recognised as the same", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "unitsmith-meaning-"));
+    try {
+      const path = join(dir, "web.service");
+      const text = "[Unit]\nDescription=web\n\n[Service]\nExecStrat=/usr/bin/true\n";
+      writeFileSync(path, text);
+      const verified = await verifyFile(path);
+      assert.ok(verified.ran);
+      assert.ok(
+        verified.diagnostics.some((d) => /has no ExecStart=/.test(String(d.message))),
+        "systemd-analyze refuses the unit",
+      );
+      const shown = await testService().diagnostics(documentOf(path, text), verified.diagnostics);
+      assert.deepEqual(summary(shown), ["4 unitsmith missing-exec-start", "5 unitsmith unknown-directive"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a binary file is one finding, whatever systemd-analyze says of its lines", () => {
+    const bytes = Buffer.from(Array.from({ length: 100 * 1024 }, (_, i) => (i * 7919 + 13) % 256)).toString("utf8");
+    const own = computeDiagnostics(parseUnitFile(bytes), unitKind("/x/random.service"));
+    assert.deepEqual(summary(own), ["2 unitsmith invalid-encoding"]);
+    assert.deepEqual(mergeDiagnostics(own, [at(3, 0, 4, "systemd-analyze"), at(9, 0, 2, "systemd-analyze")]), own);
   });
 
   it("keeps two different problems on one line: ours on the key, systemd's on the value", () => {

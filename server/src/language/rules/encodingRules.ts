@@ -21,7 +21,8 @@ export const encodingRules: RuleFamily = {
       });
     }
     const bad = file.text.indexOf(REPLACEMENT);
-    if (bad >= 0) {
+    // Bytes that are not UTF-8 in a binary file are no news.
+    if (bad >= 0 && nul < 0) {
       findings.push({
         rule: invalidEncoding,
         span: { start: bad, end: bad + 1 },
