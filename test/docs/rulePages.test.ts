@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { allRules } from "../../server/src/language/rules/registry";
 import { RULE_PAGES_URI } from "../../server/src/rulePagesLocation";
+import { emptyHost } from "../../server/src/language/languageService";
+import { staticCatalog } from "../../server/src/language/unitCatalog";
 import { documentOf, testService } from "../../server/test/service";
 
 const ROOT = join(__dirname, "../..");
@@ -13,7 +15,8 @@ const read = (path: string) => readFileSync(path, "utf8");
 
 /**
  * A fenced unit file of a rule page: ```ini file=PATH [systemd=N] [beside=a,b] [maxFileSizeKB=N],
- * with the ```json file=PATH project files of the same section.
+ * with the ```json file=PATH project files of the same section and its ```ini file=PATH
+ * installed=yes units, which stand for units installed on the machine (not examples themselves).
  */
 interface Example {
   heading: string;
@@ -35,7 +38,7 @@ function examplesOf(markdown: string): Example[] {
     const attributes = Object.fromEntries(fence[2]!.split(/\s+/).map((pair) => pair.split("=") as [string, string]));
     const end = lines.indexOf("```", i + 1);
     const text = `${lines.slice(i + 1, end).join("\n")}\n`;
-    if (fence[1] === "json") projectFiles[`${heading}:${attributes.file}`] = text;
+    if (fence[1] === "json" || attributes.installed === "yes") projectFiles[`${heading}:${attributes.file}`] = text;
     else examples.push({ heading, attributes, text, projectFiles });
     i = end;
   }
@@ -44,10 +47,18 @@ function examplesOf(markdown: string): Example[] {
 
 async function findingsOf({ heading, attributes, projectFiles }: Example, text: string): Promise<string[]> {
   const beside = attributes.beside?.split(",") ?? [];
+  const installed = Object.keys(projectFiles)
+    .filter((key) => key.startsWith(`${heading}:`) && key.endsWith(".service"))
+    .map((key) => key.slice(heading.length + 1));
   const service = testService(
     {
       listDirectory: async () => beside.map((name) => ({ name, type: "file" as const })),
       readFile: async (path) => projectFiles[`${heading}:${path}`],
+      units: async (scope) =>
+        staticCatalog([
+          ...installed.map((path) => ({ name: path.slice(path.lastIndexOf("/") + 1), origin: "installed" as const, path })),
+          ...(await emptyHost().units(scope)).list(),
+        ]),
     },
     {
       ...(attributes.systemd && { target: { version: Number(attributes.systemd) } }),

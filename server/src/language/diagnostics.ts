@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticSeverity, type Range } from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
+import type { OrderingEdges } from "./graph/orderingEdges";
 import type { UnitCatalog } from "./unitCatalog";
 import { encodingRules } from "./rules/encodingRules";
 import { ruleFamilies } from "./rules/registry";
@@ -40,18 +41,27 @@ export interface DiagnosticOptions {
   siblingUnits?: ReadonlySet<string>;
   /** The units the file may name, for rules about units named nowhere. */
   units?: UnitCatalog;
+  /** What those units start after, for rules about ordering loops. */
+  ordering?: OrderingEdges;
 }
 
 export function computeDiagnostics(
   file: UnitFile,
   kind: UnitKind,
-  { severities = {}, target = {}, siblingUnits, units }: DiagnosticOptions = {},
+  { severities = {}, target = {}, siblingUnits, units, ordering }: DiagnosticOptions = {},
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // A file with NUL bytes is binary, not a unit with mistakes: one finding says so, not one per line.
   const families = file.text.includes("\0") ? [encodingRules] : ruleFamilies;
   for (const family of families) {
-    for (const finding of family.check({ file, kind, target, ...(siblingUnits && { siblingUnits }), ...(units && { units }) })) {
+    for (const finding of family.check({
+      file,
+      kind,
+      target,
+      ...(siblingUnits && { siblingUnits }),
+      ...(units && { units }),
+      ...(ordering && { ordering }),
+    })) {
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
       const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data);
       if (diagnostic) diagnostics.push(diagnostic);

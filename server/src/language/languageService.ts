@@ -60,10 +60,12 @@ import type { SnippetFile } from "./snippets";
 import { assignmentHistory, effectiveUnit, loadUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
 import { unitKind, type Scope } from "./unitKind";
 import { dependencyGraph, type DependencyGraph } from "./graph/dependencyGraph";
+import { orderingEdges, type OrderingEdges } from "./graph/orderingEdges";
 import { signatureHelp } from "./signatureHelp";
 import { documentSymbols } from "./symbols";
 import { unitReferenceAt } from "./unitReferences";
 import { workspaceSymbols } from "./workspaceSymbols";
+import type { UnitCatalog } from "./unitCatalog";
 import { resolveUnitItem } from "./valueCompletion";
 
 export { clientFeaturesOf, type ClientCapabilitiesSubset, type ClientFeatures } from "./clientFeatures";
@@ -229,6 +231,17 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   };
   const readText = async (path: string, maxBytes: number) => openText(path) ?? host.readFile(path, maxBytes);
 
+  /** What the catalog's units start after, read once per catalog (a new index scan makes a new one). */
+  const orderings = new WeakMap<UnitCatalog, Promise<OrderingEdges>>();
+  const orderingOf = (catalog: UnitCatalog): Promise<OrderingEdges> => {
+    let edges = orderings.get(catalog);
+    if (!edges) {
+      edges = orderingEdges(catalog, (path) => host.readFile(path, REFERENCE_BYTES));
+      orderings.set(catalog, edges);
+    }
+    return edges;
+  };
+
   /** The texts of the workspace's unit files and drop-ins, open documents' as they are in the editor. */
   const workspaceTexts = async (): Promise<Map<string, string>> => {
     const texts = new Map<string, string>();
@@ -272,12 +285,14 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         projectLint(host, path, base, current.lintFlags),
         unitFile ? host.units(analysis.kind.scope ?? "system") : undefined,
       ]);
+      const ordering = units && (await orderingOf(units));
       if (!project.settings) return [];
       const own = diagnose(analysis, {
         ...project.settings,
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         ...(siblings && { siblingUnits: new Set(siblings.map((entry) => entry.name)) }),
         ...(units && { units }),
+        ...(ordering && { ordering }),
       });
       const merged = mergeDiagnostics(project.problem ? [project.problem, ...own] : own, outside);
       const shown = analysis.file ? applySuppressions(analysis.file, merged, project.settings.severities) : merged;

@@ -43,4 +43,31 @@ describe("rules about other units", () => {
     const text = "[Unit]\nRequires=db.service\nConflicts=db.service getty@tty1.service\n[Service]\nExecStart=/bin/true\n";
     assert.deepEqual(await findings("/srv/units/maintenance.service", text), ["3:requires-and-conflicts:pulled"]);
   });
+
+  it("finds an ordering loop through the unit across other units' After= and Before=", async () => {
+    const files: Record<string, string> = {
+      "/srv/units/db.service": "[Unit]\nAfter=cache.service\n[Service]\nExecStart=/bin/true\n",
+      "/srv/units/cache.service": "[Unit]\nDescription=cache\n[Service]\nExecStart=/bin/true\n",
+      "/srv/units/queue.service": "[Unit]\nBefore=cache.service\n[Service]\nExecStart=/bin/true\n",
+    };
+    const units = staticCatalog(Object.keys(files).map((path) => ({ name: path.split("/").pop()!, origin: "workspace" as const, path })));
+    const service = testService({ units: async () => units, readFile: async (path) => files[path] });
+    const loop = "[Unit]\nAfter=db.service\nBefore=queue.service\n[Service]\nExecStart=/bin/true\n";
+    const found = (await service.diagnostics(documentOf("/srv/units/cache.service", loop))).filter((d) => d.code === "ordering-cycle");
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.message]),
+      [
+        [
+          1,
+          "An ordering loop: cache.service starts after db.service starts after cache.service. systemd breaks it at boot by dropping one of the jobs, so some unit of the loop may not start; remove one After= or Before= of it.",
+        ],
+      ],
+    );
+    const none = await service.diagnostics(documentOf("/srv/units/cache.service", files["/srv/units/cache.service"]!));
+    assert.deepEqual(
+      none.filter((d) => d.code === "ordering-cycle"),
+      [],
+      "the edited text counts, not the copy on disk",
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import type { Span, UnitFile } from "../parser";
+import type { OrderingEdges } from "../graph/orderingEdges";
 import type { UnitCatalog } from "../unitCatalog";
 import type { UnitKind } from "../unitKind";
 
@@ -37,6 +38,8 @@ export interface RuleContext {
   siblingUnits?: ReadonlySet<string>;
   /** The units of the workspace and the machine the file may name; rules about other units stay silent without it. */
   units?: UnitCatalog;
+  /** What the units of the workspace and the machine start after, for rules about ordering loops. */
+  ordering?: OrderingEdges;
 }
 
 /** A family of rules that share one pass over the file. */

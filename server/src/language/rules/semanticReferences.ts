@@ -1,3 +1,5 @@
+import { unitOf } from "../effectiveUnit/effectiveUnit";
+import { orderingCycle, orderingOf } from "../graph/orderingEdges";
 import { resolveUnit } from "../unitCatalog";
 import { unitReferences, type UnitReference } from "../unitReferences";
 import { parseUnitName } from "../values/unitName";
@@ -9,6 +11,12 @@ export const unitNotFound: RuleInfo = {
   defaultSeverity: "hint",
   description:
     "A unit named as a dependency that is in neither the workspace, this machine's unit directories nor systemd's special units.",
+};
+
+export const orderingCycleRule: RuleInfo = {
+  id: "ordering-cycle",
+  defaultSeverity: "warning",
+  description: "After= and Before= that, with those of other units, make a loop; systemd breaks it at boot by dropping one of the jobs.",
 };
 
 export const requiredAndConflicting: RuleInfo = {
@@ -49,8 +57,8 @@ function needsFile(reference: UnitReference): boolean {
 }
 
 export const referenceRules: RuleFamily = {
-  rules: [unitNotFound, requiredAndConflicting],
-  check({ file, kind, units }: RuleContext): Finding[] {
+  rules: [unitNotFound, requiredAndConflicting, orderingCycleRule],
+  check({ file, kind, units, ordering }: RuleContext): Finding[] {
     if (!unitTypeOf(kind)) return [];
     const references = unitReferences(file, kind);
     const findings: Finding[] = [];
@@ -77,6 +85,20 @@ export const referenceRules: RuleFamily = {
         rule: requiredAndConflicting,
         span: { start: reference.start, end: reference.end },
         message: `${reference.name} is pulled in and in Conflicts= at once: the two jobs exclude each other, so systemd refuses the start ("Transaction contains conflicting jobs").`,
+      });
+    }
+    const unit = unitOf(kind);
+    const cycle = ordering && unit && orderingCycle(unit, orderingOf(unit, file.text), ordering);
+    const first =
+      cycle &&
+      references.find(
+        (reference) => (reference.directive === "After" || reference.directive === "Before") && cycle.includes(reference.name),
+      );
+    if (cycle && first) {
+      findings.push({
+        rule: orderingCycleRule,
+        span: { start: first.start, end: first.end },
+        message: `An ordering loop: ${cycle.join(" starts after ")}. systemd breaks it at boot by dropping one of the jobs, so some unit of the loop may not start; remove one After= or Before= of it.`,
       });
     }
     return findings;
