@@ -3,6 +3,7 @@ import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import type { UnitFile } from "./parser";
 import { convertCronSchedule } from "./quickFixes/cronFix";
 import { moveDirective, renameDirective, replaceWithSuccessor } from "./quickFixes/directiveFixes";
+import { createMissingUnit } from "./quickFixes/createUnit";
 import { addToSection, entryAt, sectionOf } from "./quickFixes/edits";
 import type { Fix } from "./quickFixes/fixContext";
 import { insertEquals } from "./quickFixes/insertEquals";
@@ -32,6 +33,7 @@ const FIXES: Readonly<Record<string, Fix>> = {
   "duplicate-directive": removeEntry,
   "user-in-user-unit": removeEntry,
   "drop-in-exec-start-append": resetExecStart,
+  "unit-not-found": createMissingUnit,
 };
 
 /** A source action (offered in the editor's "Source Action" menu, not as a fix) for a unit with no [Install]. */

@@ -70,4 +70,19 @@ describe("rules about other units", () => {
       "the edited text counts, not the copy on disk",
     );
   });
+
+  it("offers to create the missing unit beside the file, as a skeleton of its type", async () => {
+    const service = testService({ units: async () => catalog });
+    const document = documentOf("/srv/units/web.service", "[Unit]\nWants=cache.service\n[Service]\nExecStart=/bin/true\n");
+    const diagnostics = (await service.diagnostics(document)).filter((d) => d.code === "unit-not-found");
+    const [action] = service.codeActions(document, { diagnostics: JSON.parse(JSON.stringify(diagnostics)) });
+    assert.equal(action?.title, "Create cache.service beside this file");
+    assert.deepEqual(action?.edit?.documentChanges?.[0], {
+      kind: "create",
+      uri: "file:///srv/units/cache.service",
+      options: { ignoreIfExists: true },
+    });
+    const written = (action?.edit?.documentChanges?.[1] as { edits: { newText: string }[] }).edits[0]!.newText;
+    assert.match(written, /^\[Unit\]\nDescription=cache\n\n\[Service\]\n# The command to run.*\nExecStart=\n$/);
+  });
 });

@@ -75,6 +75,7 @@ export const referenceRules: RuleFamily = {
           rule: unitNotFound,
           span: { start: reference.start, end: reference.end },
           message: `No unit ${reference.name} is in the workspace, in this machine's unit directories or among systemd's special units: ${consequence}, unless a package on the machine the unit runs on provides it.`,
+          data: { unit: reference.name },
         });
       }
     }
