@@ -73,6 +73,20 @@ export function hardeningEdit(file: UnitFile, directive: HardeningDirective): Te
   return { range: rangeOf(file, end, end), newText: `${separator}[Service]\n${line}\n` };
 }
 
+/** The directives with the lines that add up merged into one per key (`CapabilityBoundingSet=~CAP_A CAP_B`). */
+function merged(directives: readonly HardeningDirective[]): HardeningDirective[] {
+  const byKey = new Map<string, HardeningDirective>();
+  for (const directive of directives) {
+    const known = byKey.get(directive.key);
+    if (known?.accumulates && directive.accumulates) {
+      byKey.set(directive.key, { ...known, value: `${known.value} ${directive.value.replace(/^~/, "")}` });
+    } else if (!known) {
+      byKey.set(directive.key, directive);
+    }
+  }
+  return [...byKey.values()];
+}
+
 /** The edits that add every directive (one insertion for the new lines, in place for those the file sets). */
 function hardenAllEdits(file: UnitFile, directives: readonly HardeningDirective[]): TextEdit[] {
   const edits = directives.map((directive) => hardeningEdit(file, directive));
@@ -108,18 +122,12 @@ export function securityCodeActions(uri: string, file: UnitFile, diagnostics: re
   }
   if (safe.size === 0) return [];
   const all = [...safe.values()];
+  const lines = merged(all.map((each) => each.directive));
   const harden: CodeAction = {
-    title: `Harden this service (${safe.size} directive${safe.size === 1 ? "" : "s"} that keep its command working)`,
+    title: `Harden this service (${lines.length} line${lines.length === 1 ? "" : "s"} that keep its command working)`,
     kind: CodeActionKind.QuickFix,
     diagnostics: all.flatMap((each) => each.diagnostics),
-    edit: {
-      changes: {
-        [uri]: hardenAllEdits(
-          file,
-          all.map((each) => each.directive),
-        ),
-      },
-    },
+    edit: { changes: { [uri]: hardenAllEdits(file, lines) } },
   };
   const inPlace = all
     .filter(({ directive }) => !directive.accumulates && lastEntry(file, directive.key))

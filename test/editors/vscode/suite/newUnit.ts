@@ -91,7 +91,11 @@ export function newUnitSuite(): void {
       assert.match(problem(/command it runs/, "no-such-program-here --now") ?? "", /"no-such-program-here" was not found on PATH/);
       assert.match(problem(/its name/, "bad/name") ?? "", /"\/" is not allowed/);
       assert.match(problem(/longest it may run/, "5 parsecs") ?? "", /^The longest it may run "5 parsecs"/);
-      assert.doesNotMatch(problem(/command it runs/, "no-such-program-here --now") ?? "", /--/, "no command-line flag in the wizard's words");
+      assert.doesNotMatch(
+        problem(/command it runs/, "no-such-program-here --now") ?? "",
+        /--/,
+        "no command-line flag in the wizard's words",
+      );
       assert.match(asked(/command it runs/)?.title ?? "", /^New unit \(1 of 10\): the command it runs$/);
       assert.match(asked(/its name/)?.title ?? "", /^New unit \(2 of 10\): its name$/);
       assert.equal(problem(/longest it may run/, ""), undefined, "an optional question can be left empty");
@@ -100,7 +104,7 @@ export function newUnitSuite(): void {
     test("New Unit finds a system unit's program on systemd's search path, a user unit's on the editor's PATH", async () => {
       // A shim directory first on the editor's PATH, as a version manager puts it there.
       const shims = vscode.Uri.joinPath(folder, "shims");
-      await writeWorkspaceFile("shims/python3", "#!/bin/sh\nexec /usr/bin/python3 \"$@\"\n");
+      await writeWorkspaceFile("shims/python3", '#!/bin/sh\nexec /usr/bin/python3 "$@"\n');
       chmodSync(vscode.Uri.joinPath(shims, "python3").fsPath, 0o755);
       const path = process.env.PATH;
       process.env.PATH = `${shims.fsPath}:${path}`;
@@ -116,7 +120,10 @@ export function newUnitSuite(): void {
             [/where should the files go/, "Unsaved editors"],
           ]);
           answering?.dispose();
-          assert.match(vscode.window.activeTextEditor?.document.getText() ?? "", new RegExp(`^ExecStart=${program} -m http\\.server 8080$`, "m"));
+          assert.match(
+            vscode.window.activeTextEditor?.document.getText() ?? "",
+            new RegExp(`^ExecStart=${program} -m http\\.server 8080$`, "m"),
+          );
         }
       } finally {
         process.env.PATH = path;
