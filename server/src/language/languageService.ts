@@ -42,6 +42,7 @@ import { inlayHints } from "./inlayHints";
 import { mergeDiagnostics } from "./mergeDiagnostics";
 import type { UnitFile } from "./parser";
 import { securityCodeActions } from "./quickFixes/securityFindings";
+import { withWorkspaceScope } from "./scopeGlobs";
 import { referenceSubject } from "./references";
 import { findUnitReferences } from "./referenceSearch";
 import type { TargetSystemd } from "./rules/rule";
@@ -68,6 +69,8 @@ export interface UnitLanguageSettings {
   severities: LintSeverities;
   /** The systemd the units are written for. */
   target: TargetSystemd;
+  /** Globs of the files written for the user manager wherever they lie (`unitsmith.userUnitFiles`). */
+  userUnitFiles: readonly string[];
   format: FormattingOptions;
   inlayHints: { specifiers: boolean; timeSpans: boolean; calendarElapses: boolean };
   /** Where Documentation= man: links lead: a web page, or a document the client renders (MAN_PAGE_SCHEME). */
@@ -83,6 +86,7 @@ export const DEFAULT_LANGUAGE_SETTINGS: UnitLanguageSettings = {
   maxFileSizeKB: 2048,
   severities: {},
   target: {},
+  userUnitFiles: [],
   format: defaultFormattingOptions,
   inlayHints: { specifiers: false, timeSpans: false, calendarElapses: false },
   manPageLinks: "web",
@@ -143,17 +147,26 @@ const directoryOf = (path: string) => path.slice(0, Math.max(1, path.lastIndexOf
 
 export function createUnitLanguageService(host: UnitLanguageHost, settings: Partial<UnitLanguageSettings> = {}): UnitLanguageService {
   let current: UnitLanguageSettings = { ...DEFAULT_LANGUAGE_SETTINGS, ...settings };
-  const parses = new Map<string, { version: number; maxFileSizeKB: number; analysis: Analysis; text: string }>();
+  const parses = new Map<string, { version: number; maxFileSizeKB: number; userUnitFiles: string; analysis: Analysis; text: string }>();
 
   const analysisOf = (document: TextDocument): Analysis => {
     const cached = parses.get(document.uri);
     const text = document.getText();
     // The text decides, not only the version: front ends other than an editor may reuse a version number.
-    if (cached && cached.version === document.version && cached.text === text && cached.maxFileSizeKB === current.maxFileSizeKB) {
+    const userUnitFiles = current.userUnitFiles.join(",");
+    if (
+      cached &&
+      cached.version === document.version &&
+      cached.text === text &&
+      cached.maxFileSizeKB === current.maxFileSizeKB &&
+      cached.userUnitFiles === userUnitFiles
+    ) {
       return cached.analysis;
     }
-    const analysis = analyze(text, pathOfUri(document.uri), current.maxFileSizeKB);
-    parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, analysis, text });
+    const path = pathOfUri(document.uri);
+    const parsed = analyze(text, path, current.maxFileSizeKB);
+    const analysis = { ...parsed, kind: withWorkspaceScope(parsed.kind, path, current.userUnitFiles) };
+    parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, userUnitFiles, analysis, text });
     return analysis;
   };
 
