@@ -37,10 +37,13 @@ if (stray.length > 0) {
 // vsce wants that README inside the project: out/ is ignored by git and by .vscodeignore.
 const scratch = join(root, "out/package");
 mkdirSync(scratch, { recursive: true });
-const readme = readFileSync(join(root, "README.md"), "utf8")
-  .replace(/^!\[[^\]]*\]\([^)]*\)\n\n?/gm, "")
-  .replace(/\[([^\]]+)\]\((?![a-z]+:)[^)]*\)/g, "$1");
-writeFileSync(join(scratch, "README.md"), readme);
+// Links into the repository (the manual's pages) have nowhere to lead either: their text stays.
+writeFileSync(
+  join(scratch, "README.md"),
+  readFileSync(join(root, "README.md"), "utf8")
+    .replace(/^!\[[^\]]*\]\([^)]*\)\n\n?/gm, "")
+    .replace(/\[([^\]]+)\]\((?![a-z]+:|#)[^)]*\)/g, "$1"),
+);
 try {
   run([vsce, "package", ...flags, "--readme-path", "out/package/README.md", "--out", vsix]);
 } finally {

@@ -50,6 +50,7 @@ import type { LintFlags } from "./project/projectConfig";
 import { projectLint } from "./project/projectLint";
 import type { UnitFile } from "./parser";
 import { securityCodeActions } from "./quickFixes/securityFindings";
+import { withWorkspaceScope } from "./scopeGlobs";
 import { referenceSubject } from "./references";
 import { notRenameable, referenceEdits, renameEdit, renameProblem, renameSubject, templateOf } from "./rename";
 import { findUnitReferences } from "./referenceSearch";
@@ -84,6 +85,8 @@ export interface UnitLanguageSettings {
   severities: LintSeverities;
   /** The systemd the units are written for. */
   target: TargetSystemd;
+  /** Globs of the files written for the user manager wherever they lie (`unitsmith.userUnitFiles`). */
+  userUnitFiles: readonly string[];
   format: FormattingOptions;
   inlayHints: { specifiers: boolean; timeSpans: boolean; calendarElapses: boolean };
   /** Where Documentation= man: links lead: a web page, or a document the client renders (MAN_PAGE_SCHEME). */
@@ -105,6 +108,7 @@ export const DEFAULT_LANGUAGE_SETTINGS: UnitLanguageSettings = {
   maxFileSizeKB: 2048,
   severities: {},
   target: {},
+  userUnitFiles: [],
   format: defaultFormattingOptions,
   inlayHints: { specifiers: false, timeSpans: false, calendarElapses: false },
   manPageLinks: "web",
@@ -188,7 +192,7 @@ const directoryOf = (path: string) => path.slice(0, Math.max(1, path.lastIndexOf
 export function createUnitLanguageService(host: UnitLanguageHost, settings: Partial<UnitLanguageSettings> = {}): UnitLanguageService {
   let current: UnitLanguageSettings = { ...DEFAULT_LANGUAGE_SETTINGS, ...settings };
   /** The parses of the documents used last, the least recently used first: a parse weighs ten times its text. */
-  const parses = new Map<string, { version: number; maxFileSizeKB: number; analysis: Analysis; text: string }>();
+  const parses = new Map<string, { version: number; maxFileSizeKB: number; userUnitFiles: string; analysis: Analysis; text: string }>();
   /** The text of every document analysed and not forgotten. */
   const texts = new Map<string, string>();
 
@@ -197,12 +201,21 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     const text = document.getText();
     parses.delete(document.uri);
     // The text decides, not only the version: front ends other than an editor may reuse a version number.
-    if (cached && cached.version === document.version && cached.text === text && cached.maxFileSizeKB === current.maxFileSizeKB) {
+    const userUnitFiles = current.userUnitFiles.join(",");
+    if (
+      cached &&
+      cached.version === document.version &&
+      cached.text === text &&
+      cached.maxFileSizeKB === current.maxFileSizeKB &&
+      cached.userUnitFiles === userUnitFiles
+    ) {
       parses.set(document.uri, cached);
       return cached.analysis;
     }
-    const analysis = analyze(text, pathOfUri(document.uri), current.maxFileSizeKB);
-    parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, analysis, text });
+    const path = pathOfUri(document.uri);
+    const parsed = analyze(text, path, current.maxFileSizeKB);
+    const analysis = { ...parsed, kind: withWorkspaceScope(parsed.kind, path, current.userUnitFiles) };
+    parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, userUnitFiles, analysis, text });
     texts.set(document.uri, text);
     for (const uri of parses.keys()) {
       if (parses.size <= PARSES_KEPT) break;

@@ -178,7 +178,12 @@ function hostExpansion(letter: string, host: HostFacts): SpecifierExpansion | un
 /** The file's fragment path (%y, %Y): known when the document is itself a unit file in a unit directory. */
 function fragmentExpansion(letter: string, env: SpecifierEnvironment): SpecifierExpansion | undefined {
   if (letter !== "y" && letter !== "Y") return undefined;
-  const installed = env.path !== undefined && env.kind.scope !== undefined && !env.kind.dropIn && !env.kind.systemctlEditTemp;
+  const installed =
+    env.path !== undefined &&
+    env.kind.scope !== undefined &&
+    !env.kind.scopeFromSettings &&
+    !env.kind.dropIn &&
+    !env.kind.systemctlEditTemp;
   if (!installed) return { note: "the path of the unit file where it is installed" };
   const path = env.path!;
   return { value: letter === "y" ? path : path.slice(0, path.lastIndexOf("/")) || "/", note: "where systemd reads this file from" };

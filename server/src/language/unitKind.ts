@@ -45,8 +45,10 @@ export interface UnitKind {
   dropIn?: DropIn;
   /** A temporary file that `systemctl edit` opened; `name` is the file it stands for. */
   systemctlEditTemp: boolean;
-  /** Where the path says so. */
+  /** Where the path says so (the file is in that manager's unit directory), or where the workspace says so. */
   scope?: Scope;
+  /** The scope comes from the workspace's settings: the file is written for that manager, not installed for it. */
+  scopeFromSettings?: true;
 }
 
 // `systemctl edit` writes `.#<name>` followed by 16 random hexadecimal digits.

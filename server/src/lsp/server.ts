@@ -35,6 +35,7 @@ import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { unitFileCommands } from "./unitFileCommands";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
+import { globsOf } from "../language/scopeGlobs";
 import { startLine } from "./startLine";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
@@ -54,6 +55,7 @@ function languageSettings(settings: Settings, target: TargetSystemd): Partial<Un
     maxFileSizeKB: settings.maxFileSizeKB,
     severities: settings.lint,
     target,
+    userUnitFiles: globsOf(settings.userUnitFiles),
     format: settings.format,
     inlayHints: settings.inlayHints,
   };

@@ -85,6 +85,13 @@ const GENERAL_SETTINGS = {
       "After saving a unit file in a systemd unit directory (or a drop-in of one): ask whether to reload systemd and restart the unit, do both, only reload, or do nothing. An override opened with Edit Override is always reloaded.",
     scope: "resource",
   },
+  "unitsmith.userUnitFiles": {
+    type: "string",
+    default: "",
+    description:
+      'Globs, separated by commas, of the unit files in the workspace written for the user manager (systemctl --user), such as "examples/user/**, **/*.user.service". Completion, hovers, inlay hints and checks then treat them as user units: %h is your home directory. A file in a unit directory keeps the scope of its directory.',
+    scope: "resource",
+  },
   "unitsmith.format.keepSpacesAroundEquals": {
     type: "boolean",
     default: false,

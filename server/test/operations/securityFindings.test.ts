@@ -75,19 +75,44 @@ describe("hardening quick fixes", () => {
     assert.equal(hardeningDirective("RestrictAddressFamilies=~AF_UNIX"), undefined);
   });
 
-  test("code actions: one per directive, covering every diagnostic it fixes; other sources ignored", () => {
+  test("code actions: one Harden this service action with every safe directive; a fix of its own only in place", () => {
     const file = parseUnitFile(unit);
     const diagnostics = securityDiagnostics(findings, file);
     const other = { ...diagnostics[0]!, source: "unitsmith", code: "NoNewPrivileges=" };
     const actions = securityCodeActions("file:///demo.service", file, [...diagnostics, other]);
-    const namespaces = actions.find((action) => action.title === "Add RestrictNamespaces=yes to [Service]")!;
-    assert.equal(namespaces.kind, "quickfix");
+    const harden = actions.find((action) => action.title.startsWith("Harden this service"))!;
+    assert.equal(harden.kind, "quickfix");
+    assert.ok(!harden.diagnostics!.includes(other));
+    assert.ok(harden.diagnostics!.some((d) => String(d.code).startsWith("RestrictNamespaces=~")));
+    // NoNewPrivileges=no is in the file: its finding has a fix of its own, on its line.
     assert.deepEqual(
-      namespaces.diagnostics!.map((d) => d.code),
-      diagnostics.filter((d) => String(d.code).startsWith("RestrictNamespaces=~")).map((d) => d.code),
+      actions.filter((action) => action !== harden).map((action) => action.title),
+      ["Change to NoNewPrivileges=yes"],
     );
-    assert.equal(new Set(actions.map((a) => a.title)).size, actions.length);
-    assert.ok(!actions.some((action) => action.diagnostics!.includes(other)));
+    const hardened = TextDocument.applyEdits(
+      TextDocument.create("file:///demo.service", "systemd-unit", 1, unit),
+      Object.values(harden.edit!.changes!)[0]!,
+    );
+    assert.match(hardened, /^NoNewPrivileges=yes$/m);
+    assert.match(hardened, /^RestrictNamespaces=yes$/m);
+    assert.equal(hardened.match(/^RestrictNamespaces=/gm)?.length, 1);
+    assert.doesNotMatch(hardened, /^(PrivateNetwork|IPAddressDeny|PrivateUsers|DynamicUser)=/m, "nothing that may cut the command off");
     assert.ok(!actions.some((action) => action.title.includes("RootDirectory")));
+  });
+
+  test("a Node.js service is not offered MemoryDenyWriteExecute=, and its finding says why", () => {
+    const node = unit.replace("/usr/bin/sleep infinity", "/usr/bin/node /srv/app/server.js");
+    const file = parseUnitFile(node);
+    const diagnostics = securityDiagnostics(findings, file);
+    const mdwe = diagnostics.find((d) => d.code === "MemoryDenyWriteExecute=")!;
+    assert.match(String(mdwe.message), /MemoryDenyWriteExecute=yes could stop this service's command from working/);
+    const edits = securityCodeActions("file:///node.service", file, diagnostics).flatMap(
+      (action) => Object.values(action.edit!.changes!)[0]!,
+    );
+    assert.ok(!edits.some((edit) => edit.newText.includes("MemoryDenyWriteExecute")));
+    const plain = securityCodeActions("file:///demo.service", parseUnitFile(unit), securityDiagnostics(findings, parseUnitFile(unit)));
+    assert.ok(
+      plain.some((action) => Object.values(action.edit!.changes!)[0]!.some((edit) => edit.newText.includes("MemoryDenyWriteExecute=yes"))),
+    );
   });
 });

@@ -42,7 +42,7 @@ test("each mistake in broken.service is fixed from the quick fix menu", { timeou
     assert.equal(await workbench.lineContaining(editor, "Restart="), "Restart=on-failure");
 
     const inWords = "Change to TimeoutStartSec=5min";
-    console.log(`    time in words: ${await workbench.applyQuickFix(editor, "TimeoutStartSec=", inWords, "first-2-time-span-fix")}`);
+    console.log(`    time in words: ${(await workbench.applyQuickFix(editor, "TimeoutStartSec=", inWords, "first-2-time-span-fix")).shot}`);
     assert.equal(await workbench.lineContaining(editor, "TimeoutStartSec="), "TimeoutStartSec=5min");
 
     await workbench.applyQuickFix(editor, "RestartSecs=", "RestartSec", "first-3-misspelled-fix");
@@ -176,3 +176,28 @@ test("after save, the Problems panel lists Unitsmith's problems once, with syste
     console.log(`    lines where both sources report:\n      ${both.join("\n      ") || "none"}`);
   });
 });
+
+test(
+  "the security analysis of a Node.js service offers one Harden this service action, without MemoryDenyWriteExecute=",
+  { timeout: 4 * 60_000 },
+  async () => {
+    assert.ok(session);
+    const { page, workbench } = session;
+    await session.step("first-harden", async () => {
+      const editor = await workbench.openFile(WEBAPP);
+      await workbench.runCommand("Unitsmith: Security Analysis");
+      await workbench.notification("security checks failed");
+      const rows = await workbench.problems();
+      await rows.filter({ hasText: "systemd-analyze security" }).first().waitFor({ timeout: 60_000 });
+      const { shot, offered } = await workbench.applyQuickFix(editor, "[Service]", "Harden this service", "first-14-harden");
+      console.log(`    offered: ${shot}\n      ${offered.join("\n      ")}`);
+      assert.equal(offered.filter((title) => title.startsWith("Harden this service")).length, 1);
+      assert.ok(!offered.some((title) => title.includes("MemoryDenyWriteExecute")), offered.join("; "));
+      assert.ok(offered.length < 5, `a short menu, not one entry per finding: ${offered.join("; ")}`);
+      assert.equal(await editor.locator(".view-line", { hasText: "MemoryDenyWriteExecute" }).count(), 0);
+      await page.keyboard.press("Control+End");
+      await workbench.lineContaining(editor, "ProtectKernelLogs=yes");
+      console.log(`    hardened: ${await workbench.screenshot("first-15-hardened")}`);
+    });
+  },
+);

@@ -17,8 +17,8 @@ export class Workbench {
     const input = this.page.locator(".quick-input-widget input[type=text]");
     await input.waitFor();
     await input.fill(name);
-    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor();
-    await this.page.keyboard.press("Enter");
+    // Clicked rather than Enter: while the list still shows the previous results, Enter opens those.
+    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().click();
     const editor = this.page.locator(".editor-instance .monaco-editor").first();
     await this.page.locator(".tab.active", { hasText: name }).waitFor();
     await editor.locator(".view-lines").waitFor();
@@ -105,22 +105,24 @@ export class Workbench {
 
   /**
    * Puts the cursor on the line containing `text`, opens the quick fix menu (Ctrl+.), screenshots it
-   * as `shot` and picks the entry titled `title` with the arrow keys and Enter, as a keyboard user does.
+   * as `shot` and picks the entry titled `title` with the arrow keys and Enter, as a keyboard user
+   * does. Returns the screenshot's path and the titles the menu offered.
    */
-  async applyQuickFix(editor: Locator, text: string, title: string, shot: string): Promise<string> {
+  async applyQuickFix(editor: Locator, text: string, title: string, shot: string): Promise<{ shot: string; offered: string[] }> {
     await editor.locator(".view-line", { hasText: text }).first().click();
     await this.page.keyboard.press("End");
     await this.page.keyboard.press("Control+.");
     const rows = this.page.locator(".action-widget .monaco-list-row.action");
     await rows.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
     const path = await this.screenshot(shot);
+    const offered = await rows.allInnerTexts();
     for (let tries = await rows.count(); tries > 0; tries--) {
       if (((await this.page.locator(".action-widget .monaco-list-row.action.focused").textContent()) ?? "").includes(title)) break;
       await this.page.keyboard.press("ArrowDown");
     }
     await this.page.keyboard.press("Enter");
     await this.page.locator(".action-widget").waitFor({ state: "hidden" });
-    return path;
+    return { shot: path, offered };
   }
 
   /** The status bar item whose text contains `text`, once it shows. */

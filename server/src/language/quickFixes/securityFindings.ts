@@ -9,6 +9,7 @@ import {
 import type { EntryNode, Section, UnitFile } from "../parser";
 import type { SecurityFinding } from "../../protocol/operationResults";
 import { hardeningDirective, type HardeningDirective } from "./hardeningDirectives";
+import { keepsCommandWorking } from "./hardeningRisks";
 
 export const SECURITY_SOURCE = "systemd-analyze security";
 
@@ -41,7 +42,12 @@ export function securityDiagnostics(findings: readonly SecurityFinding[], file: 
     .filter((finding) => finding.set === false && (finding.exposure ?? 0) > 0)
     .map((finding) => {
       const directive = hardeningDirective(finding.id);
-      const advice = directive ? ` Consider ${directive.key}=${directive.value}.` : "";
+      const line = directive && `${directive.key}=${directive.value}`;
+      const advice = !directive
+        ? ""
+        : keepsCommandWorking(directive, file)
+          ? ` Consider ${line}.`
+          : ` ${line} could stop this service's command from working, so it is left for you to decide.`;
       return {
         range: findingRange(file, directive),
         severity: DiagnosticSeverity.Information,
@@ -67,25 +73,70 @@ export function hardeningEdit(file: UnitFile, directive: HardeningDirective): Te
   return { range: rangeOf(file, end, end), newText: `${separator}[Service]\n${line}\n` };
 }
 
-/** Quick fixes for the security diagnostics among `diagnostics` (others are ignored); one action per distinct directive. */
+/** The directives with the lines that add up merged into one per key (`CapabilityBoundingSet=~CAP_A CAP_B`). */
+function merged(directives: readonly HardeningDirective[]): HardeningDirective[] {
+  const byKey = new Map<string, HardeningDirective>();
+  for (const directive of directives) {
+    const known = byKey.get(directive.key);
+    if (known?.accumulates && directive.accumulates) {
+      byKey.set(directive.key, { ...known, value: `${known.value} ${directive.value.replace(/^~/, "")}` });
+    } else if (!known) {
+      byKey.set(directive.key, directive);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The edits that add every directive (one insertion for the new lines, in place for those the file sets). */
+function hardenAllEdits(file: UnitFile, directives: readonly HardeningDirective[]): TextEdit[] {
+  const edits = directives.map((directive) => hardeningEdit(file, directive));
+  const replacements = edits.filter(
+    (edit) => edit.range.start.line !== edit.range.end.line || edit.range.start.character !== edit.range.end.character,
+  );
+  const inserts = edits.filter((edit) => !replacements.includes(edit));
+  const [first] = inserts;
+  if (!first) return replacements;
+  // Inserts all land at the same place: one edit with the new lines, without repeating a [Service] header.
+  const lines = inserts.map((edit) => edit.newText.replace(/^\n*(\[Service\]\n)?/, "").replace(/\n$/, ""));
+  const header = /^\n*\[Service\]\n/.exec(first.newText)?.[0] ?? "\n";
+  const trailer = first.newText.endsWith("\n") ? "\n" : "";
+  return [...replacements, { range: first.range, newText: `${header}${lines.join("\n")}${trailer}` }];
+}
+
+/**
+ * Quick fixes for the security diagnostics among `diagnostics` (others are ignored): one "Harden
+ * this service" action with every directive that keeps the command working, and a fix of its own
+ * for a finding on a directive the file already sets (when changing it keeps the command working).
+ * Directives that may stop the command (MemoryDenyWriteExecute= for a JIT runtime, PrivateNetwork=)
+ * are left for the user to add knowingly.
+ */
 export function securityCodeActions(uri: string, file: UnitFile, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const actions = new Map<string, CodeAction>();
+  const safe = new Map<string, { directive: HardeningDirective; diagnostics: Diagnostic[] }>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SECURITY_SOURCE || typeof diagnostic.code !== "string") continue;
     const directive = hardeningDirective(diagnostic.code);
-    if (!directive) continue;
-    const title = `Add ${directive.key}=${directive.value} to [Service]`;
-    const known = actions.get(title);
-    if (known) {
-      known.diagnostics!.push(diagnostic);
-      continue;
-    }
-    actions.set(title, {
-      title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: { changes: { [uri]: [hardeningEdit(file, directive)] } },
-    });
+    if (!directive || !keepsCommandWorking(directive, file)) continue;
+    const line = `${directive.key}=${directive.value}`;
+    const known = safe.get(line) ?? safe.set(line, { directive, diagnostics: [] }).get(line)!;
+    known.diagnostics.push(diagnostic);
   }
-  return [...actions.values()];
+  if (safe.size === 0) return [];
+  const all = [...safe.values()];
+  const lines = merged(all.map((each) => each.directive));
+  const harden: CodeAction = {
+    title: `Harden this service (${lines.length} line${lines.length === 1 ? "" : "s"} that keep its command working)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: all.flatMap((each) => each.diagnostics),
+    edit: { changes: { [uri]: hardenAllEdits(file, lines) } },
+  };
+  const inPlace = all
+    .filter(({ directive }) => !directive.accumulates && lastEntry(file, directive.key))
+    .map(({ directive, diagnostics: fixed }) => ({
+      title: `Change to ${directive.key}=${directive.value}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: fixed,
+      isPreferred: true,
+      edit: { changes: { [uri]: [hardeningEdit(file, directive)] } },
+    }));
+  return [...inPlace, harden];
 }

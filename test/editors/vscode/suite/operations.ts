@@ -94,8 +94,6 @@ export function operationsSuite(): void {
       "daemonReload",
       "showStatus",
       "showEffectiveConfiguration",
-      "uninstall",
-      "install",
     ];
     for (const name of managerCommands) {
       test(`Unitsmith: ${name} says there is no systemd`, async () => {
@@ -110,6 +108,23 @@ export function operationsSuite(): void {
       const noSystemd = allNotices.filter((record) => NO_SYSTEMD.test(record.notice.text));
       assert.equal(noSystemd.length, managerCommands.length);
       assert.equal(noSystemd.filter((record) => record.shown).length, 1);
+    });
+
+    test("Uninstall and Install with no user manager do the file's part and say what they could not", async () => {
+      await vscode.commands.executeCommand("unitsmith.uninstall");
+      assert.match(
+        lastNotice()?.text ?? "",
+        /^There is no notes-sync\.service in .+ Not done: stop, disable and reload the user manager\. There is no systemd user manager/,
+      );
+      assert.equal(lastNotice()?.severity, "warning");
+      await vscode.commands.executeCommand("unitsmith.install");
+      assert.match(
+        lastNotice()?.text ?? "",
+        /^Wrote \S+\/systemd\/user\/notes-sync\.service\. Not done: .*There is no systemd user manager/,
+      );
+      assert.equal(lastNotice()?.severity, "warning");
+      await vscode.commands.executeCommand("unitsmith.uninstall");
+      assert.match(lastNotice()?.text ?? "", /^Removed \S+\/systemd\/user\/notes-sync\.service\. Not done: /);
     });
 
     test("Uninstall asks first; Install asks for the manager and what to run", async () => {
