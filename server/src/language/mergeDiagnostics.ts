@@ -43,6 +43,7 @@ const LINE_MEANINGS: Readonly<Record<string, readonly string[]>> = {
   "unknown-section": ["unknown-section"],
   "invalid-section-header": ["invalid-section-header"],
   "outside-section": ["entry-outside-section"],
+  "missing-equals": ["malformed-line"],
   "bad-value": ["invalid-value", "questionable-value", "unknown-capability"],
   deprecated: ["deprecated-directive"],
 };

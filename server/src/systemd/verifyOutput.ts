@@ -58,7 +58,8 @@ export type VerifyCode =
   | "load-failed"
   | "bad-setting"
   | "masked"
-  | "invalid-unit-name";
+  | "invalid-unit-name"
+  | "missing-equals";
 
 export type VerifySeverity = "error" | "warning" | "information";
 
@@ -87,6 +88,7 @@ const PATTERNS: readonly Pattern[] = [
   { match: /^Unknown section '(?<section>[^']*)'/, code: "unknown-section", severity: "warning" },
   { match: /^Invalid section header/, code: "invalid-section-header", severity: "error" },
   { match: /^Assignment outside of section/, code: "outside-section", severity: "warning" },
+  { match: /^Missing '=', ignoring line/, code: "missing-equals", severity: "warning" },
   // What a unit runs and the units it names are looked up on the machine doing the check.
   { match: /^Command .* is not executable/, code: "missing-executable", severity: "information", environmentDependent: true },
   { match: /\bUnit \S+ not found\b|\bservice \S+ not loaded\b/, code: "missing-unit", severity: "information", environmentDependent: true },

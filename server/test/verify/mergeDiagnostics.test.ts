@@ -78,6 +78,25 @@ describe("mergeDiagnostics", () => {
     }
   });
 
+  it("a line without =: the real systemd-analyze's \"Missing '='\" is our malformed-line, shown once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "unitsmith-meaning-"));
+    try {
+      const path = join(dir, "web.service");
+      const text = "[Unit]\nDescription=web\n\n[Service]\nExecStart=/usr/bin/true\nRestart on-failure\n";
+      writeFileSync(path, text);
+      const verified = await verifyFile(path);
+      assert.ok(verified.ran);
+      assert.ok(
+        verified.diagnostics.some((d) => /Missing '='/.test(String(d.message))),
+        "systemd-analyze reports the line",
+      );
+      const shown = await testService().diagnostics(documentOf(path, text), verified.diagnostics);
+      assert.deepEqual(summary(shown), ["6 unitsmith malformed-line"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a binary file is one finding, whatever systemd-analyze says of its lines", () => {
     const bytes = Buffer.from(Array.from({ length: 100 * 1024 }, (_, i) => (i * 7919 + 13) % 256)).toString("utf8");
     const own = computeDiagnostics(parseUnitFile(bytes), unitKind("/x/random.service"));
