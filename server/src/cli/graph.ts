@@ -1,14 +1,8 @@
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { instance } from "@viz-js/viz";
-import { TextDocument } from "vscode-languageserver-textdocument";
-import { fileUri } from "../language/fileUri";
-import { createUnitLanguageService, dependencyGraphDot } from "../language/languageService";
-import { LANGUAGE_ID } from "../protocol/languageId";
-import { createManPageLibrary } from "../systemd/manPages";
-import { createNodeHost } from "../workspace/nodeHost";
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io";
-import { readUnitFile } from "./readUnitFile";
+import { dependencyGraphDot } from "../language/languageService";
+import { EXIT_OK, UsageError, type CliIo } from "./io";
+import { notAUnit, openUnitDocument } from "./unitDocument";
 
 export const GRAPH_USAGE = `Usage: unitsmith graph [--depth N] [--format dot|svg] FILE
 
@@ -21,8 +15,6 @@ are solid, ordering edges dashed, conflicts dotted; each unit links to its file.
   --format dot|svg     Graphviz's DOT language (default), or the graph laid out as SVG
 
 Exit status: 0 printed, 2 usage or read errors, or FILE is not a unit file or drop-in.`;
-
-const MAX_BYTES = 1024 * 1024;
 
 export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -37,18 +29,10 @@ export async function graphCommand(args: string[], io: CliIo): Promise<number> {
   if (!/^[1-5]$/.test(values.depth)) throw new UsageError(`--depth takes a number from 1 to 5, not "${values.depth}"`);
   if (values.format !== "dot" && values.format !== "svg") throw new UsageError(`unknown format "${values.format}"; expected dot or svg`);
   if (positionals.length !== 1) throw new UsageError("name one unit file or drop-in");
-  const path = resolve(io.cwd, positionals[0]!);
-  const read = await readUnitFile(path, MAX_BYTES).catch((error: Error) => ({ error: error.message }));
-  if ("error" in read || "tooLarge" in read) {
-    io.stderr(`unitsmith graph: ${"error" in read ? read.error : `${path} is over ${MAX_BYTES / 1024} KB; not a unit file`}\n`);
-    return EXIT_USAGE;
-  }
-  const service = createUnitLanguageService(createNodeHost(createManPageLibrary()));
-  const graph = await service.dependencyGraph(TextDocument.create(fileUri(path), LANGUAGE_ID, 1, read.text), Number(values.depth));
-  if (!graph) {
-    io.stderr(`unitsmith graph: ${positionals[0]} is not a unit file or a drop-in of one unit\n`);
-    return EXIT_USAGE;
-  }
+  const opened = await openUnitDocument("graph", positionals[0]!, io);
+  if (typeof opened === "number") return opened;
+  const graph = await opened.service.dependencyGraph(opened.document, Number(values.depth));
+  if (!graph) return notAUnit("graph", positionals[0]!, io);
   const dot = dependencyGraphDot(graph);
   io.stdout(values.format === "dot" ? dot : (await instance()).renderString(dot, { format: "svg" }));
   return EXIT_OK;

@@ -1,13 +1,7 @@
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { TextDocument } from "vscode-languageserver-textdocument";
-import { fileUri } from "../language/fileUri";
-import { createUnitLanguageService, renderEffectiveUnit } from "../language/languageService";
-import { LANGUAGE_ID } from "../protocol/languageId";
-import { createManPageLibrary } from "../systemd/manPages";
-import { createNodeHost } from "../workspace/nodeHost";
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io";
-import { readUnitFile } from "./readUnitFile";
+import { renderEffectiveUnit } from "../language/languageService";
+import { EXIT_OK, UsageError, type CliIo } from "./io";
+import { notAUnit, openUnitDocument } from "./unitDocument";
 
 export const SHOW_USAGE = `Usage: unitsmith show FILE
 
@@ -19,9 +13,6 @@ directories of the file's scope. No running systemd is needed.
 
 Exit status: 0 printed, 2 usage or read errors, or FILE is not a unit file or drop-in.`;
 
-/** A unit file is small; anything larger is refused rather than read whole. */
-const MAX_BYTES = 1024 * 1024;
-
 export async function showCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean" } } });
   if (values.help) {
@@ -29,18 +20,10 @@ export async function showCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError("name one unit file or drop-in to show");
-  const path = resolve(io.cwd, positionals[0]!);
-  const read = await readUnitFile(path, MAX_BYTES).catch((error: Error) => ({ error: error.message }));
-  if ("error" in read || "tooLarge" in read) {
-    io.stderr(`unitsmith show: ${"error" in read ? read.error : `${path} is over ${MAX_BYTES / 1024} KB; not a unit file`}\n`);
-    return EXIT_USAGE;
-  }
-  const service = createUnitLanguageService(createNodeHost(createManPageLibrary()));
-  const effective = await service.effectiveUnit(TextDocument.create(fileUri(path), LANGUAGE_ID, 1, read.text));
-  if (!effective) {
-    io.stderr(`unitsmith show: ${positionals[0]} is not a unit file or a drop-in of one unit\n`);
-    return EXIT_USAGE;
-  }
+  const opened = await openUnitDocument("show", positionals[0]!, io);
+  if (typeof opened === "number") return opened;
+  const effective = await opened.service.effectiveUnit(opened.document);
+  if (!effective) return notAUnit("show", positionals[0]!, io);
   io.stdout(renderEffectiveUnit(effective));
   return EXIT_OK;
 }
