@@ -1,4 +1,4 @@
-import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from "vscode-languageserver/node";
+import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
 import type { UnitLanguageService } from "../language/languageService";

@@ -1,24 +1,15 @@
 import {
-  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
-  TextDocumentSyncKind,
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
-import {
-  ADD_INSTALL_SECTION_KIND,
-  clientFeaturesOf,
-  createUnitLanguageService,
-  semanticTokensLegend,
-  type UnitLanguageSettings,
-} from "../language/languageService";
-import type { TargetSystemd } from "../language/rules/rule";
-import { UNIT_TYPES, unitKind } from "../language/unitKind";
+import { clientFeaturesOf, createUnitLanguageService } from "../language/languageService";
+import { unitKind } from "../language/unitKind";
 import { registerOperations } from "../operations/commands";
 import { createOperationContext, markUnitFilesChanged } from "../operations/context";
 import { COMMAND_IDS, COMMANDS, SHOW_MAN_PAGE } from "../protocol/commands";
@@ -31,35 +22,18 @@ import { bundledSnippets } from "../workspace/bundledSnippets";
 import { showManPage } from "../workspace/manPageCommand";
 import { createNodeHost } from "../workspace/nodeHost";
 import { UnitStates } from "../workspace/unitStates";
+import { DIAGNOSTICS_DELAY_MS, serverCapabilities, WATCHED_FILES } from "./capabilities";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
+import { languageSettings } from "./languageSettings";
 import { unitFileCommands } from "./unitFileCommands";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
-import { globsOf } from "../language/scopeGlobs";
 import { startLine } from "./startLine";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
 import { RULE_PAGES_URI } from "../rulePagesLocation";
 import { PROJECT_FILE } from "../language/project/projectConfig";
-
-/** The pause diagnostics wait for while keys come faster than a document is analysed. */
-const DIAGNOSTICS_DELAY_MS = 150;
-/** Unit files, whose renaming renames a unit; the index also watches drop-ins (.conf). */
-const UNIT_FILE_GLOB = `**/*.{${UNIT_TYPES.join(",")}}`;
-const WATCHED_GLOB = `**/*.{${UNIT_TYPES.join(",")},conf}`;
-
-/** The language service's settings from the server's settings, the target systemd and the client. */
-function languageSettings(settings: Settings, target: TargetSystemd): Partial<UnitLanguageSettings> {
-  return {
-    maxFileSizeKB: settings.maxFileSizeKB,
-    severities: settings.lint,
-    target,
-    userUnitFiles: globsOf(settings.userUnitFiles),
-    format: settings.format,
-    inlayHints: settings.inlayHints,
-  };
-}
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -133,31 +107,7 @@ export function startServer(): void {
       ...(options?.snippets !== false && { snippets: bundledSnippets }),
     });
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        documentSymbolProvider: { label: "Unitsmith" },
-        completionProvider: { triggerCharacters: ["[", "=", "%", " ", "/"], resolveProvider: true },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        renameProvider: { prepareProvider: true },
-        codeLensProvider: { resolveProvider: true },
-        signatureHelpProvider: { triggerCharacters: ["=", " ", ":", "/"], retriggerCharacters: ["-", ","] },
-        workspaceSymbolProvider: true,
-        documentLinkProvider: { resolveProvider: false },
-        selectionRangeProvider: true,
-        inlayHintProvider: true,
-        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
-        foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_INSTALL_SECTION_KIND] },
-        executeCommandProvider: { commands: [...COMMAND_IDS, SHOW_MAN_PAGE, ...fileCommands.commands] },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        workspace: {
-          fileOperations: { willRename: { filters: [{ scheme: "file", pattern: { glob: UNIT_FILE_GLOB, matches: "file" } }] } },
-        },
-      },
+      capabilities: serverCapabilities([...COMMAND_IDS, SHOW_MAN_PAGE, ...fileCommands.commands], ["file"]),
       serverInfo: { name: "unitsmith-language-server", version: SERVER_VERSION },
     };
   });
@@ -168,7 +118,7 @@ export function startServer(): void {
     }
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: WATCHED_GLOB }, { globPattern: `**/${PROJECT_FILE}` }],
+        watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })),
       });
     }
     refreshSettings()

@@ -1,4 +1,4 @@
-import type { TextDocuments } from "vscode-languageserver/node";
+import type { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
 import { dependencyGraphDot, renderEffectiveUnit, type UnitLanguageHost, type UnitLanguageService } from "../language/languageService";
