@@ -6,10 +6,11 @@ import { runCli } from "../../server/src/cli/main";
 import { allRules } from "../../server/src/language/rules/registry";
 import { COMMANDS, SHOW_MAN_PAGE } from "../../server/src/protocol";
 import { settingsSchema } from "../../server/src/settings/schema";
+import { localisedManifest } from "../support/manifest";
 
 const ROOT = join(__dirname, "../..");
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
-const manifest = JSON.parse(read("package.json")) as {
+const manifest = localisedManifest() as {
   scripts: Record<string, string>;
   contributes: { commands: { command: string; title: string }[] };
 };

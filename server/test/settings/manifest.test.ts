@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { allRules } from "../../src/language/rules/registry";
 import { PROJECT_FILE } from "../../src/language/project/projectConfig";
 import { projectSchema } from "../../src/language/project/projectSchema";
-import { manifestConfiguration } from "../../src/settings/manifest";
+import { manifestConfiguration, manifestSettingTexts, settingNlsKey } from "../../src/settings/manifest";
 import { settingsSchema } from "../../src/settings/schema";
 import { validateSettings } from "../../src/settings/settings";
 
@@ -14,6 +14,15 @@ const manifest = JSON.parse(readFileSync(join(__dirname, "../../../package.json"
 describe("settings", () => {
   it("package.json declares exactly the server's settings (run scripts/sync-manifest.ts after a change)", () => {
     assert.deepEqual(manifest.contributes.configuration, JSON.parse(JSON.stringify(manifestConfiguration())));
+  });
+
+  it("package.nls.json holds each setting's description in English, under the key package.json names (run scripts/sync-manifest.ts after a change)", () => {
+    const texts = JSON.parse(readFileSync(join(__dirname, "../../../package.nls.json"), "utf8")) as Record<string, string>;
+    for (const [key, text] of Object.entries(manifestSettingTexts())) assert.equal(texts[key], text, key);
+    assert.equal(
+      manifest.contributes.configuration.properties["unitsmith.maxFileSizeKB"].description,
+      `%${settingNlsKey("unitsmith.maxFileSizeKB")}%`,
+    );
   });
 
   it("the extension validates .unitsmith.json with the project file's schema (run scripts/sync-manifest.ts after a change)", () => {
