@@ -1,3 +1,4 @@
+import { t } from "./l10n";
 const WINDOW_MS = 3 * 60 * 1000;
 const MAX_RESTARTS = 4;
 
@@ -24,11 +25,14 @@ export class RestartPolicy {
     if (this.deaths.length > MAX_RESTARTS) {
       return {
         restart: false,
-        message: `The Unitsmith language server stopped ${this.deaths.length} times in three minutes and is not restarted again. The Unitsmith output channel has its log; reload the window to try again.`,
+        message: t(
+          "The Unitsmith language server stopped {0} times in three minutes and is not restarted again. The Unitsmith output channel has its log; reload the window to try again.",
+          this.deaths.length,
+        ),
       };
     }
     if (this.told) return { restart: true };
     this.told = true;
-    return { restart: true, message: "The Unitsmith language server stopped unexpectedly and was restarted." };
+    return { restart: true, message: t("The Unitsmith language server stopped unexpectedly and was restarted.") };
   }
 }

@@ -8,21 +8,22 @@ import { invocationOf } from "./invocation";
 import { inWizardWords } from "./wizardWords";
 import { askNewUnitOptions, type ResolveProgramFor } from "./newUnitQuestions";
 import { listed, openUntitled, writeUnitFiles } from "./unitFiles";
+import { t } from "../l10n";
 
 /** Where the generated units go: files in a folder, or unsaved editors. */
 async function askDestination(prompts: Prompts): Promise<vscode.Uri | "untitled" | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) return "untitled";
-  const picked = await prompts.pick<vscode.Uri | "untitled">("New unit: where should the files go?", [
-    ...folders.map((folder) => ({ label: `Into ${folder.name}`, description: folder.uri.fsPath, value: folder.uri })),
-    { label: "Unsaved editors", description: "save them where you like", value: "untitled" },
+  const picked = await prompts.pick<vscode.Uri | "untitled">(t("New unit: where should the files go?"), [
+    ...folders.map((folder) => ({ label: t("Into {0}", folder.name), description: folder.uri.fsPath, value: folder.uri })),
+    { label: t("Unsaved editors"), description: t("save them where you like"), value: "untitled" },
   ]);
   return picked?.value;
 }
 
 /** What to enable: the timer or socket when there is one (the service starts with it), else the service. */
 const enableHint = (files: readonly GeneratedFile[]) =>
-  files.length > 1 ? ` Enable ${files[1]!.name}, not ${files[0]!.name}: it starts the service.` : "";
+  files.length > 1 ? ` ${t("Enable {0}, not {1}: it starts the service.", files[1]!.name, files[0]!.name)}` : "";
 
 /** Installs each file with the Install command (which asks for the manager and whether to start it), the service first. */
 async function installEach(uris: readonly vscode.Uri[]): Promise<void> {
@@ -33,16 +34,16 @@ async function installEach(uris: readonly vscode.Uri[]): Promise<void> {
 }
 
 async function offerInstall(prompts: Prompts, files: readonly GeneratedFile[], uris: readonly vscode.Uri[]): Promise<void> {
-  const install = "Install…";
-  const answer = await prompts.ask(`Wrote ${listed(files.map((file) => file.name))}.${enableHint(files)}`, [install]);
+  const install = t("Install…");
+  const answer = await prompts.ask(`${t("Wrote {0}.", listed(files.map((file) => file.name)))}${enableHint(files)}`, [install]);
   if (answer === install) await installEach(uris);
 }
 
 /** Unsaved editors can be installed once saved: each is saved (VS Code asks where) before it is installed. */
 async function offerSaveAndInstall(prompts: Prompts, files: readonly GeneratedFile[], documents: readonly vscode.TextDocument[]) {
-  const install = "Save and Install…";
+  const install = t("Save and Install…");
   const answer = await prompts.ask(
-    `${listed(files.map((file) => file.name))} ${files.length === 1 ? "is" : "are"} in unsaved editors; save each under its name to install it.${enableHint(files)}`,
+    `${files.length === 1 ? t("{0} is in an unsaved editor; save it under its name to install it.", files[0]!.name) : t("{0} are in unsaved editors; save each under its name to install it.", listed(files.map((file) => file.name)))}${enableHint(files)}`,
     [install],
   );
   if (answer !== install) return;
@@ -63,7 +64,7 @@ export async function newUnit(prompts: Prompts, notifier: Notifier, resolveProgr
   if (!result.ok) {
     notifier.notify({
       severity: "error",
-      text: `The unit was not generated: ${inWizardWords(result.errors.join(" "))}`,
+      text: t("The unit was not generated: {0}", inWizardWords(result.errors.join(" "))),
       actions: [],
       key: "new-unit-refused",
     });
@@ -77,7 +78,7 @@ export async function newUnit(prompts: Prompts, notifier: Notifier, resolveProgr
       await vscode.window.showTextDocument(uris[0]!, { preview: false });
       return offerInstall(prompts, result.files, uris);
     }
-    notifier.notify(infoNotice("Nothing was replaced: the generated units are in unsaved editors instead."));
+    notifier.notify(infoNotice(t("Nothing was replaced: the generated units are in unsaved editors instead.")));
   }
   await offerSaveAndInstall(prompts, result.files, await openUntitled(result.files));
 }

@@ -10,16 +10,17 @@ import type { Choice } from "../operations/journalChoices";
 import type { Prompts } from "../operations/prompts";
 import { refusal } from "./refusal";
 import { askSchedule } from "./scheduleQuestion";
+import { t } from "../l10n";
 
 /** Stands in for the name while the command is checked: the name is asked next. */
 const NAME_WHILE_ASKING_COMMAND = "unit";
 
 const TYPE_DESCRIPTIONS: Record<(typeof SERVICE_TYPES)[number], string> = {
-  exec: "a program that keeps running (the default): started once it runs",
-  simple: "a program that keeps running: started as soon as it is forked",
-  oneshot: "a job that runs to completion",
-  notify: "the program tells systemd when it is ready (sd_notify)",
-  forking: "a traditional daemon that forks into the background",
+  exec: t("a program that keeps running (the default): started once it runs"),
+  simple: t("a program that keeps running: started as soon as it is forked"),
+  oneshot: t("a job that runs to completion"),
+  notify: t("the program tells systemd when it is ready (sd_notify)"),
+  forking: t("a traditional daemon that forks into the background"),
 };
 
 const TYPE_ORDER = ["exec", "simple", "oneshot", "notify", "forking"] as const satisfies readonly (typeof SERVICE_TYPES)[number][];
@@ -65,10 +66,10 @@ class Interview {
     return refusal(options, this.resolveProgramFor(options.scope));
   }
 
-  /** "New unit: its name" → "New unit (2 of 10): its name". */
-  numbered(title: string): string {
+  /** "its name" → "New unit (2 of 10): its name". */
+  numbered(subject: string): string {
     this.step += 1;
-    return title.replace(/^New unit:/, `New unit (${this.step} of ${Math.max(this.total, this.step)}):`);
+    return t("New unit ({0} of {1}): {2}", this.step, Math.max(this.total, this.step), subject);
   }
 
   async text(
@@ -78,7 +79,7 @@ class Interview {
     const skipped = (text: string) => question.optional === true && text.trim() === "";
     const answer = await this.prompts.input({
       title: this.numbered(question.title),
-      prompt: question.optional ? `${question.prompt} (leave empty to skip)` : question.prompt,
+      prompt: question.optional ? t("{0} (leave empty to skip)", question.prompt) : question.prompt,
       value: question.value,
       problem: (text) => (skipped(text) ? undefined : this.refused(change(text))),
     });
@@ -97,7 +98,7 @@ class Interview {
   }
 
   async schedule(): Promise<void> {
-    const every = await askSchedule(this.prompts, this.numbered("New unit: when does it run?"), (text) => this.refused({ every: text }));
+    const every = await askSchedule(this.prompts, this.numbered(t("when does it run?")), (text) => this.refused({ every: text }));
     if (every === undefined) throw new Dismissed();
     this.options = { ...this.options, every };
   }
@@ -108,28 +109,28 @@ const words = (text: string) => text.split(/\s+/).filter((word) => word !== "");
 async function askBasics(interview: Interview): Promise<void> {
   await interview.text(
     {
-      title: "New unit: the command it runs",
-      prompt: 'A program with its arguments, or a shell command line; a program named without "/" is looked up on PATH',
+      title: t("the command it runs"),
+      prompt: t('A program with its arguments, or a shell command line; a program named without "/" is looked up on PATH'),
     },
     (command) => ({ command }),
   );
   await interview.text(
     {
-      title: "New unit: its name",
-      prompt: "NAME.service; its timer or socket takes the same name",
+      title: t("its name"),
+      prompt: t("NAME.service; its timer or socket takes the same name"),
       value: suggestedName(interview.options.command),
     },
     (name) => ({ name }),
   );
   await interview.text(
-    { title: "New unit: a description", prompt: "Description=, shown by systemctl status; the name when empty", optional: true },
+    { title: t("a description"), prompt: t("Description=, shown by systemctl status; the name when empty"), optional: true },
     (description) => ({ description }),
   );
   await interview.choose(
-    "New unit: for which manager?",
+    t("for which manager?"),
     [
-      { label: "System", description: "/etc/systemd/system, started at boot", value: "system" },
-      { label: "User", description: "~/.config/systemd/user, started when you log in", value: "user" },
+      { label: t("System"), description: t("/etc/systemd/system, started at boot"), value: "system" },
+      { label: t("User"), description: t("~/.config/systemd/user, started when you log in"), value: "user" },
     ],
     (scope) => ({ scope }),
   );
@@ -137,11 +138,11 @@ async function askBasics(interview: Interview): Promise<void> {
 
 async function askStart(interview: Interview): Promise<void> {
   const start = await interview.choose(
-    "New unit: what starts it?",
+    t("what starts it?"),
     [
-      { label: "Boot (or login)", description: "WantedBy= in [Install]", value: "boot" },
-      { label: "A schedule", description: "a .timer beside the service", value: "timer" },
-      { label: "A connection", description: "a .socket beside the service", value: "socket" },
+      { label: t("Boot (or login)"), description: t("WantedBy= in [Install]"), value: "boot" },
+      { label: t("A schedule"), description: t("a .timer beside the service"), value: "timer" },
+      { label: t("A connection"), description: t("a .socket beside the service"), value: "socket" },
     ],
     () => ({}),
   );
@@ -150,8 +151,8 @@ async function askStart(interview: Interview): Promise<void> {
     interview.total += 1;
     await interview.text(
       {
-        title: "New unit: where does the socket listen?",
-        prompt: "A port (8080), an address with a port (127.0.0.1:8080) or a socket path; the program must accept it from systemd",
+        title: t("where does the socket listen?"),
+        prompt: t("A port (8080), an address with a port (127.0.0.1:8080) or a socket path; the program must accept it from systemd"),
       },
       (socket) => ({ socket }),
     );
@@ -162,48 +163,50 @@ async function askRunning(interview: Interview): Promise<void> {
   // A timer's service runs to completion on each tick: it is a oneshot, so the type is not asked.
   if (interview.options.every === undefined) {
     await interview.choose(
-      "New unit: how does the command run?",
+      t("how does the command run?"),
       TYPE_ORDER.map((type) => ({ label: type, description: TYPE_DESCRIPTIONS[type], value: type })),
       (type) => ({ type }),
     );
   }
   await interview.text(
     {
-      title: "New unit: the longest it may run",
-      prompt: "A time span such as 30s, 5min or 1h 30min, after which systemd ends it",
+      title: t("the longest it may run"),
+      prompt: t("A time span such as 30s, 5min or 1h 30min, after which systemd ends it"),
       optional: true,
     },
     (timeout) => ({ timeout }),
   );
   const restart = await interview.choose(
-    "New unit: restart it when it ends?",
+    t("restart it when it ends?"),
     [
-      { label: "No", description: "the default", value: undefined },
+      { label: t("No"), description: t("the default"), value: undefined },
       ...RESTART_POLICIES.filter((policy) => policy !== "no").map((policy) => ({ label: policy, value: policy })),
     ],
     (policy) => (policy === undefined ? {} : { restart: policy }),
   );
   if (restart !== undefined) {
     interview.total += 1;
-    await interview.text({ title: "New unit: wait before restarting", prompt: "A time span such as 5s", optional: true }, (restartSec) => ({
+    await interview.text({ title: t("wait before restarting"), prompt: t("A time span such as 5s"), optional: true }, (restartSec) => ({
       restartSec,
     }));
   }
   if (interview.options.type === "notify") {
     interview.total += 1;
     await interview.text(
-      { title: "New unit: watchdog", prompt: "WatchdogSec=: the longest time between the program's keep-alive pings", optional: true },
+      { title: t("watchdog"), prompt: t("WatchdogSec=: the longest time between the program's keep-alive pings"), optional: true },
       (watchdog) => ({ watchdog }),
     );
   }
   await interview.choose(
-    "New unit: sandboxing",
+    t("sandboxing"),
     [
-      { label: "None", value: undefined },
+      { label: t("None"), value: undefined },
       ...HARDENING_LEVELS.map((level) => ({
         label: level,
         description:
-          level === "basic" ? "private /tmp, read-only /usr and /etc, no new privileges" : "a read-only system but the working directory",
+          level === "basic"
+            ? t("private /tmp, read-only /usr and /etc, no new privileges")
+            : t("a read-only system but the working directory"),
         value: level,
       })),
     ],
@@ -215,41 +218,41 @@ async function askRunning(interview: Interview): Promise<void> {
 async function askMore(interview: Interview): Promise<void> {
   const optional = true;
   if (interview.options.scope !== "user") {
-    await interview.text({ title: "New unit: run as user", prompt: "User=; root when empty", optional }, (user) => ({ user }));
-    await interview.text({ title: "New unit: run as group", prompt: "Group=", optional }, (group) => ({ group }));
+    await interview.text({ title: t("run as user"), prompt: t("User=; root when empty"), optional }, (user) => ({ user }));
+    await interview.text({ title: t("run as group"), prompt: t("Group="), optional }, (group) => ({ group }));
   }
-  await interview.text({ title: "New unit: working directory", prompt: "An absolute path", optional }, (workingDir) => ({ workingDir }));
+  await interview.text({ title: t("working directory"), prompt: t("An absolute path"), optional }, (workingDir) => ({ workingDir }));
   for (;;) {
     const env = interview.options.env ?? [];
     const added = await interview.text(
-      { title: `New unit: environment variable ${env.length + 1}`, prompt: "KEY=VALUE; empty when there are no more", optional },
+      { title: t("environment variable {0}", env.length + 1), prompt: t("KEY=VALUE; empty when there are no more"), optional },
       (assignment) => ({ env: [...env, assignment] }),
     );
     if (added === "") break;
     interview.total += 1;
   }
   await interview.text(
-    { title: "New unit: environment file", prompt: 'An absolute path; "-" before it if the file may be missing', optional },
+    { title: t("environment file"), prompt: t('An absolute path; "-" before it if the file may be missing'), optional },
     (envFile) => ({ envFile }),
   );
   await interview.text(
-    { title: "New unit: start after", prompt: "Units separated by spaces, such as network-online.target", optional },
+    { title: t("start after"), prompt: t("Units separated by spaces, such as network-online.target"), optional },
     (text) => ({ after: words(text) }),
   );
-  await interview.text({ title: "New unit: pull in", prompt: "Units separated by spaces (Wants=)", optional }, (text) => ({
+  await interview.text({ title: t("pull in"), prompt: t("Units separated by spaces (Wants=)"), optional }, (text) => ({
     wants: words(text),
   }));
-  await interview.text({ title: "New unit: memory limit", prompt: "MemoryMax=, such as 512M or 20%", optional }, (memoryMax) => ({
+  await interview.text({ title: t("memory limit"), prompt: t("MemoryMax=, such as 512M or 20%"), optional }, (memoryMax) => ({
     memoryMax,
   }));
-  await interview.text({ title: "New unit: CPU quota", prompt: "CPUQuota=, such as 50% (200% is two CPUs)", optional }, (cpuQuota) => ({
+  await interview.text({ title: t("CPU quota"), prompt: t("CPUQuota=, such as 50% (200% is two CPUs)"), optional }, (cpuQuota) => ({
     cpuQuota,
   }));
   await interview.choose(
-    "New unit: a template?",
+    t("a template?"),
     [
-      { label: "No", value: false },
-      { label: "Yes", description: "NAME@.service; %i in the command is the instance name", value: true },
+      { label: t("No"), value: false },
+      { label: t("Yes"), description: t("NAME@.service; %i in the command is the instance name"), value: true },
     ],
     (template) => (template ? { template } : {}),
   );
@@ -262,9 +265,9 @@ export async function askNewUnitOptions(prompts: Prompts, resolveProgramFor: Res
     await askBasics(interview);
     await askStart(interview);
     await askRunning(interview);
-    const more = await prompts.pick(interview.numbered("New unit: anything else?"), [
-      { label: "Create it", value: false },
-      { label: "More settings…", description: "user, directories, environment, dependencies, limits, template", value: true },
+    const more = await prompts.pick(interview.numbered(t("anything else?")), [
+      { label: t("Create it"), value: false },
+      { label: t("More settings…"), description: t("user, directories, environment, dependencies, limits, template"), value: true },
     ]);
     if (!more) return undefined;
     if (more.value) {

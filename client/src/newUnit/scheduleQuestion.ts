@@ -1,12 +1,13 @@
 import type { Prompts } from "../operations/prompts";
+import { t } from "../l10n";
 
 const OTHER = "other";
 
 const SCHEDULE_CHOICES = [
-  { label: "Daily", description: "at midnight", value: "daily" },
-  { label: "Hourly", description: "at the start of every hour", value: "hourly" },
-  { label: "Weekly", description: "on Monday at midnight", value: "weekly" },
-  { label: "Another calendar event…", description: 'such as "Mon..Fri 09:00" or "*-*-* 03:30"', value: OTHER },
+  { label: t("Daily"), description: t("at midnight"), value: "daily" },
+  { label: t("Hourly"), description: t("at the start of every hour"), value: "hourly" },
+  { label: t("Weekly"), description: t("on Monday at midnight"), value: "weekly" },
+  { label: t("Another calendar event…"), description: t('such as "Mon..Fri 09:00" or "*-*-* 03:30"'), value: OTHER },
 ];
 
 /**
@@ -21,8 +22,8 @@ export async function askSchedule(
   const picked = await prompts.pick(title, SCHEDULE_CHOICES);
   if (!picked || picked.value !== OTHER) return picked?.value;
   return prompts.input({
-    title: `${title} (a calendar event)`,
-    prompt: 'A calendar event for OnCalendar=, such as "Mon..Fri 09:00"; `systemd-analyze calendar` shows when it elapses',
+    title: t("{0} (a calendar event)", title),
+    prompt: t('A calendar event for OnCalendar=, such as "Mon..Fri 09:00"; `systemd-analyze calendar` shows when it elapses'),
     problem,
   });
 }

@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { GeneratedFile } from "../../../server/src/language/generate";
 import { LANGUAGE_ID } from "../../../server/src/protocol";
 import type { Prompts } from "../operations/prompts";
+import { t } from "../l10n";
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -14,7 +15,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** "a", "a and b", "a, b and c". */
 export const listed = (names: readonly string[]) =>
-  names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+  names.length === 1 ? names[0]! : t("{0} and {1}", names.slice(0, -1).join(", "), names.at(-1)!);
 
 /**
  * Writes `files` into `folder` under their unit names. When any of them exists, asks once before
@@ -30,8 +31,10 @@ export async function writeUnitFiles(
   for (const { file, uri } of targets) if (await exists(uri)) existing.push(file.name);
   if (existing.length > 0) {
     const replace = await prompts.confirm(
-      `Replace ${listed(existing)}?`,
-      `${folder.fsPath} already has ${existing.length === 1 ? "this file" : "these files"}; replacing loses what ${existing.length === 1 ? "it says" : "they say"}.`,
+      t("Replace {0}?", listed(existing)),
+      existing.length === 1
+        ? t("{0} already has this file; replacing loses what it says.", folder.fsPath)
+        : t("{0} already has these files; replacing loses what they say.", folder.fsPath),
       "Replace",
     );
     if (!replace) return undefined;

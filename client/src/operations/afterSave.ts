@@ -2,12 +2,13 @@ import * as vscode from "vscode";
 import { afterSavePlan, afterSaveSetting, type AfterSaveStep } from "./afterSavePlan";
 import { report, type OperationsUi } from "./operationsUi";
 import { fileTarget, type UnitRef } from "./unitTarget";
+import { t } from "../l10n";
 
 /** Runs the steps in order, stops at the first failure, and says how the last one went; false after a failure. */
 async function runSteps(ui: OperationsUi, ref: UnitRef, steps: readonly AfterSaveStep[]): Promise<boolean> {
   for (const [index, step] of steps.entries()) {
     const reload = step === "reload";
-    const doing = reload ? `Reloading the ${ref.scope} manager` : `Restarting ${ref.unit}`;
+    const doing = reload ? t("Reloading the {0} manager", ref.scope) : t("Restarting {0}", ref.unit);
     const answer = reload
       ? await ui.operations.run("daemonReload", { scope: ref.scope })
       : await ui.operations.run("restart", { unit: ref.unit, scope: ref.scope });

@@ -1,3 +1,4 @@
+import { t } from "../l10n";
 /** The values of `unitsmith.operations.afterSave`. */
 export const AFTER_SAVE_SETTINGS = ["ask", "reloadAndRestart", "reload", "nothing"] as const;
 export type AfterSaveSetting = (typeof AFTER_SAVE_SETTINGS)[number];
@@ -19,7 +20,7 @@ export function afterSaveSetting(value: unknown): AfterSaveSetting {
   return (AFTER_SAVE_SETTINGS as readonly unknown[]).includes(value) ? (value as AfterSaveSetting) : "ask";
 }
 
-const NOT_NOW = { label: "Not now", steps: [] };
+const notNow = () => ({ label: t("Not now"), steps: [] });
 
 /**
  * What to do after an installed unit file (or one of its drop-ins) was saved. A template cannot be
@@ -41,18 +42,28 @@ export function afterSavePlan(options: { setting: AfterSaveSetting; unit: string
         return restart
           ? {
               now: ["reload"],
-              ask: { text: `Restart ${unit} to apply the override?`, choices: [{ label: "Restart", steps: ["restart"] }, NOT_NOW] },
+              ask: {
+                text: t("Restart {0} to apply the override?", unit),
+                choices: [{ label: t("Restart"), steps: ["restart"] }, notNow()],
+              },
             }
           : { now: ["reload"] };
       }
       if (!restart) {
-        return { now: [], ask: { text: `Reload systemd to read ${unit}?`, choices: [{ label: "Reload", steps: ["reload"] }, NOT_NOW] } };
+        return {
+          now: [],
+          ask: { text: t("Reload systemd to read {0}?", unit), choices: [{ label: t("Reload"), steps: ["reload"] }, notNow()] },
+        };
       }
       return {
         now: [],
         ask: {
-          text: `Reload and restart ${unit}?`,
-          choices: [{ label: "Reload and Restart", steps: ["reload", "restart"] }, { label: "Only Reload", steps: ["reload"] }, NOT_NOW],
+          text: t("Reload and restart {0}?", unit),
+          choices: [
+            { label: t("Reload and Restart"), steps: ["reload", "restart"] },
+            { label: t("Only Reload"), steps: ["reload"] },
+            notNow(),
+          ],
         },
       };
   }

@@ -4,19 +4,17 @@ import { UI_COMMANDS } from "./commandIds";
 import { infoNotice } from "./notices";
 import type { OperationsUi } from "./operationsUi";
 import { fileTarget, isUnitRef, type Scope, type UnitRef } from "./unitTarget";
-
-const ASK_SYSTEM = "Ask the System Manager";
-const ASK_USER = "Ask the User Manager";
+import { t } from "../l10n";
 
 export type InstancePolicy = "instance-required" | "template-allowed";
 
-const SCOPE_CHOICES = [
-  { label: "System", description: "the system manager (/etc/systemd/system; changes need root)", value: "system" as Scope },
-  { label: "User", description: "your user's manager (~/.config/systemd/user)", value: "user" as Scope },
+const scopeChoices = () => [
+  { label: t("System"), description: t("the system manager (/etc/systemd/system; changes need root)"), value: "system" as Scope },
+  { label: t("User"), description: t("your user's manager (~/.config/systemd/user)"), value: "user" as Scope },
 ];
 
 export async function pickScope(ui: OperationsUi, title: string): Promise<Scope | undefined> {
-  return (await ui.prompts().pick(title, SCOPE_CHOICES))?.value;
+  return (await ui.prompts().pick(title, scopeChoices()))?.value;
 }
 
 /** Asks which instance of a template to act on, checking the name as it is typed. */
@@ -26,8 +24,8 @@ async function chooseInstance(ui: OperationsUi, ref: UnitRef): Promise<UnitRef |
     return checked.ok ? undefined : checked.message;
   };
   const instance = await ui.prompts().input({
-    title: `Which instance of ${ref.unit}?`,
-    prompt: `The text that goes after "@" (${ref.unit.replace("@.", "@<instance>.")})`,
+    title: t("Which instance of {0}?", ref.unit),
+    prompt: t('The text that goes after "@" ({0})', ref.unit.replace("@.", "@<instance>.")),
     problem,
   });
   if (instance === undefined) return undefined;
@@ -39,7 +37,7 @@ async function chooseInstance(ui: OperationsUi, ref: UnitRef): Promise<UnitRef |
 async function unitOfEditor(ui: OperationsUi): Promise<UnitRef | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document) {
-    ui.notifier.notify(infoNotice("Open a systemd unit file first, or use the systemd Units view."));
+    ui.notifier.notify(infoNotice(t("Open a systemd unit file first, or use the systemd Units view.")));
     return undefined;
   }
   const target = fileTarget(document.uri.scheme === "file" ? document.uri.fsPath : document.uri.path);
@@ -50,20 +48,24 @@ async function unitOfEditor(ui: OperationsUi): Promise<UnitRef | undefined> {
   const ref = { unit: target.unit, template: target.template, path: target.path };
   if (target.scope) return { ...ref, scope: target.scope };
 
-  const install = "Install…";
-  const buttons = [...(target.dropIn ? [] : [install]), ASK_SYSTEM, ASK_USER];
+  const [install, askSystem, askUser] = [t("Install…"), t("Ask the System Manager"), t("Ask the User Manager")];
+  const buttons = [...(target.dropIn ? [] : [install]), askSystem, askUser];
   const answer = await ui
     .prompts()
     .ask(
-      `${document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1)} is not in a systemd unit directory, so systemd does not read it from here. Install it first, or ask the system or user manager about a unit named ${target.unit}, if it has one?`,
+      t(
+        "{0} is not in a systemd unit directory, so systemd does not read it from here. Install it first, or ask the system or user manager about a unit named {1}, if it has one?",
+        document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1),
+        target.unit,
+      ),
       buttons,
     );
   if (answer === install) {
     await vscode.commands.executeCommand(UI_COMMANDS.install);
     return undefined;
   }
-  if (answer === ASK_SYSTEM) return { ...ref, scope: "system" };
-  if (answer === ASK_USER) return { ...ref, scope: "user" };
+  if (answer === askSystem) return { ...ref, scope: "system" };
+  if (answer === askUser) return { ...ref, scope: "user" };
   return undefined;
 }
 

@@ -7,25 +7,27 @@ import { report, type OperationsUi } from "./operationsUi";
 import type { InstallArgument } from "./serverCommands";
 import { fileTarget } from "./unitTarget";
 import { withProgress } from "./unitCommands";
+import { t } from "../l10n";
 
 const INSTALL_RUN_CHOICES = [
-  { label: "Install", description: "put the file in place and reload systemd", value: { enable: false, start: false } },
-  { label: "Install and Start", value: { enable: false, start: true } },
-  { label: "Install and Enable", description: "start it at boot (or login)", value: { enable: true, start: false } },
-  { label: "Install, Enable and Start", value: { enable: true, start: true } },
+  { label: t("Install"), description: t("put the file in place and reload systemd"), value: { enable: false, start: false } },
+  { label: t("Install and Start"), value: { enable: false, start: true } },
+  { label: t("Install and Enable"), description: t("start it at boot (or login)"), value: { enable: true, start: false } },
+  { label: t("Install, Enable and Start"), value: { enable: true, start: true } },
 ];
 
 /** The active editor's document, saved: Install and Security Analysis read the file on disk. */
 async function savedUnitDocument(ui: OperationsUi, doing: string): Promise<vscode.TextDocument | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || document.uri.scheme !== "file") {
-    ui.notifier.notify(infoNotice(`${doing}: open a saved unit file first.`));
+    ui.notifier.notify(infoNotice(t("{0}: open a saved unit file first.", doing)));
     return undefined;
   }
   if (!document.isDirty) return document;
-  const save = "Save and Continue";
+  const save = t("Save and Continue");
   const name = document.uri.path.slice(document.uri.path.lastIndexOf("/") + 1);
-  if ((await ui.prompts().ask(`${doing} reads ${name} as it is on disk, and it has unsaved changes.`, [save])) !== save) return undefined;
+  if ((await ui.prompts().ask(t("{0} reads {1} as it is on disk, and it has unsaved changes.", doing, name), [save])) !== save)
+    return undefined;
   return (await document.save()) ? document : undefined;
 }
 
@@ -35,17 +37,17 @@ async function install(ui: OperationsUi): Promise<void> {
   if (!document) return;
   const target = fileTarget(document.uri.fsPath);
   if (target.kind === "none" || target.dropIn) {
-    ui.notifier.notify(infoNotice(target.kind === "none" ? target.message : "A drop-in is installed with its unit: use Edit Override."));
+    ui.notifier.notify(infoNotice(target.kind === "none" ? target.message : t("A drop-in is installed with its unit: use Edit Override.")));
     return;
   }
   const prompts = ui.prompts();
-  const scope = await pickScope(ui, `Install ${target.unit} for which manager?`);
+  const scope = await pickScope(ui, t("Install {0} for which manager?", target.unit));
   if (!scope) return;
   let instance: string | undefined;
   if (target.template) {
     instance = await prompts.input({
-      title: `Enable or start an instance of ${target.unit}?`,
-      prompt: "An instance name, or nothing to only install the template",
+      title: t("Enable or start an instance of {0}?", target.unit),
+      prompt: t("An instance name, or nothing to only install the template"),
       problem: (text) => {
         const checked = text === "" ? undefined : instantiate(target.unit, text);
         return checked && !checked.ok ? checked.message : undefined;
@@ -54,13 +56,13 @@ async function install(ui: OperationsUi): Promise<void> {
     if (instance === undefined) return;
   }
   const run =
-    instance === "" ? { value: { enable: false, start: false } } : await prompts.pick(`Install ${target.unit}`, INSTALL_RUN_CHOICES);
+    instance === "" ? { value: { enable: false, start: false } } : await prompts.pick(t("Install {0}", target.unit), INSTALL_RUN_CHOICES);
   if (!run) return;
   const argument: InstallArgument = { uri: document.uri.toString(), scope, ...run.value, ...(instance && { instance }) };
-  const doing = `Installing ${target.unit}`;
+  const doing = t("Installing {0}", target.unit);
   let answer = await withProgress(`${doing}…`, () => ui.operations.run("install", argument));
   if (!answer.ok && answer.reason === "needs-confirmation") {
-    const replace = await prompts.confirm(`Replace ${answer.path ?? target.unit}?`, answer.message, "Replace");
+    const replace = await prompts.confirm(t("Replace {0}?", answer.path ?? target.unit), answer.message, t("Replace"));
     if (!replace) return;
     answer = await withProgress(`${doing}…`, () => ui.operations.run("install", { ...argument, overwrite: true }));
   }
@@ -74,10 +76,10 @@ export function registerFileCommands(ui: OperationsUi): vscode.Disposable[] {
       const ref = await chooseUnit(ui, argument, "template-allowed");
       if (!ref) return;
       const answer = await ui.operations.run("override", { unit: ref.unit, scope: ref.scope });
-      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Making an override for ${ref.unit}`));
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Making an override for {0}", ref.unit)));
       ui.overrides.add(answer.path);
       await vscode.window.showTextDocument(vscode.Uri.file(answer.path));
-      if (answer.created) ui.notifier.notify(infoNotice(`Created ${answer.path}. Saving it reloads systemd.`));
+      if (answer.created) ui.notifier.notify(infoNotice(t("Created {0}. Saving it reloads systemd.", answer.path)));
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.install, () => install(ui)),
@@ -88,26 +90,29 @@ export function registerFileCommands(ui: OperationsUi): vscode.Disposable[] {
       const confirmed = await ui
         .prompts()
         .confirm(
-          `Uninstall ${ref.unit} from the ${ref.scope} manager?`,
-          `Unitsmith stops and disables it, removes its file from the ${ref.scope} unit directory and reloads systemd. Its drop-in directory stays.`,
-          "Uninstall",
+          t("Uninstall {0} from the {1} manager?", ref.unit, ref.scope),
+          t(
+            "Unitsmith stops and disables it, removes its file from the {0} unit directory and reloads systemd. Its drop-in directory stays.",
+            ref.scope,
+          ),
+          t("Uninstall"),
         );
       if (!confirmed) return;
-      const doing = `Uninstalling ${ref.unit}`;
+      const doing = t("Uninstalling {0}", ref.unit);
       report(ui, await withProgress(`${doing}…`, () => ui.operations.run("uninstall", { unit: ref.unit, scope: ref.scope })), doing);
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.securityAnalysis, async () => {
-      const document = await savedUnitDocument(ui, "Security Analysis");
+      const document = await savedUnitDocument(ui, t("Security Analysis"));
       if (!document) return;
       const answer = await withProgress("systemd-analyze security…", () => ui.operations.run("security", { uri: document.uri.toString() }));
-      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, "The security analysis"));
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("The security analysis")));
       const failed = answer.findings.filter((finding) => finding.set === false).length;
       const checked = answer.findings.filter((finding) => finding.set !== null).length;
       ui.notifier.notify(
         infoNotice(
-          `${answer.unit}: ${failed} of ${checked} security checks failed; each is in the Problems panel, most with a quick fix.`,
-          [{ kind: "command", label: "Show Problems", command: "workbench.actions.view.problems" }],
+          t("{0}: {1} of {2} security checks failed; each is in the Problems panel, most with a quick fix.", answer.unit, failed, checked),
+          [{ kind: "command", label: t("Show Problems"), command: "workbench.actions.view.problems" }],
         ),
       );
     }),

@@ -7,6 +7,7 @@ import { failureNotice, infoNotice } from "./notices";
 import type { OperationsUi } from "./operationsUi";
 import { followJournal } from "./terminals";
 import { withProgress } from "./unitCommands";
+import { t } from "../l10n";
 
 /** Lines of history the followed journal starts with. */
 const FOLLOW_LINES = 50;
@@ -20,20 +21,20 @@ function presetJournal(argument: unknown): JournalChoices | undefined {
 /** Asks priority, time span and output mode; undefined when the user dismissed a question. */
 async function askJournalChoices(ui: OperationsUi): Promise<JournalChoices | undefined> {
   const prompts = ui.prompts();
-  const priority = await prompts.pick("Journal: which messages?", PRIORITY_CHOICES);
+  const priority = await prompts.pick(t("Journal: which messages?"), PRIORITY_CHOICES);
   if (!priority) return undefined;
-  const sincePick = await prompts.pick("Journal: from when?", SINCE_CHOICES);
+  const sincePick = await prompts.pick(t("Journal: from when?"), SINCE_CHOICES);
   if (!sincePick) return undefined;
   let since = sincePick.value;
   if (since === "custom") {
     since = await prompts.input({
-      title: "Journal: since when?",
-      prompt: 'As journalctl --since reads it: "2024-05-01 12:00", "3 days ago"',
+      title: t("Journal: since when?"),
+      prompt: t('As journalctl --since reads it: "2024-05-01 12:00", "3 days ago"'),
       problem: sinceProblem,
     });
     if (since === undefined) return undefined;
   }
-  const output = await prompts.pick("Journal: output format", OUTPUT_CHOICES);
+  const output = await prompts.pick(t("Journal: output format"), OUTPUT_CHOICES);
   if (!output) return undefined;
   return { ...(priority.value && { priority: priority.value }), ...(since && { since }), output: output.value };
 }
@@ -47,7 +48,7 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
       const answer = await withProgress(`systemctl status ${ref.unit}…`, () =>
         ui.operations.run("status", { unit: ref.unit, scope: ref.scope }),
       );
-      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Reading the status of ${ref.unit}`));
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Reading the status of {0}", ref.unit)));
       await ui.documents.show(`/${ref.scope}/status/${ref.unit}.status`, answer.output, "log");
     }),
 
@@ -55,14 +56,14 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
       const ref = await chooseUnit(ui, argument, "template-allowed");
       if (!ref) return;
       const answer = await withProgress(`systemctl cat ${ref.unit}…`, () => ui.operations.run("cat", { unit: ref.unit, scope: ref.scope }));
-      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Reading the configuration of ${ref.unit}`));
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Reading the configuration of {0}", ref.unit)));
       // Named like the unit, so the language server reads it as one (the drop-ins follow the file).
       await ui.documents.show(`/${ref.scope}/effective/${ref.unit}`, answer.text, LANGUAGE_ID);
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.showEffectiveUnit, async () => {
       const document = vscode.window.activeTextEditor?.document;
-      if (!document) return ui.notifier.notify(infoNotice("Open a unit file or a drop-in to show its unit as systemd loads it."));
+      if (!document) return ui.notifier.notify(infoNotice(t("Open a unit file or a drop-in to show its unit as systemd loads it.")));
       const answer = await ui.operations.effectiveUnit({ uri: document.uri.toString() });
       if (!answer.ok) return ui.notifier.notify(infoNotice(answer.message));
       // Named like the unit, so the language server reads it as one.
@@ -77,7 +78,7 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
       const answer = await withProgress(`journalctl --unit=${ref.unit}…`, () =>
         ui.operations.run("journal", { unit: ref.unit, scope: ref.scope, ...journalFields(choices) }),
       );
-      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Reading the journal of ${ref.unit}`));
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Reading the journal of {0}", ref.unit)));
       const json = choices.output?.startsWith("json") === true;
       await ui.documents.show(`/${ref.scope}/journal/${ref.unit}.${json ? "json" : "log"}`, answer.output, json ? "json" : "log");
     }),
@@ -86,7 +87,7 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
       const ref = await chooseUnit(ui, argument, "instance-required");
       if (!ref) return;
       const answer = await ui.operations.run("journal", { unit: ref.unit, scope: ref.scope, lines: FOLLOW_LINES });
-      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Following the journal of ${ref.unit}`));
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Following the journal of {0}", ref.unit)));
       followJournal(ref.unit, answer.followArgv);
     }),
   ];

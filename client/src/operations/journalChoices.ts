@@ -1,5 +1,6 @@
 import { JOURNAL_OUTPUT_MODES, parseJournalOptions } from "../../../server/src/protocol";
 import type { JournalOutputMode } from "./serverCommands";
+import { t } from "../l10n";
 
 /** What Show Journal asks; absent fields leave journalctl's defaults. */
 export interface JournalChoices {
@@ -15,31 +16,31 @@ export interface Choice<T> {
 }
 
 export const PRIORITY_CHOICES: readonly Choice<string | undefined>[] = [
-  { label: "All messages", value: undefined },
-  { label: "Errors and worse", description: "err", value: "err" },
-  { label: "Warnings and worse", description: "warning", value: "warning" },
-  { label: "Notices and worse", description: "notice", value: "notice" },
-  { label: "Informational and worse", description: "info", value: "info" },
+  { label: t("All messages"), value: undefined },
+  { label: t("Errors and worse"), description: "err", value: "err" },
+  { label: t("Warnings and worse"), description: "warning", value: "warning" },
+  { label: t("Notices and worse"), description: "notice", value: "notice" },
+  { label: t("Informational and worse"), description: "info", value: "info" },
 ];
 
 /** `custom` asks for a time as journalctl --since reads it. */
 export const SINCE_CHOICES: readonly Choice<string | undefined | "custom">[] = [
-  { label: "The last 200 entries", value: undefined },
-  { label: "The last 10 minutes", description: "10 min ago", value: "10 min ago" },
-  { label: "The last hour", description: "1 hour ago", value: "1 hour ago" },
-  { label: "Today", description: "today", value: "today" },
-  { label: "Since yesterday", description: "yesterday", value: "yesterday" },
-  { label: "Since…", description: 'a time such as "2024-05-01 12:00" or "3 days ago"', value: "custom" },
+  { label: t("The last 200 entries"), value: undefined },
+  { label: t("The last 10 minutes"), description: "10 min ago", value: "10 min ago" },
+  { label: t("The last hour"), description: "1 hour ago", value: "1 hour ago" },
+  { label: t("Today"), description: "today", value: "today" },
+  { label: t("Since yesterday"), description: "yesterday", value: "yesterday" },
+  { label: t("Since…"), description: t('a time such as "2024-05-01 12:00" or "3 days ago"'), value: "custom" },
 ];
 
 const OUTPUT_DESCRIPTIONS: Partial<Record<JournalOutputMode, string>> = {
-  short: "like syslog (the default)",
-  "short-iso": "ISO 8601 times",
-  "short-precise": "times to the microsecond",
-  "short-monotonic": "seconds since boot",
-  verbose: "every field of every entry",
-  cat: "the messages alone",
-  "json-pretty": "one JSON object per entry, indented",
+  short: t("like syslog (the default)"),
+  "short-iso": t("ISO 8601 times"),
+  "short-precise": t("times to the microsecond"),
+  "short-monotonic": t("seconds since boot"),
+  verbose: t("every field of every entry"),
+  cat: t("the messages alone"),
+  "json-pretty": t("one JSON object per entry, indented"),
 };
 
 export const OUTPUT_CHOICES: readonly Choice<JournalOutputMode>[] = JOURNAL_OUTPUT_MODES.map((mode) => ({

@@ -1,4 +1,5 @@
 import type { OperationFailure } from "./serverCommands";
+import { t } from "../l10n";
 
 /** A button on a notice, and what it does. */
 export type NoticeAction =
@@ -15,10 +16,8 @@ export interface Notice {
   key: string;
 }
 
-export const SUDO_LABEL = "Run with sudo in a terminal";
-export const TRUST_LABEL = "Manage Workspace Trust";
-
-const NO_SYSTEMD_TAIL = "Unitsmith still edits and checks unit files here, but cannot start, stop or query units.";
+export const SUDO_LABEL = t("Run with sudo in a terminal");
+export const TRUST_LABEL = t("Manage Workspace Trust");
 
 const asSentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
@@ -45,11 +44,21 @@ export function failureNotice(failure: OperationFailure, doing: string): Notice 
         key: `${failure.reason}:${failure.argv?.join(" ") ?? doing}`,
       };
     case "no-systemd":
-      return { severity: "error", text: `${asSentence(failure.message)} ${NO_SYSTEMD_TAIL}`, actions: [], key: failure.reason };
+      return {
+        severity: "error",
+        text: `${asSentence(failure.message)} ${t("Unitsmith still edits and checks unit files here, but cannot start, stop or query units.")}`,
+        actions: [],
+        key: failure.reason,
+      };
     case "command-not-found":
       return { severity: "error", text: failure.message, actions: [], key: failure.reason };
     default:
-      return { severity: "error", text: `${doing} failed: ${failure.message}`, actions: [], key: `${failure.reason}:${failure.message}` };
+      return {
+        severity: "error",
+        text: t("{0} failed: {1}", doing, failure.message),
+        actions: [],
+        key: `${failure.reason}:${failure.message}`,
+      };
   }
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { Notice, NoticeAction } from "./notices";
+import { t } from "../l10n";
 
 export interface NoticeRecord {
   notice: Notice;
@@ -56,10 +57,10 @@ export class Notifier implements vscode.Disposable {
     this.lastProblem = { key: notice.key, count };
     const time = new Date().toLocaleTimeString(undefined, { hour12: false });
     const short = notice.text.length > 60 ? `${notice.text.slice(0, 59)}…` : notice.text;
-    this.problemItem.name = "Unitsmith: last problem";
+    this.problemItem.name = t("Unitsmith: last problem");
     this.problemItem.text = `$(${notice.severity}) ${short}${count > 1 ? ` (${count}×)` : ""} ${time}`;
-    this.problemItem.tooltip = `${notice.text}\n\nLast at ${time}${count > 1 ? `, ${count} times in a row` : ""}. The Unitsmith output channel has every one.`;
-    this.problemItem.command = { title: "Show Output", command: "workbench.action.output.toggleOutput" };
+    this.problemItem.tooltip = `${notice.text}\n\n${count > 1 ? t("Last at {0}, {1} times in a row. The Unitsmith output channel has every one.", time, count) : t("Last at {0}. The Unitsmith output channel has every one.", time)}`;
+    this.problemItem.command = { title: t("Show Output"), command: "workbench.action.output.toggleOutput" };
     this.problemItem.show();
   }
 

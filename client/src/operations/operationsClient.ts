@@ -11,6 +11,7 @@ import {
   type Scope,
   type UnitState,
 } from "./serverCommands";
+import { t } from "../l10n";
 
 /** Something changed in a manager: the views refresh what they show of it. */
 export interface ManagerChange {
@@ -31,6 +32,9 @@ const NOTHING_CHANGED: ReadonlySet<string> = new Set([
   "no-systemd",
   "command-not-found",
 ]);
+
+const noAnswer = (error: unknown) =>
+  t("The Unitsmith language server did not answer ({0}).", error instanceof Error ? error.message : String(error));
 
 /** Sends the `unitsmith.systemd.*` commands to the server and tells the views when one changed something. */
 export class OperationsClient implements vscode.Disposable {
@@ -53,7 +57,7 @@ export class OperationsClient implements vscode.Disposable {
       answer = {
         ok: false,
         reason: "internal-error",
-        message: `The Unitsmith language server did not answer (${error instanceof Error ? error.message : String(error)}).`,
+        message: noAnswer(error),
       };
     }
     // The commands that change something, each a line with its time; queries (the status bar polls) are not logged.
@@ -76,7 +80,7 @@ export class OperationsClient implements vscode.Disposable {
     } catch (error) {
       return {
         ok: false,
-        message: `The Unitsmith language server did not answer (${error instanceof Error ? error.message : String(error)}).`,
+        message: noAnswer(error),
       };
     }
   }

@@ -1,4 +1,5 @@
 import type { OperationFailure } from "./serverCommands";
+import { t } from "../l10n";
 
 /** What the views say about a unit. */
 export type StateName = "running" | "failed" | "stopped" | "changing" | "not installed" | "template" | "unknown";
@@ -22,11 +23,11 @@ export interface StateFields {
 }
 
 const DISPLAYS: Record<Exclude<StateName, "changing" | "unknown">, StateDisplay> = {
-  running: { name: "running", icon: "circle-filled", label: "running", color: "testing.iconPassed" },
-  failed: { name: "failed", icon: "error", label: "failed", color: "testing.iconFailed" },
-  stopped: { name: "stopped", icon: "circle-outline", label: "stopped" },
-  "not installed": { name: "not installed", icon: "circle-slash", label: "not installed" },
-  template: { name: "template", icon: "symbol-namespace", label: "template" },
+  running: { name: "running", icon: "circle-filled", label: t("running"), color: "testing.iconPassed" },
+  failed: { name: "failed", icon: "error", label: t("failed"), color: "testing.iconFailed" },
+  stopped: { name: "stopped", icon: "circle-outline", label: t("stopped") },
+  "not installed": { name: "not installed", icon: "circle-slash", label: t("not installed") },
+  template: { name: "template", icon: "symbol-namespace", label: t("template") },
 };
 
 export function stateDisplay(state: StateFields): StateDisplay {
@@ -34,7 +35,7 @@ export function stateDisplay(state: StateFields): StateDisplay {
   if (state.loadState === "not-found") return DISPLAYS["not installed"];
   if (state.activeState === "failed") return DISPLAYS.failed;
   if (state.run) return DISPLAYS[state.run];
-  return { name: "changing", icon: "sync", label: state.activeState || "changing" };
+  return { name: "changing", icon: "sync", label: state.activeState || t("changing") };
 }
 
 /** What to show when the state could not be read. */
@@ -43,20 +44,20 @@ export function failureDisplay(failure: OperationFailure): StateDisplay {
     case "unit-not-found":
       return DISPLAYS["not installed"];
     case "no-systemd":
-      return failure.installedFile ? INSTALLED_UNREACHABLE : { name: "unknown", icon: "debug-disconnect", label: "no systemd" };
+      return failure.installedFile ? INSTALLED_UNREACHABLE : { name: "unknown", icon: "debug-disconnect", label: t("no systemd") };
     case "command-not-found":
-      return { name: "unknown", icon: "debug-disconnect", label: "no systemctl" };
+      return { name: "unknown", icon: "debug-disconnect", label: t("no systemctl") };
     case "needs-privilege":
-      return { name: "unknown", icon: "lock", label: "needs root" };
+      return { name: "unknown", icon: "lock", label: t("needs root") };
     default:
-      return { name: "unknown", icon: "question", label: "state unknown" };
+      return { name: "unknown", icon: "question", label: t("state unknown") };
   }
 }
 
 const INSTALLED_UNREACHABLE: StateDisplay = {
   name: "unknown",
   icon: "debug-disconnect",
-  label: "installed (file present), manager unreachable",
+  label: t("installed (file present), manager unreachable"),
 };
 
 /** For a file outside the unit directories, asked about by its name: only a file put in place makes it installed. */

@@ -2,11 +2,12 @@ import * as vscode from "vscode";
 import type { ActiveUnitState } from "./activeUnitState";
 import { UI_COMMANDS } from "./commandIds";
 import { statusBarText } from "./stateDisplay";
+import { t } from "../l10n";
 
 /** The status bar item for the active editor's unit: "● backup.service running", "failed", "not installed". */
 export function createUnitStatusBar(state: ActiveUnitState): vscode.Disposable & { item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem("unitsmith.unitState", vscode.StatusBarAlignment.Left, 10);
-  item.name = "systemd Unit State";
+  item.name = t("systemd Unit State");
   const update = () => {
     const active = state.current;
     if (!active) {
@@ -17,11 +18,11 @@ export function createUnitStatusBar(state: ActiveUnitState): vscode.Disposable &
     item.backgroundColor = active.display.name === "failed" ? new vscode.ThemeColor("statusBarItem.errorBackground") : undefined;
     const asked = active.installed ?? (active.display.name === "not installed" ? undefined : active.namesake);
     if (asked) {
-      item.tooltip = `${active.unit} (${asked.scope} manager): ${active.display.label}. Click for its status.`;
-      item.command = { title: "Show Status", command: UI_COMMANDS.showStatus, arguments: [asked] };
+      item.tooltip = t("{0} ({1} manager): {2}. Click for its status.", active.unit, asked.scope, active.display.label);
+      item.command = { title: t("Show Status"), command: UI_COMMANDS.showStatus, arguments: [asked] };
     } else {
-      item.tooltip = `This file is not in a systemd unit directory, so systemd does not read it from here. Click to install it.`;
-      item.command = { title: "Install", command: UI_COMMANDS.install };
+      item.tooltip = t("This file is not in a systemd unit directory, so systemd does not read it from here. Click to install it.");
+      item.command = { title: t("Install"), command: UI_COMMANDS.install };
     }
     item.show();
   };

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { t } from "../l10n";
 
 /**
  * Runs a program in an integrated terminal from its argv: the terminal's "shell" is the program
@@ -19,5 +20,5 @@ export function runWithSudo(argv: readonly string[]): vscode.Terminal {
 
 /** journalctl --follow with the server's argv. */
 export function followJournal(unit: string, argv: readonly string[]): vscode.Terminal {
-  return runInTerminal(`journal: ${unit}`, argv);
+  return runInTerminal(t("journal: {0}", unit), argv);
 }

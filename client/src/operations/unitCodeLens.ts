@@ -3,6 +3,7 @@ import type { ActiveUnitState } from "./activeUnitState";
 import { UI_COMMANDS } from "./commandIds";
 import { NOT_INSTALLED } from "./stateDisplay";
 import { fileTarget, type UnitRef } from "./unitTarget";
+import { t } from "../l10n";
 
 /** `● running · Start · Stop · Restart · Logs` on the first line of a unit file; `not installed · Install…` on one that is not. */
 export class UnitCodeLens implements vscode.CodeLensProvider {
@@ -27,13 +28,13 @@ export class UnitCodeLens implements vscode.CodeLensProvider {
       : display?.name === "not installed"
         ? undefined
         : namesake;
-    if (!ref) return target.dropIn ? [] : [lens(`$(${NOT_INSTALLED.icon}) ${NOT_INSTALLED.label} · Install…`, UI_COMMANDS.install)];
+    if (!ref) return target.dropIn ? [] : [lens(`$(${NOT_INSTALLED.icon}) ${NOT_INSTALLED.label} · ${t("Install…")}`, UI_COMMANDS.install)];
     return [
-      lens(display ? `$(${display.icon}) ${display.label}` : "$(info) status", UI_COMMANDS.showStatus, ref),
-      lens("Start", UI_COMMANDS.start, ref),
-      lens("Stop", UI_COMMANDS.stop, ref),
-      lens("Restart", UI_COMMANDS.restart, ref),
-      lens("Logs", UI_COMMANDS.showJournal, { ...ref, journal: {} }),
+      lens(display ? `$(${display.icon}) ${display.label}` : t("$(info) status"), UI_COMMANDS.showStatus, ref),
+      lens(t("Start"), UI_COMMANDS.start, ref),
+      lens(t("Stop"), UI_COMMANDS.stop, ref),
+      lens(t("Restart"), UI_COMMANDS.restart, ref),
+      lens(t("Logs"), UI_COMMANDS.showJournal, { ...ref, journal: {} }),
     ];
   }
 }

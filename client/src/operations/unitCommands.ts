@@ -3,19 +3,21 @@ import { chooseUnit, pickScope } from "./chooseUnit";
 import { UI_COMMANDS } from "./commandIds";
 import { report, type OperationsUi } from "./operationsUi";
 import { fileTarget, isUnitRef, type Scope } from "./unitTarget";
+import { t } from "../l10n";
 
-const ACTIONS = {
-  start: "Starting",
-  stop: "Stopping",
-  restart: "Restarting",
-  reload: "Reloading",
-  enable: "Enabling",
-  disable: "Disabling",
-  enableNow: "Enabling and starting",
-  resetFailed: "Resetting the failed state of",
+/** What each command is doing to a unit, in words for progress notes and failures. */
+const DOING = {
+  start: (unit: string) => t("Starting {0}", unit),
+  stop: (unit: string) => t("Stopping {0}", unit),
+  restart: (unit: string) => t("Restarting {0}", unit),
+  reload: (unit: string) => t("Reloading {0}", unit),
+  enable: (unit: string) => t("Enabling {0}", unit),
+  disable: (unit: string) => t("Disabling {0}", unit),
+  enableNow: (unit: string) => t("Enabling and starting {0}", unit),
+  resetFailed: (unit: string) => t("Resetting the failed state of {0}", unit),
 } as const;
 
-type Action = keyof typeof ACTIONS;
+type Action = keyof typeof DOING;
 
 /** Runs a server command with a progress note in the status bar. */
 export function withProgress<T>(title: string, work: () => Thenable<T>): Thenable<T> {
@@ -32,16 +34,16 @@ async function chooseScope(ui: OperationsUi, argument: unknown): Promise<Scope |
   const document = vscode.window.activeTextEditor?.document;
   const target = document?.uri.scheme === "file" ? fileTarget(document.uri.fsPath) : undefined;
   if (target?.kind === "unit" && target.scope) return target.scope;
-  return pickScope(ui, "Reload which manager's unit files?");
+  return pickScope(ui, t("Reload which manager's unit files?"));
 }
 
 /** Start, Stop, Restart, Reload, Enable, Disable, Enable and Start, Reset Failed, and Daemon Reload. */
 export function registerUnitCommands(ui: OperationsUi): vscode.Disposable[] {
-  const actions = (Object.keys(ACTIONS) as Action[]).map((action) =>
+  const actions = (Object.keys(DOING) as Action[]).map((action) =>
     vscode.commands.registerCommand(UI_COMMANDS[action], async (argument?: unknown) => {
       const ref = await chooseUnit(ui, argument, "instance-required");
       if (!ref) return;
-      const doing = `${ACTIONS[action]} ${ref.unit}`;
+      const doing = DOING[action](ref.unit);
       const answer = await withProgress(`${doing}…`, () => ui.operations.run(action, { unit: ref.unit, scope: ref.scope }));
       report(ui, answer, doing);
     }),
@@ -49,7 +51,7 @@ export function registerUnitCommands(ui: OperationsUi): vscode.Disposable[] {
   const daemonReload = vscode.commands.registerCommand(UI_COMMANDS.daemonReload, async (argument?: unknown) => {
     const scope = await chooseScope(ui, argument);
     if (!scope) return;
-    const doing = `Reloading the ${scope} manager`;
+    const doing = t("Reloading the {0} manager", scope);
     report(ui, await withProgress(`${doing}…`, () => ui.operations.run("daemonReload", { scope })), doing);
   });
   return [...actions, daemonReload];

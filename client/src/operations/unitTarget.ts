@@ -1,4 +1,5 @@
 import { isTemplateName, unitKind, type Scope } from "../../../server/src/protocol";
+import { t } from "../l10n";
 
 export type { Scope } from "../../../server/src/protocol";
 
@@ -23,14 +24,18 @@ export function fileTarget(path: string): FileTarget {
   const file = kind.file;
   const base = path.slice(path.lastIndexOf("/") + 1);
   if (file?.family !== "unit") {
-    const what = file ? `a ${file.family === "networkd" ? "systemd-networkd" : "Podman Quadlet"} file` : "not a systemd unit file";
-    return { kind: "none", message: `${base} is ${what}: the unit commands work on .service, .socket, .timer and other unit files.` };
+    const message = !file
+      ? t("{0} is not a systemd unit file: the unit commands work on .service, .socket, .timer and other unit files.", base)
+      : file.family === "networkd"
+        ? t("{0} is a systemd-networkd file: the unit commands work on .service, .socket, .timer and other unit files.", base)
+        : t("{0} is a Podman Quadlet file: the unit commands work on .service, .socket, .timer and other unit files.", base);
+    return { kind: "none", message };
   }
   if (kind.systemctlEditTemp) {
-    return { kind: "none", message: `${base} is a temporary file of systemctl edit: systemctl acts on the unit when the edit ends.` };
+    return { kind: "none", message: t("{0} is a temporary file of systemctl edit: systemctl acts on the unit when the edit ends.", base) };
   }
   if (kind.dropIn && kind.dropIn.target !== "unit" && kind.dropIn.target !== "template") {
-    return { kind: "none", message: `${base} extends every ${kind.dropIn.parent} unit, not one unit: open the unit itself.` };
+    return { kind: "none", message: t("{0} extends every {1} unit, not one unit: open the unit itself.", base, kind.dropIn.parent) };
   }
   const unit = kind.dropIn ? kind.dropIn.parent : kind.name;
   return {

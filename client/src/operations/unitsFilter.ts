@@ -1,4 +1,5 @@
 import type { ListedUnit } from "./serverCommands";
+import { t } from "../l10n";
 
 /** Units whose name or description contains every word of the filter (case-insensitive). */
 export function filterUnits(units: readonly ListedUnit[], filter: string): ListedUnit[] {
@@ -15,12 +16,13 @@ export function filterUnits(units: readonly ListedUnit[], filter: string): Liste
 
 /** The group's description: "240 units", or "3 of 240" while filtered. */
 export function countDescription(shown: number, total: number, filtered: boolean): string {
-  return filtered ? `${shown} of ${total}` : `${total} unit${total === 1 ? "" : "s"}`;
+  if (filtered) return t("{0} of {1}", shown, total);
+  return total === 1 ? t("1 unit") : t("{0} units", total);
 }
 
 /** The line under a unit in the tree: "active (running) · enabled". */
 export function unitDescription(unit: ListedUnit): string {
-  if (unit.template) return `template · ${unit.unitFileState}`;
+  if (unit.template) return `${t("template")} · ${unit.unitFileState}`;
   const active = unit.subState && unit.subState !== unit.activeState ? `${unit.activeState} (${unit.subState})` : unit.activeState;
   return [active, unit.unitFileState].filter((part) => part !== "").join(" · ");
 }
@@ -29,16 +31,16 @@ export function unitDescription(unit: ListedUnit): string {
 export function listFailureLabel(reason: string): string {
   switch (reason) {
     case "no-systemd":
-      return "No systemd manager to talk to";
+      return t("No systemd manager to talk to");
     case "untrusted-workspace":
-      return "Not available: the workspace is not trusted";
+      return t("Not available: the workspace is not trusted");
     case "command-not-found":
-      return "systemctl is not installed";
+      return t("systemctl is not installed");
     case "needs-privilege":
-      return "Listing needs root";
+      return t("Listing needs root");
     case "timed-out":
-      return "systemctl did not answer in time";
+      return t("systemctl did not answer in time");
     default:
-      return "Could not list the units";
+      return t("Could not list the units");
   }
 }

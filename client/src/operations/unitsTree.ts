@@ -2,9 +2,11 @@ import * as vscode from "vscode";
 import { UNITS_FILTERED } from "./commandIds";
 import type { OperationsClient } from "./operationsClient";
 import type { Answer, ListedUnit, ListResult, OperationFailure, Scope } from "./serverCommands";
+import { TRUST_LABEL } from "./notices";
 import { stateDisplay } from "./stateDisplay";
 import { countDescription, filterUnits, listFailureLabel, unitDescription } from "./unitsFilter";
 import type { UnitRef } from "./unitTarget";
+import { t } from "../l10n";
 
 export type UnitsNode =
   | { kind: "group"; scope: Scope }
@@ -42,7 +44,7 @@ export class UnitsTree implements vscode.TreeDataProvider<UnitsNode>, vscode.Dis
 
   setFilter(text: string): void {
     this.filterText = text.trim();
-    if (this.view) this.view.description = this.filterText ? `filter: ${this.filterText}` : undefined;
+    if (this.view) this.view.description = this.filterText ? t("filter: {0}", this.filterText) : undefined;
     void vscode.commands.executeCommand("setContext", UNITS_FILTERED, this.filterText !== "");
     this.changes.fire(undefined);
   }
@@ -98,7 +100,7 @@ export class UnitsTree implements vscode.TreeDataProvider<UnitsNode>, vscode.Dis
     if (!answer.ok) return [failureNode(node.scope, answer)];
     const shown = filterUnits(answer.units, this.filterText);
     if (shown.length === 0) {
-      const label = this.filterText ? `No unit matches "${this.filterText}"` : "No units";
+      const label = this.filterText ? t('No unit matches "{0}"', this.filterText) : t("No units");
       return [{ kind: "message", scope: node.scope, label, detail: label }];
     }
     return shown.map((listed) => ({
@@ -144,7 +146,7 @@ function failureNode(scope: Scope, failure: OperationFailure): UnitsNode {
     label: listFailureLabel(failure.reason),
     detail: failure.message,
     ...(failure.reason === "untrusted-workspace" && {
-      command: { title: "Manage Workspace Trust", command: "workbench.trust.manage" },
+      command: { title: TRUST_LABEL, command: "workbench.trust.manage" },
     }),
   };
 }

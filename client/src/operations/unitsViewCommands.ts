@@ -3,6 +3,7 @@ import { UI_COMMANDS } from "./commandIds";
 import type { OperationsUi } from "./operationsUi";
 import type { UnitsTree } from "./unitsTree";
 import { isUnitRef } from "./unitTarget";
+import { t } from "../l10n";
 
 /** Refresh, Filter, Clear Filter and Open File of the units view. */
 export function registerUnitsViewCommands(ui: OperationsUi, tree: UnitsTree): vscode.Disposable[] {
@@ -10,8 +11,8 @@ export function registerUnitsViewCommands(ui: OperationsUi, tree: UnitsTree): vs
     vscode.commands.registerCommand(UI_COMMANDS.refreshUnits, () => tree.refresh()),
     vscode.commands.registerCommand(UI_COMMANDS.filterUnits, async () => {
       const text = await ui.prompts().input({
-        title: "Filter the systemd units",
-        prompt: "Words the unit's name or description contains; empty shows every unit",
+        title: t("Filter the systemd units"),
+        prompt: t("Words the unit's name or description contains; empty shows every unit"),
         value: tree.filter,
       });
       if (text !== undefined) tree.setFilter(text);
