@@ -29,6 +29,7 @@ const sent: { [K in CommandName]: ArgumentOf<K> } = {
   install: { uri, scope: "system", enable: true, start: true },
   uninstall: unit,
   security: { uri },
+  explainFailure: unit,
 };
 
 describe("an untrusted workspace", () => {

@@ -14,6 +14,7 @@ export const UI_COMMANDS = {
   showEffectiveUnit: "unitsmith.showEffectiveUnit",
   showDependencies: "unitsmith.showDependencies",
   showJournal: "unitsmith.showJournal",
+  explainFailure: "unitsmith.explainFailure",
   followJournal: "unitsmith.followJournal",
   editOverride: "unitsmith.editOverride",
   install: "unitsmith.install",

@@ -39,7 +39,15 @@ async function askJournalChoices(ui: OperationsUi): Promise<JournalChoices | und
   return { ...(priority.value && { priority: priority.value }), ...(since && { since }), output: output.value };
 }
 
-/** Show Status, Show Effective Configuration, Show Journal and Follow Journal. */
+/** The editor's file when it is the unit's own: the server then puts the error on its line there. */
+function editorFileOf(path: string | undefined): { uri: string } | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && path !== undefined && document.uri.scheme === "file" && document.uri.fsPath === path
+    ? { uri: document.uri.toString() }
+    : undefined;
+}
+
+/** Show Status, Show Effective Configuration, Show Journal, Follow Journal and Explain Failure. */
 export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(UI_COMMANDS.showStatus, async (argument?: unknown) => {
@@ -81,6 +89,16 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Reading the journal of {0}", ref.unit)));
       const json = choices.output?.startsWith("json") === true;
       await ui.documents.show(`/${ref.scope}/journal/${ref.unit}.${json ? "json" : "log"}`, answer.output, json ? "json" : "log");
+    }),
+
+    vscode.commands.registerCommand(UI_COMMANDS.explainFailure, async (argument?: unknown) => {
+      const ref = await chooseUnit(ui, argument, "instance-required");
+      if (!ref) return;
+      const answer = await withProgress(`Why ${ref.unit} failed…`, () =>
+        ui.operations.run("explainFailure", { unit: ref.unit, scope: ref.scope, ...editorFileOf(ref.path) }),
+      );
+      if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Explaining ${ref.unit}`));
+      ui.notifier.notify({ ...infoNotice(answer.message), ...(answer.failed && { severity: "error" as const }) });
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.followJournal, async (argument?: unknown) => {

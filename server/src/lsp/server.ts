@@ -10,7 +10,8 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
 import { clientFeaturesOf, createUnitLanguageService } from "../language/languageService";
 import { unitKind } from "../language/unitKind";
-import { registerOperations } from "../operations/commands";
+import { executeOperation, registerOperations } from "../operations/commands";
+import { FailureDiagnostics } from "./failureDiagnostics";
 import { createOperationContext, markUnitFilesChanged } from "../operations/context";
 import { COMMAND_IDS, COMMANDS, SHOW_MAN_PAGE } from "../protocol/commands";
 import type { InitializationOptions } from "../protocol/initialization";
@@ -63,7 +64,7 @@ export function startServer(): void {
       const document = documents.get(uri);
       if (!document) return undefined;
       try {
-        const outside = [...verifier.diagnosticsFor(document), ...security.get(document)];
+        const outside = [...verifier.diagnosticsFor(document), ...security.get(document), ...failures.get(document)];
         return { version: document.version, diagnostics: await service.diagnostics(document, outside) };
       } catch (error) {
         logger.error(`diagnostics for ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -75,6 +76,11 @@ export function startServer(): void {
   );
 
   const operations = createOperationContext({ policy: { isTrusted: () => trusted } });
+  const failures = new FailureDiagnostics(
+    (uri) => documents.get(uri),
+    (args) => executeOperation(operations, COMMANDS.explainFailure, args),
+    (uris) => uris.forEach((uri) => publisher.schedule(uri, true)),
+  );
   const verifier = new VerifyOnSave(
     (uri) => publisher.schedule(uri, true),
     logger,
@@ -149,6 +155,7 @@ export function startServer(): void {
   documents.onDidChangeContent(({ document }) => {
     verifier.forget(document.uri);
     security.delete(document.uri);
+    failures.delete(document.uri);
     publisher.schedule(document.uri);
   });
   documents.onDidSave(({ document }) => {
@@ -184,7 +191,8 @@ export function startServer(): void {
     onAnswer: (command, args, answer) => {
       const uri = (args as { uri?: unknown } | undefined)?.uri;
       const document = typeof uri === "string" ? documents.get(uri) : undefined;
-      if (command !== COMMANDS.security || !answer.ok || !document || !("diagnostics" in answer)) return;
+      failures.answered(command, args, answer).catch((error) => logger.error(`explaining a failure failed: ${String(error)}`));
+      if (command !== COMMANDS.security || !answer.ok || !document || !("findings" in answer)) return;
       security.set(document.uri, document.version, answer.diagnostics);
       publisher.schedule(document.uri, true);
     },

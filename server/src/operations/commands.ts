@@ -6,6 +6,7 @@ import { cat } from "./cat";
 import { createOperationContext, type OperationContext } from "./context";
 import type { UnitAction } from "./idempotence";
 import { install, parseInstallArgument } from "./install";
+import { explainFailure } from "./explainFailure";
 import { journal } from "./journal";
 import { listUnits } from "./list";
 import { override } from "./override";
@@ -60,6 +61,7 @@ const HANDLERS: Record<CommandName, Handler> = {
   install: checked(parseInstallArgument, install),
   uninstall: checked(unit("template-allowed"), uninstall),
   security: checked(parseSecurityArgument, security),
+  explainFailure: checked(unit("instance-required"), explainFailure),
 };
 
 const NAMES = new Map(Object.entries(COMMANDS).map(([name, id]) => [id as string, name as CommandName]));

@@ -3,6 +3,7 @@ import type { InstallArgument, JournalArgument, ScopeArgument, UnitArgument } fr
 import type {
   CatResult,
   DaemonReloadResult,
+  ExplainFailureResult,
   InstallResult,
   JournalResult,
   ListResult,
@@ -32,6 +33,7 @@ export const COMMANDS = {
   install: "unitsmith.systemd.install",
   uninstall: "unitsmith.systemd.uninstall",
   security: "unitsmith.systemd.security",
+  explainFailure: "unitsmith.systemd.explainFailure",
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -55,6 +57,7 @@ interface CommandSignatures {
   install: [InstallArgument, InstallResult];
   uninstall: [UnitArgument, UninstallResult];
   security: [{ uri: string }, SecurityResult];
+  explainFailure: [UnitArgument, ExplainFailureResult];
 }
 
 /** Fails to compile when a command has no entry in the table. */

@@ -183,8 +183,22 @@ export interface SecurityResult extends UnitResult {
   diagnostics: Diagnostic[];
 }
 
+/** Why a unit's last run failed, on the line that caused it. */
+export interface ExplainFailureResult extends UnitResult {
+  /** False when the unit's last run did not fail; then there is nothing on any line. */
+  failed: boolean;
+  /** "203/EXEC", "start-limit-hit", "exit status 3", ...; absent when it did not fail. */
+  cause?: string;
+  message: string;
+  /** The error on its line, by the URI of the file it is in (the file the request named stands for its installed copy). */
+  diagnostics: { uri: string; diagnostics: Diagnostic[] }[];
+  /** The journal of that run, the manager's lines and the unit's own. */
+  journal: string[];
+}
+
 export type OperationResult =
   | UnitActionResult
+  | ExplainFailureResult
   | DaemonReloadResult
   | StatusResult
   | JournalResult

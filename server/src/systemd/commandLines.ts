@@ -46,3 +46,18 @@ export function journalFollowArgv(query: JournalQuery): string[] {
 export function securityArgv(file: string): string[] {
   return ["systemd-analyze", "security", "--offline=true", "--json=short", "--no-pager", "--", file];
 }
+
+/** The journal of one run of a unit: its processes' lines and the manager's lines about it, as JSON, oldest first. */
+export function runJournalArgv(scope: Scope, invocationId: string): string[] {
+  return [
+    "journalctl",
+    ...scopeFlag(scope),
+    "--no-pager",
+    "--output=json",
+    `_SYSTEMD_INVOCATION_ID=${invocationId}`,
+    "+",
+    `INVOCATION_ID=${invocationId}`,
+    "+",
+    `USER_INVOCATION_ID=${invocationId}`,
+  ];
+}
