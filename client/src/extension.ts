@@ -7,7 +7,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
-import { LANGUAGE_ID, TRUST_CHANGED, type InitializationOptions, type TrustChangedParams } from "../../server/src/protocol";
+import {
+  LANGUAGE_ID,
+  LINE_FORMAT_LANGUAGES,
+  TRUST_CHANGED,
+  type InitializationOptions,
+  type TrustChangedParams,
+} from "../../server/src/protocol";
 import { registerShowDependencies } from "./graph/showDependencies";
 import { registerManPageDocuments } from "./manPageDocuments";
 import { Notifier } from "./operations/notifier";
@@ -31,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
   const outputChannel = vscode.window.createOutputChannel("Unitsmith", { log: true });
   const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    documentSelector: [{ language: LANGUAGE_ID }, ...LINE_FORMAT_LANGUAGES.map((format) => ({ language: format.id }))],
     synchronize: { configurationSection: "unitsmith" },
     outputChannel,
     // In an untrusted workspace the server runs no process at all (not even systemd-analyze).

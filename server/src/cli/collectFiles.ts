@@ -1,6 +1,7 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { unitKind } from "../language/unitKind";
+import { lineFormatLanguageOf } from "../protocol/lineFormatLanguages";
 import { displayPath } from "./displayPath";
 
 export interface Collected {
@@ -72,7 +73,7 @@ export async function collectFiles(
         continue;
       }
       if (info.isDirectory()) await walk(path);
-      else if (info.isFile() && unitKind(path).file) await addFile(path);
+      else if (info.isFile() && (unitKind(path).file || lineFormatLanguageOf(path))) await addFile(path);
     }
   }
 

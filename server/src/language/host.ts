@@ -41,6 +41,8 @@ export interface UnitLanguageHost {
   hostFacts(): Promise<HostFacts>;
   /** The installed man page's text for a directive; undefined when no page is installed. */
   directiveManual(name: string, hint: DirectiveManualHint): Promise<ManualText | undefined>;
+  /** The installed page's entry listed under a term (a tmpfiles.d line type, a udev key); undefined when there is none. */
+  manualEntry(page: string, term: string): Promise<ManualText | undefined>;
 }
 
 const nothing = async () => undefined;
@@ -57,5 +59,6 @@ export function emptyHost(): UnitLanguageHost {
     workspaceFiles: async () => [],
     hostFacts: async () => ({}),
     directiveManual: nothing,
+    manualEntry: nothing,
   };
 }

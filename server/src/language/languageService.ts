@@ -43,6 +43,8 @@ import { hover } from "./hover";
 import type { ScheduleContext } from "./calendar/timerSchedule";
 import type { UnitLanguageHost } from "./host";
 import { inlayHints } from "./inlayHints";
+import { withLineFormats } from "./lineFormats/dispatch";
+import { lineFormatFeatures } from "./lineFormats/service";
 import { mergeDiagnostics } from "./mergeDiagnostics";
 import { linkRulePages } from "./rulePages";
 import { applySuppressions } from "./suppressions";
@@ -275,7 +277,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     return { unit, written: subject.unit, ...(subject.range && { range: subject.range }), catalog };
   };
 
-  return {
+  const service: UnitLanguageService = {
     configure(next) {
       current = { ...current, ...next };
     },
@@ -537,4 +539,8 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       ];
     },
   };
+  return withLineFormats(
+    lineFormatFeatures(host, () => current),
+    service,
+  );
 }

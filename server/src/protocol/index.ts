@@ -7,6 +7,7 @@
 export * from "./commands";
 export * from "./initialization";
 export * from "./languageId";
+export * from "./lineFormatLanguages";
 export * from "./notifications";
 export * from "./operationArguments";
 export * from "./operationResults";

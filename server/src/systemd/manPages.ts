@@ -10,6 +10,7 @@ import {
   listedDirectives,
   pageMarkdown,
   parseManReference,
+  termDoc,
 } from "../language/roff";
 import { readManPage } from "./manPageFile";
 import { manRoots } from "./manPath";
@@ -35,6 +36,8 @@ export interface ManPageLibrary {
   directiveDoc(name: string, hint?: DirectiveHint): Promise<DirectiveDoc | undefined>;
   /** A parsed page: "systemd.exec", "systemd.exec(5)", or a name and a section. */
   page(name: string, section?: string): Promise<ManPage | undefined>;
+  /** A page's entry listed under a term ("f+" in tmpfiles.d(5)), as Markdown with its reference. */
+  termEntry(page: string, term: string): Promise<{ reference: string; markdown: string } | undefined>;
   /** A whole page as Markdown, for a read-only man page document. */
   renderPage(name: string, section?: string): Promise<string | undefined>;
 }
@@ -143,6 +146,11 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
       return doc;
     },
     page: (name, section) => page(name, section).catch(() => undefined),
+    termEntry: async (name, term) => {
+      const found = await page(name).catch(() => undefined);
+      const markdown = found && termDoc(found, term, options.markdown);
+      return markdown ? { reference: `${found.name}(${found.section})`, markdown } : undefined;
+    },
     renderPage: async (name, section) => {
       const found = await page(name, section).catch(() => undefined);
       return found && pageMarkdown(found, options.markdown);

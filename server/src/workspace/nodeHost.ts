@@ -30,5 +30,6 @@ export function createNodeHost(manPages: ManPageLibrary, options: UnitIndexOptio
     workspaceFiles: () => index.workspaceFiles(),
     hostFacts: () => (facts ??= readHostFacts().catch(() => ({}))),
     directiveManual: (name, hint) => manPages.directiveDoc(name, hint),
+    manualEntry: (page, term) => manPages.termEntry(page, term),
   };
 }

@@ -3,4 +3,4 @@ export { parseRoff } from "./parse";
 export { renderBlocks, renderDocument, type MarkdownOptions } from "./markdown";
 export { directiveEntries, type DirectiveEntry } from "./directiveIndex";
 export { listedDirectives, parseManReference, type ListedDirective, type ManReference } from "./directivesPage";
-export { createManPage, directiveDoc, pageMarkdown, type DirectiveDoc, type ManPage } from "./manPage";
+export { createManPage, directiveDoc, pageMarkdown, termDoc, type DirectiveDoc, type ManPage } from "./manPage";

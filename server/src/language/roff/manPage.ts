@@ -1,5 +1,5 @@
 // A parsed man page with its directive entries, and the Markdown of a directive or of the whole page.
-import type { ManDocument } from "./document";
+import { plainText, type Block, type DefinitionBlock, type ManDocument } from "./document";
 import { type DirectiveEntry, directiveEntries, indexDirectives, pickEntry } from "./directiveIndex";
 import { type MarkdownOptions, renderBlocks, renderDocument } from "./markdown";
 import { parseRoff } from "./parse";
@@ -49,4 +49,22 @@ export function directiveDoc(page: ManPage, name: string, unitSection?: string, 
 
 export function pageMarkdown(page: ManPage, options?: MarkdownOptions): string {
   return renderDocument(page.document, `${page.name}(${page.section})`, options);
+}
+
+/** The entries of a page listed under a term, e.g. "f, f+" in tmpfiles.d(5), by each comma-separated term. */
+function termEntries(blocks: readonly Block[], found: Map<string, DefinitionBlock>): Map<string, DefinitionBlock> {
+  for (const block of blocks) {
+    if (block.kind === "definition") {
+      for (const term of plainText(block.term).split(/,\s*|\s+or\s+/))
+        if (term.trim() && !found.has(term.trim())) found.set(term.trim(), block);
+      termEntries(block.body, found);
+    } else if (block.kind === "item" || block.kind === "indent") termEntries(block.body, found);
+  }
+  return found;
+}
+
+/** The body of the entry a page lists under `term` (a line type, a key), as Markdown; undefined where the page has none. */
+export function termDoc(page: ManPage, term: string, options?: MarkdownOptions): string | undefined {
+  const entry = termEntries(page.document.blocks, new Map()).get(term);
+  return entry && renderBlocks(entry.body, page.document.notes, options);
 }

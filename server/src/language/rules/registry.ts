@@ -15,6 +15,7 @@ import { unusedSuppression } from "./suppression";
 import { triggerRules } from "./semanticTriggers";
 import { syntaxRules } from "./syntaxRules";
 import { valueRules } from "./valueRules";
+import { lineFormatRules } from "../lineFormats/rules";
 
 export const ruleFamilies: readonly RuleFamily[] = [
   encodingRules,
@@ -35,6 +36,7 @@ export const ruleFamilies: readonly RuleFamily[] = [
 /** Every rule, in a stable order; each has a `unitsmith.lint.<id>` setting. */
 export const allRules: readonly RuleInfo[] = [
   ...ruleFamilies.flatMap((family) => family.rules),
+  ...lineFormatRules,
   fileTooLarge,
   unusedSuppression,
   invalidProjectFile,

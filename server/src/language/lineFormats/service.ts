@@ -1,0 +1,107 @@
+/**
+ * The language service's answers for documents in a line format: the service asks here first and
+ * answers from the unit core only for other documents. Features the line formats do not have
+ * (definitions, lenses, rename, ...) answer with nothing rather than with the unit core's idea of
+ * a tmpfiles.d line.
+ */
+import {
+  CompletionItemKind,
+  type CompletionItem,
+  type Diagnostic,
+  type Hover,
+  type Position,
+  type TextEdit,
+} from "vscode-languageserver-types";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { completionItemsFor, hoverFor, type ClientFeatures } from "../clientFeatures";
+import { ruleDiagnostic, type LintSeverities } from "../diagnostics";
+import { pathOfUri } from "../fileUri";
+import type { UnitLanguageHost } from "../host";
+import { linkRulePages } from "../rulePages";
+import type { TargetSystemd } from "../rules/rule";
+import { lineFormatOf } from "./formats";
+import type { LineCompletionKind, LineFormat } from "./lineFormat";
+
+export interface LineFormatSettings {
+  severities: LintSeverities;
+  target: TargetSystemd;
+  client: ClientFeatures;
+  rulePages?: string;
+  maxFileSizeKB: number;
+}
+
+const ITEM_KIND: Record<LineCompletionKind, CompletionItemKind> = {
+  type: CompletionItemKind.Keyword,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  operator: CompletionItemKind.Operator,
+};
+
+const linesOf = (document: TextDocument) => document.getText().split(/\r?\n/);
+
+/** The formats' answers for one document; `format` is the document's format (see formatOf). */
+export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineFormatSettings) {
+  return {
+    /** The document's line format, or undefined for unit files and anything else. */
+    formatOf: (document: TextDocument): LineFormat | undefined => lineFormatOf(pathOfUri(document.uri), document.languageId),
+
+    diagnostics(document: TextDocument, format: LineFormat): Diagnostic[] {
+      const { severities, target, rulePages } = settings();
+      const found = format.check(linesOf(document), { ...(target.version !== undefined && { systemdVersion: target.version }) });
+      const diagnostics = found.flatMap(
+        (f) =>
+          ruleDiagnostic(
+            f.rule,
+            { start: { line: f.line, character: f.start }, end: { line: f.line, character: f.end } },
+            f.message,
+            severities,
+          ) ?? [],
+      );
+      diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      return linkRulePages(diagnostics, rulePages);
+    },
+
+    completion(document: TextDocument, position: Position, format: LineFormat): CompletionItem[] {
+      const line = linesOf(document)[position.line] ?? "";
+      let start = position.character;
+      while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
+      const range = { start: { line: position.line, character: start }, end: position };
+      const items = format.complete(line, position.character).map((item, index): CompletionItem => ({
+        label: item.label,
+        kind: ITEM_KIND[item.kind],
+        sortText: String(index).padStart(4, "0"),
+        textEdit: { range, newText: item.insertText ?? item.label },
+        ...(item.detail && { detail: item.detail }),
+        ...(item.documentation && { documentation: { kind: "markdown", value: item.documentation } }),
+      }));
+      return completionItemsFor(items, settings().client);
+    },
+
+    async hover(document: TextDocument, position: Position, format: LineFormat): Promise<Hover | null> {
+      const line = linesOf(document)[position.line] ?? "";
+      const found = format.hover(line, position.character);
+      if (!found) return null;
+      const manual = found.manual && (await host.manualEntry(found.manual.page, found.manual.term));
+      const value = [found.summary, ...(manual ? [`*From the installed ${manual.reference}:*\n\n${manual.markdown}`] : [])].join(
+        "\n\n---\n\n",
+      );
+      const range = { start: { line: position.line, character: found.start }, end: { line: position.line, character: found.end } };
+      return hoverFor({ contents: { kind: "markdown", value }, range }, settings().client);
+    },
+
+    formattedText(document: TextDocument, format: LineFormat): string | undefined {
+      const lines = linesOf(document);
+      const formatted = format.format?.(lines);
+      return formatted && formatted.join("\n");
+    },
+
+    format(document: TextDocument, format: LineFormat): TextEdit[] {
+      const text = document.getText();
+      const formatted = this.formattedText(document, format);
+      if (formatted === undefined || formatted === text.replace(/\r\n/g, "\n")) return [];
+      return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: formatted }];
+    },
+  };
+}
+
+export type LineFormatFeatures = ReturnType<typeof lineFormatFeatures>;
