@@ -13,8 +13,19 @@ export type StandardTokenTypeName = keyof typeof standardTokenType;
 
 let wasm: Promise<void> | undefined;
 
-/** Loads the grammar; tokenTypes is the `tokenTypes` object of a contributes.grammars entry. */
-export async function loadGrammar(tokenTypes: Record<string, StandardTokenTypeName> = {}): Promise<IGrammar> {
+/** A grammar file of syntaxes/ and the scope name it declares. */
+export interface GrammarFile {
+  path: string;
+  scopeName: string;
+}
+
+const UNIT_GRAMMAR: GrammarFile = { path: grammarPath, scopeName: "source.systemd" };
+
+/** Loads a grammar (the unit files' by default); tokenTypes is the `tokenTypes` object of a contributes.grammars entry. */
+export async function loadGrammar(
+  tokenTypes: Record<string, StandardTokenTypeName> = {},
+  file: GrammarFile = UNIT_GRAMMAR,
+): Promise<IGrammar> {
   wasm ??= loadWASM(readFileSync(join(repoRoot, "node_modules", "vscode-oniguruma", "release", "onig.wasm")).buffer);
   await wasm;
   const registry = new Registry({
@@ -22,12 +33,12 @@ export async function loadGrammar(tokenTypes: Record<string, StandardTokenTypeNa
       createOnigScanner: (sources) => new OnigScanner(sources),
       createOnigString: (text) => new OnigString(text),
     }),
-    loadGrammar: async () => parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath),
+    loadGrammar: async () => parseRawGrammar(readFileSync(file.path, "utf8"), file.path),
   });
   const types = Object.fromEntries(Object.entries(tokenTypes).map(([selector, name]) => [selector, standardTokenType[name]]));
   // The map's value type is a const enum that vscode-textmate does not export; its values are the numbers above.
-  const grammar = await registry.loadGrammarWithConfiguration("source.systemd", 1, { tokenTypes: types as never });
-  if (!grammar) throw new Error("source.systemd did not load");
+  const grammar = await registry.loadGrammarWithConfiguration(file.scopeName, 1, { tokenTypes: types as never });
+  if (!grammar) throw new Error(`${file.scopeName} did not load`);
   return grammar;
 }
 

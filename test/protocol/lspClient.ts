@@ -94,10 +94,10 @@ export class LspSession {
     return { session, result };
   }
 
-  async open(path: string, text: string, version = 1): Promise<string> {
+  async open(path: string, text: string, version = 1, languageId = "systemd-unit"): Promise<string> {
     const uri = pathToFileURL(path).href;
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: "systemd-unit", version, text },
+      textDocument: { uri, languageId, version, text },
     });
     return uri;
   }
