@@ -11,7 +11,8 @@ export const malformedEntry: RuleInfo = {
 export const invalidField: RuleInfo = {
   id: "invalid-field",
   defaultSeverity: "error",
-  description: "A field of such a line whose value the reading program refuses, so that it skips the line.",
+  description:
+    "A field of a tmpfiles.d, sysusers.d, udev or other line-based file whose value its reading program refuses, so that it skips the line.",
 };
 
 export const ignoredField: RuleInfo = {
