@@ -20,6 +20,7 @@ import { Notifier } from "./operations/notifier";
 import { RestartPolicy } from "./restartPolicy";
 import { registerNewUnit } from "./newUnit/registerNewUnit";
 import { registerOperationsUi, type OperationsTestApi } from "./operations/registerOperationsUi";
+import { trackUnitFileOpened } from "./walkthroughProgress";
 
 let client: LanguageClient | undefined;
 
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Unitsm
   client = new LanguageClient("unitsmith", "Unitsmith", serverOptions, clientOptions);
   context.subscriptions.push(
     outputChannel,
+    trackUnitFileOpened(),
     vscode.workspace.onDidGrantWorkspaceTrust(
       () => void client?.sendNotification(TRUST_CHANGED, { trusted: true } satisfies TrustChangedParams),
     ),

@@ -10,6 +10,7 @@ import { navigationSuite } from "./navigation";
 import { runMocha } from "./mochaRun";
 import { quickFixSuite } from "./quickFix";
 import { serverRestartSuite } from "./serverRestart";
+import { virtualFilesSuite } from "./virtualFiles";
 
 /** Entry point VS Code calls in the extension host (--extensionTestsPath). */
 export function run(): Promise<void> {
@@ -25,6 +26,7 @@ export function run(): Promise<void> {
     definitionSuite();
     navigationSuite();
     commandsSuite();
+    virtualFilesSuite();
     // Last: it kills the language server.
     serverRestartSuite();
   });
