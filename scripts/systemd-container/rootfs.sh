@@ -10,7 +10,9 @@
 set -eu
 
 suite=bookworm
-packages=systemd,dbus,dbus-user-session,libpam-systemd
+# openssh-server, sudo and python3: the remote-host and fleet tests reach containers over ssh,
+# and Ansible's modules run on python3.
+packages=systemd,dbus,dbus-user-session,libpam-systemd,openssh-server,sudo,python3
 cache_dir=${UNITSMITH_ROOTFS_CACHE:-/var/cache/unitsmith/systemd-rootfs}
 
 log() { echo "rootfs: $*" >&2; }

@@ -26,10 +26,12 @@ const sent: { [K in CommandName]: ArgumentOf<K> } = {
   cat: unit,
   list: { scope: "system" },
   override: unit,
+  writeOverride: { ...unit, host: { ssh: "alice@web1" }, text: "[Service]\n" },
   install: { uri, scope: "system", enable: true, start: true },
   uninstall: unit,
   security: { uri },
   explainFailure: unit,
+  machines: {},
 };
 
 describe("an untrusted workspace", () => {

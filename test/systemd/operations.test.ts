@@ -5,15 +5,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { executeOperation } from "../../server/src/operations/commands";
 import { createOperationContext, type OperationContext } from "../../server/src/operations/context";
-import type {
-  Answer,
-  InstallResult,
-  ListResult,
-  OperationFailure,
-  StatusResult,
-  UnitActionResult,
-} from "../../server/src/protocol/operationResults";
+import type { InstallResult, ListResult, StatusResult, UnitActionResult } from "../../server/src/protocol/operationResults";
 import { hostFiles } from "../../server/src/systemd/unitFiles";
+import { expectFailure, expectOk } from "./harness/answers";
 import { bootContainer, type Container } from "./harness/container";
 import { pollUntil } from "./harness/poll";
 
@@ -43,17 +37,6 @@ ExecStart=/bin/sh -c 'echo about to fail with status 3; exit 3'
 function containerFiles(container: Container) {
   assert.ok(container.pid > 1, "a container PID 1 seen from the host");
   return hostFiles(`/proc/${container.pid}/root`);
-}
-
-function expectOk<T>(answer: Answer<T>): T {
-  if (!(answer as { ok: boolean }).ok) assert.fail(`expected success, got ${JSON.stringify(answer)}`);
-  return answer as T;
-}
-
-function expectFailure<T>(answer: Answer<T>, reason: OperationFailure["reason"]): OperationFailure {
-  assert.equal((answer as OperationFailure).ok, false, `expected ${reason}, got ${JSON.stringify(answer)}`);
-  assert.equal((answer as OperationFailure).reason, reason, JSON.stringify(answer));
-  return answer as OperationFailure;
 }
 
 describe("unit operations against a real systemd", () => {

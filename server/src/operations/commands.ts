@@ -1,6 +1,7 @@
 import type { CancellationToken, Connection } from "vscode-languageserver";
 import type { Logger } from "../lsp/logger";
-import { isObject, parseJournalOptions, type Parsed } from "../protocol/operationArguments";
+import { isObject, parseHostArgument, parseJournalOptions, type Parsed } from "../protocol/operationArguments";
+import { contextForHost } from "./hostContext";
 import { parseScopeArgument, resolveUnit, type InstancePolicy } from "./arguments";
 import { cat } from "./cat";
 import { createOperationContext, type OperationContext } from "./context";
@@ -9,7 +10,8 @@ import { install, parseInstallArgument } from "./install";
 import { explainFailure } from "./explainFailure";
 import { journal } from "./journal";
 import { listUnits } from "./list";
-import { override } from "./override";
+import { machines } from "./machines";
+import { override, parseWriteOverrideArgument, writeOverride } from "./override";
 import { UNTRUSTED_WORKSPACE, type ExecutionPolicy } from "./policy";
 import { parseSecurityArgument, security } from "./security";
 import { status } from "./status";
@@ -58,10 +60,12 @@ const HANDLERS: Record<CommandName, Handler> = {
   cat: checked(unit("template-allowed"), cat),
   list: checked(parseScopeArgument, (context, { scope }, signal) => listUnits(context, scope, signal)),
   override: checked(unit("template-allowed"), override),
+  writeOverride: checked(parseWriteOverrideArgument, writeOverride),
   install: checked(parseInstallArgument, install),
   uninstall: checked(unit("template-allowed"), uninstall),
   security: checked(parseSecurityArgument, security),
   explainFailure: checked(unit("instance-required"), explainFailure),
+  machines: (context, _args, signal) => machines(context, signal),
 };
 
 const NAMES = new Map(Object.entries(COMMANDS).map(([name, id]) => [id as string, name as CommandName]));
@@ -79,7 +83,12 @@ export function executeOperation(
   if (!context.policy.isTrusted()) return Promise.resolve(UNTRUSTED_WORKSPACE);
   const name = NAMES.get(id);
   if (!name) return Promise.resolve({ ok: false, reason: "invalid-argument", message: `Unknown command ${id}` });
-  return HANDLERS[name](context, args, signal);
+  const host = parseHostArgument(args);
+  if (!host.ok) return Promise.resolve(host.failure);
+  if (host.value && (name === "security" || name === "machines")) {
+    return Promise.resolve({ ok: false, reason: "invalid-argument", message: `${id} works on this machine; it takes no host.` });
+  }
+  return HANDLERS[name](contextForHost(context, host.value), args, signal);
 }
 
 function signalOf(token: CancellationToken): AbortSignal {

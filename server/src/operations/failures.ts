@@ -73,6 +73,8 @@ export function exitFailure(result: ProcessResult, argv: string[], scope: Scope)
  * scope, `privileged` is the command line that does the same as root.
  */
 export function failFile(error: unknown, path: string, scope: Scope, doing: string, privileged?: string[]): never {
+  // The host did not answer: that, not the file, is the answer.
+  if (error instanceof OperationError) throw error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if ((code === "EACCES" || code === "EPERM") && scope === "system" && privileged) {
     fail("needs-privilege", `${doing} ${path} needs root: run the command with sudo.`, { needsPrivilege: true, argv: privileged, path });

@@ -57,8 +57,10 @@ export function parseInstallArgument(args: unknown): Parsed<InstallRequest> {
 /** Puts the file in place by copying; true when the installed file changed. */
 async function copyInto(context: OperationContext, request: InstallRequest, destination: string): Promise<boolean> {
   const { files } = context;
-  const content = await files.read(request.source).catch((error) => failFile(error, request.source, request.scope, "Reading"));
-  if (request.source === destination) return false;
+  const content = await (context.sourceFiles ?? files)
+    .read(request.source)
+    .catch((error) => failFile(error, request.source, request.scope, "Reading"));
+  if (!context.transport.remote && request.source === destination) return false;
   const existing = await files.kind(destination).catch((error) => failFile(error, destination, request.scope, "Looking at"));
   if (existing === "directory" || existing === "other")
     fail("file-error", `${destination} exists and is not a file; Unitsmith leaves it alone.`, { path: destination });
@@ -116,6 +118,9 @@ async function run(session: Session, unit: string, fileChanged: boolean): Promis
  */
 export function install(context: OperationContext, request: InstallRequest, signal?: AbortSignal): Promise<Answer<InstallResult>> {
   return withSession(context, request.scope, signal, async (session) => {
+    if (request.mode === "link" && context.transport.remote) {
+      fail("invalid-argument", `systemctl link needs the file on ${context.transport.name}: install a copy instead ("mode": "copy").`);
+    }
     const destination = unitFilePath(context.directories, request.scope, request.unit);
     const fileChanged =
       request.mode === "link" ? await linkInto(context, session, request, destination) : await copyInto(context, request, destination);

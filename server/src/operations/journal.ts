@@ -5,7 +5,7 @@ import type { OperationContext } from "./context";
 import { withSession } from "./session";
 import type { Answer, JournalResult } from "../protocol/operationResults";
 
-/** The unit's recent journal; following it is the client's (in a terminal, with followArgv). */
+/** The unit's recent journal; following it is the client's (in a terminal, with followArgv, which reaches the same host). */
 export function journal(
   context: OperationContext,
   target: ResolvedUnit,
@@ -20,7 +20,14 @@ export function journal(
     async (session) => {
       const argv = journalArgv(query);
       const result = await session.run(argv, { timeoutMs: context.timeouts.journalMs });
-      return { ok: true, unit: target.unit, scope: target.scope, output: result.stdout, argv, followArgv: journalFollowArgv(query) };
+      return {
+        ok: true,
+        unit: target.unit,
+        scope: target.scope,
+        output: result.stdout,
+        argv,
+        followArgv: context.transport.program(journalFollowArgv(query), target.scope === "system"),
+      };
     },
     { lock: false },
   );

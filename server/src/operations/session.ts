@@ -6,6 +6,8 @@ import type { UnitState } from "../protocol/operationResults";
 import { STATE_PROPERTIES, unitStateFromShow } from "../systemd/unitState";
 import type { OperationContext } from "./context";
 import { attempt, exitFailure, fail, OperationError, processFailure } from "./failures";
+import { hostFailure, rootAdvice } from "./hostContext";
+import { firstLine } from "../systemd/failure";
 import { UNTRUSTED_WORKSPACE } from "./policy";
 import type { OperationFailure } from "../protocol/operationResults";
 
@@ -26,20 +28,32 @@ export class Session {
     private readonly signal?: AbortSignal,
   ) {}
 
-  async run(argv: string[], step: RunStep = {}): Promise<ProcessResult> {
-    const outcome = await runProcess(argv, {
+  /** Runs argv on the host: directly here, over ssh or in a container (as root through sudo for system work where the host allows it). */
+  run(argv: string[], step: RunStep = {}): Promise<ProcessResult> {
+    return this.execute(this.context.transport.program(argv, this.scope === "system"), argv, step);
+  }
+
+  systemctl(args: string[], step: RunStep = {}): Promise<ProcessResult> {
+    return this.execute(this.context.transport.systemctl(this.scope, args), systemctlArgv(this.scope, args), step);
+  }
+
+  /** Runs `full`; failures name `argv`, the command as it would be typed on the host. */
+  private async execute(full: string[], argv: string[], step: RunStep): Promise<ProcessResult> {
+    const outcome = await runProcess(full, {
       prefix: this.context.exec.prefix,
       env: { ...SYSTEMD_TOOL_ENV, ...this.context.exec.env },
       timeoutMs: step.timeoutMs ?? this.context.timeouts.defaultMs,
       signal: this.signal,
     });
+    const unreachable = hostFailure(this.context.transport, outcome, argv);
+    if (unreachable) throw new OperationError(unreachable);
     if (!outcome.ok) throw new OperationError(processFailure(outcome, argv));
-    if (!(step.okCodes ?? [0]).includes(outcome.code)) throw new OperationError(exitFailure(outcome, argv, this.scope));
-    return outcome;
-  }
-
-  systemctl(args: string[], step?: RunStep): Promise<ProcessResult> {
-    return this.run(systemctlArgv(this.scope, args), step);
+    if ((step.okCodes ?? [0]).includes(outcome.code)) return outcome;
+    const failure = exitFailure(outcome, argv, this.scope);
+    if (failure.reason === "needs-privilege" && this.context.transport.remote) {
+      failure.message = `${firstLine(outcome.stderr)}. ${rootAdvice(this.context.transport)}`;
+    }
+    throw new OperationError(failure);
   }
 
   /** A systemctl call that changes something: recorded in `ran`. */

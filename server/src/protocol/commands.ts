@@ -1,5 +1,5 @@
 /** The ids of the commands the server answers through workspace/executeCommand, with their argument and result types. */
-import type { InstallArgument, JournalArgument, ScopeArgument, UnitArgument } from "./operationArguments";
+import type { InstallArgument, JournalArgument, ScopeArgument, UnitArgument, WriteOverrideArgument } from "./operationArguments";
 import type {
   CatResult,
   DaemonReloadResult,
@@ -7,11 +7,13 @@ import type {
   InstallResult,
   JournalResult,
   ListResult,
+  MachinesResult,
   OverrideResult,
   SecurityResult,
   StatusResult,
   UninstallResult,
   UnitActionResult,
+  WriteOverrideResult,
 } from "./operationResults";
 
 /** Operations on a systemd manager; arguments in ./operationArguments, results in ./operationResults. */
@@ -30,10 +32,12 @@ export const COMMANDS = {
   cat: "unitsmith.systemd.cat",
   list: "unitsmith.systemd.list",
   override: "unitsmith.systemd.override",
+  writeOverride: "unitsmith.systemd.writeOverride",
   install: "unitsmith.systemd.install",
   uninstall: "unitsmith.systemd.uninstall",
   security: "unitsmith.systemd.security",
   explainFailure: "unitsmith.systemd.explainFailure",
+  machines: "unitsmith.systemd.machines",
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -54,10 +58,12 @@ interface CommandSignatures {
   cat: [UnitArgument, CatResult];
   list: [ScopeArgument, ListResult];
   override: [UnitArgument, OverrideResult];
+  writeOverride: [WriteOverrideArgument, WriteOverrideResult];
   install: [InstallArgument, InstallResult];
   uninstall: [UnitArgument, UninstallResult];
   security: [{ uri: string }, SecurityResult];
   explainFailure: [UnitArgument, ExplainFailureResult];
+  machines: [Record<string, never>, MachinesResult];
 }
 
 /** Fails to compile when a command has no entry in the table. */

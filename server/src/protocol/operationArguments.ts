@@ -25,8 +25,20 @@ export const JOURNAL_OUTPUT_MODES = [
 ] as const;
 export type JournalOutputMode = (typeof JOURNAL_OUTPUT_MODES)[number];
 
+/**
+ * Another machine to operate on: an ssh destination (`[user@]host`, or a Host of ~/.ssh/config),
+ * with `sudo` for system-scope work through `sudo -n` there; or a machine `machinectl list` shows,
+ * with the account whose user manager the user scope means.
+ */
+export type HostArgument = { ssh: string; sudo?: boolean } | { machine: string; user?: string };
+
+/** Every command but security takes `host`; without it the command acts on the machine the server runs on. */
+export interface OnHost {
+  host?: HostArgument;
+}
+
 /** The one argument of the unit commands: a unit by name or by the URI of its file (or of one of its drop-ins). */
-export interface UnitArgument {
+export interface UnitArgument extends OnHost {
   unit?: string;
   uri?: string;
   /** Taken from the file's directory when it says (…/systemd/user/… is "user"). */
@@ -45,7 +57,12 @@ export interface JournalArgument extends UnitArgument {
   output?: JournalOutputMode;
 }
 
-export interface InstallArgument {
+/** The override drop-in's new content, for a unit on another host whose copy the client edited. */
+export interface WriteOverrideArgument extends UnitArgument {
+  text: string;
+}
+
+export interface InstallArgument extends OnHost {
   /** The unit file to install (saved on disk). */
   uri: string;
   scope?: Scope;
@@ -60,8 +77,32 @@ export interface InstallArgument {
   instance?: string;
 }
 
-export interface ScopeArgument {
+export interface ScopeArgument extends OnHost {
   scope: Scope;
+}
+
+/** An ssh destination: an optional user and a host name or address; never an option (a leading "-"). */
+const SSH_DESTINATION = /^([a-z_][a-z0-9_.-]{0,31}@)?[A-Za-z0-9][A-Za-z0-9._:-]{0,252}$/;
+const MACHINE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const USER_NAME = /^[a-z_][a-z0-9_.-]{0,31}$/;
+
+/** Reads `host` from a command's argument; absent is this machine. */
+export function parseHostArgument(args: unknown): Parsed<HostArgument | undefined> {
+  const host = isObject(args) ? args.host : undefined;
+  if (host === undefined || host === null) return { ok: true, value: undefined };
+  if (!isObject(host)) return invalid('"host" must be {"ssh": "[user@]host", "sudo"?: true} or {"machine": "name", "user"?: "name"}');
+  if (typeof host.ssh === "string") {
+    if (!SSH_DESTINATION.test(host.ssh)) return invalid(`"${host.ssh}" is not an ssh destination ([user@]host)`);
+    if (host.sudo !== undefined && typeof host.sudo !== "boolean") return invalid('"sudo" must be true or false');
+    return { ok: true, value: { ssh: host.ssh, ...(host.sudo === true && { sudo: true }) } };
+  }
+  if (typeof host.machine === "string") {
+    if (!MACHINE_NAME.test(host.machine)) return invalid(`"${host.machine}" is not a machine name`);
+    if (host.user !== undefined && (typeof host.user !== "string" || !USER_NAME.test(host.user)))
+      return invalid('"user" must be a user name');
+    return { ok: true, value: { machine: host.machine, ...(typeof host.user === "string" && { user: host.user }) } };
+  }
+  return invalid('"host" needs "ssh" (a destination) or "machine" (a name from machinectl list)');
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; failure: OperationFailure };

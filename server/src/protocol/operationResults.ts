@@ -61,6 +61,8 @@ export type FailureReason =
   /** systemd reports a state in between (deactivating, reloading, ...): try again in a moment. */
   | "unexpected-state"
   | "timed-out"
+  /** ssh could not get into the host named by "host" (refused, key not accepted, unknown host key, no such host). */
+  | "host-unreachable"
   | "cancelled"
   /** A program ran and failed; `message` and `stderr` say why. */
   | "command-failed"
@@ -151,6 +153,19 @@ export interface OverrideResult extends UnitResult {
   path: string;
   /** True when the file was made just now (empty). */
   created: boolean;
+  /** On another host: the drop-in's content, to edit in a copy and send back with writeOverride. */
+  text?: string;
+}
+
+export interface WriteOverrideResult extends UnitResult {
+  path: string;
+  message: string;
+}
+
+export interface MachinesResult {
+  ok: true;
+  /** Names for {"host": {"machine": name}}. */
+  machines: string[];
 }
 
 export interface InstallResult extends UnitResult {
@@ -205,6 +220,8 @@ export type OperationResult =
   | CatResult
   | ListResult
   | OverrideResult
+  | WriteOverrideResult
+  | MachinesResult
   | InstallResult
   | UninstallResult
   | SecurityResult;

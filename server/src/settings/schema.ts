@@ -92,6 +92,13 @@ const GENERAL_SETTINGS = {
       'Globs, separated by commas, of the unit files in the workspace written for the user manager (systemctl --user), such as "examples/user/**, **/*.user.service". Completion, hovers, inlay hints and checks then treat them as user units: %h is your home directory. A file in a unit directory keeps the scope of its directory.',
     scope: "resource",
   },
+  "unitsmith.hosts": {
+    type: "string",
+    default: "",
+    description:
+      'Other machines to operate from the systemd Units view, separated by commas: ssh destinations such as "web1" (a Host of ~/.ssh/config) or "alice@db.example.org". Add " (sudo)" after a host to run its system-scope commands through sudo -n there. Keys and host keys stay in your ssh configuration; Unitsmith stores no secret. Containers that machinectl list shows appear on their own.',
+    scope: "machine",
+  },
   "unitsmith.format.keepSpacesAroundEquals": {
     type: "boolean",
     default: false,

@@ -3,7 +3,7 @@ export type FailureKind = "needs-privilege" | "no-systemd";
 /** What a failed systemctl/journalctl run means, judged from its stderr; undefined when it is an ordinary failure. */
 export function classifyFailure(stderr: string): FailureKind | undefined {
   if (
-    /Access denied|Interactive authentication required|authentication is required|Permission denied|Operation not permitted|polkit/i.test(
+    /Access denied|Interactive authentication required|authentication is required|Permission denied|Operation not permitted|polkit|a password is required/i.test(
       stderr,
     )
   ) {

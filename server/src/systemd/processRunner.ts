@@ -11,6 +11,8 @@ export interface RunOptions extends ExecTarget {
   signal?: AbortSignal;
   /** stdout and stderr together; a process that writes more is killed. */
   maxOutputBytes?: number;
+  /** Written to the process's stdin, which is then closed (at once when there is none). */
+  input?: string;
 }
 
 export interface ProcessResult {
@@ -63,10 +65,13 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
   return new Promise((resolve) => {
     const child = spawn(command, full.slice(1), {
       env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
       detached: true,
       shell: false,
     });
+    // A program that exits without reading all of its input closes the pipe: its exit status tells, not EPIPE.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(options.input ?? "");
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let size = 0;

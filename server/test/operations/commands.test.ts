@@ -60,7 +60,7 @@ describe("failures become clear answers", () => {
   test("a fake hung systemctl times out, child processes and all; the next operation still runs", async () => {
     const pids = join(work, "hung-pids");
     const exec = fakeSystemctl("hung", hangWithChild(pids));
-    const context = createOperationContext({ policy: trusted, exec, timeouts: { defaultMs: 300, journalMs: 300 } });
+    const context = createOperationContext({ policy: trusted, exec, timeouts: { defaultMs: 300, journalMs: 300, connectSeconds: 10 } });
     const answer = failure(await executeOperation(context, "unitsmith.systemd.start", { unit: "a.service", scope: "system" }));
     assert.equal(answer.reason, "timed-out");
     assert.match(answer.message, /systemctl did not finish within 0\.3 s/);
