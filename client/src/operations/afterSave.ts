@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { afterSavePlan, afterSaveSetting, type AfterSaveStep } from "./afterSavePlan";
 import { report, type OperationsUi } from "./operationsUi";
-import { fileTarget, type UnitRef } from "./unitTarget";
+import { fileTarget, unitArgument, type UnitRef } from "./unitTarget";
 import { t } from "../l10n";
 
 /** Runs the steps in order, stops at the first failure, and says how the last one went; false after a failure. */
@@ -11,7 +11,7 @@ async function runSteps(ui: OperationsUi, ref: UnitRef, steps: readonly AfterSav
     const doing = reload ? t("Reloading the {0} manager", ref.scope) : t("Restarting {0}", ref.unit);
     const answer = reload
       ? await ui.operations.run("daemonReload", { scope: ref.scope })
-      : await ui.operations.run("restart", { unit: ref.unit, scope: ref.scope });
+      : await ui.operations.run("restart", unitArgument(ref));
     if (!answer.ok || index === steps.length - 1) report(ui, answer, doing);
     if (!answer.ok) return false;
   }

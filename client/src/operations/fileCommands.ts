@@ -4,8 +4,9 @@ import { chooseUnit, pickScope } from "./chooseUnit";
 import { UI_COMMANDS } from "./commandIds";
 import { failureNotice, infoNotice } from "./notices";
 import { report, type OperationsUi } from "./operationsUi";
-import type { InstallArgument } from "./serverCommands";
-import { fileTarget } from "./unitTarget";
+import type { HostArgument, InstallArgument } from "./serverCommands";
+import { fileTarget, unitArgument } from "./unitTarget";
+import { RemoteOverrides } from "./remoteOverrides";
 import { withProgress } from "./unitCommands";
 import { t } from "../l10n";
 
@@ -41,6 +42,14 @@ async function install(ui: OperationsUi): Promise<void> {
     return;
   }
   const prompts = ui.prompts();
+  const hosts = await ui.hosts();
+  let host: HostArgument | undefined;
+  if (hosts.length > 0) {
+    const choices = [{ label: t("This machine"), value: undefined }, ...hosts.map((entry) => ({ label: entry.label, value: entry.host }))];
+    const picked = await prompts.pick(t("Install {0} on which host?", target.unit), choices);
+    if (!picked) return;
+    host = picked.value;
+  }
   const scope = await pickScope(ui, t("Install {0} for which manager?", target.unit));
   if (!scope) return;
   let instance: string | undefined;
@@ -58,7 +67,13 @@ async function install(ui: OperationsUi): Promise<void> {
   const run =
     instance === "" ? { value: { enable: false, start: false } } : await prompts.pick(t("Install {0}", target.unit), INSTALL_RUN_CHOICES);
   if (!run) return;
-  const argument: InstallArgument = { uri: document.uri.toString(), scope, ...run.value, ...(instance && { instance }) };
+  const argument: InstallArgument = {
+    uri: document.uri.toString(),
+    scope,
+    ...run.value,
+    ...(instance && { instance }),
+    ...(host && { host }),
+  };
   const doing = t("Installing {0}", target.unit);
   let answer = await withProgress(`${doing}…`, () => ui.operations.run("install", argument));
   if (!answer.ok && answer.reason === "needs-confirmation") {
@@ -71,12 +86,15 @@ async function install(ui: OperationsUi): Promise<void> {
 
 /** Edit Override, Install, Uninstall and Security Analysis. */
 export function registerFileCommands(ui: OperationsUi): vscode.Disposable[] {
+  const remote = new RemoteOverrides(ui);
   return [
+    remote,
     vscode.commands.registerCommand(UI_COMMANDS.editOverride, async (argument?: unknown) => {
       const ref = await chooseUnit(ui, argument, "template-allowed");
       if (!ref) return;
-      const answer = await ui.operations.run("override", { unit: ref.unit, scope: ref.scope });
+      const answer = await ui.operations.run("override", unitArgument(ref));
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Making an override for {0}", ref.unit)));
+      if (ref.host) return remote.open(ref, answer.text ?? "");
       ui.overrides.add(answer.path);
       await vscode.window.showTextDocument(vscode.Uri.file(answer.path));
       if (answer.created) ui.notifier.notify(infoNotice(t("Created {0}. Saving it reloads systemd.", answer.path)));
@@ -99,7 +117,7 @@ export function registerFileCommands(ui: OperationsUi): vscode.Disposable[] {
         );
       if (!confirmed) return;
       const doing = t("Uninstalling {0}", ref.unit);
-      report(ui, await withProgress(`${doing}…`, () => ui.operations.run("uninstall", { unit: ref.unit, scope: ref.scope })), doing);
+      report(ui, await withProgress(`${doing}…`, () => ui.operations.run("uninstall", unitArgument(ref))), doing);
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.securityAnalysis, async () => {

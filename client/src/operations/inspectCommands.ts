@@ -7,6 +7,10 @@ import { failureNotice, infoNotice } from "./notices";
 import type { OperationsUi } from "./operationsUi";
 import { followJournal } from "./terminals";
 import { withProgress } from "./unitCommands";
+import { hostKey, unitArgument, type UnitRef } from "./unitTarget";
+
+/** The host part of an output document's path: nothing for this machine. */
+const hostPath = (ref: UnitRef) => (ref.host ? `/${hostKey(ref.host)}` : "");
 import { t } from "../l10n";
 
 /** Lines of history the followed journal starts with. */
@@ -53,20 +57,18 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
     vscode.commands.registerCommand(UI_COMMANDS.showStatus, async (argument?: unknown) => {
       const ref = await chooseUnit(ui, argument, "instance-required");
       if (!ref) return;
-      const answer = await withProgress(`systemctl status ${ref.unit}…`, () =>
-        ui.operations.run("status", { unit: ref.unit, scope: ref.scope }),
-      );
+      const answer = await withProgress(`systemctl status ${ref.unit}…`, () => ui.operations.run("status", unitArgument(ref)));
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Reading the status of {0}", ref.unit)));
-      await ui.documents.show(`/${ref.scope}/status/${ref.unit}.status`, answer.output, "log");
+      await ui.documents.show(`${hostPath(ref)}/${ref.scope}/status/${ref.unit}.status`, answer.output, "log");
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.showEffectiveConfiguration, async (argument?: unknown) => {
       const ref = await chooseUnit(ui, argument, "template-allowed");
       if (!ref) return;
-      const answer = await withProgress(`systemctl cat ${ref.unit}…`, () => ui.operations.run("cat", { unit: ref.unit, scope: ref.scope }));
+      const answer = await withProgress(`systemctl cat ${ref.unit}…`, () => ui.operations.run("cat", unitArgument(ref)));
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Reading the configuration of {0}", ref.unit)));
       // Named like the unit, so the language server reads it as one (the drop-ins follow the file).
-      await ui.documents.show(`/${ref.scope}/effective/${ref.unit}`, answer.text, LANGUAGE_ID);
+      await ui.documents.show(`${hostPath(ref)}/${ref.scope}/effective/${ref.unit}`, answer.text, LANGUAGE_ID);
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.showEffectiveUnit, async () => {
@@ -84,18 +86,22 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
       const choices = presetJournal(argument) ?? (await askJournalChoices(ui));
       if (!choices) return;
       const answer = await withProgress(`journalctl --unit=${ref.unit}…`, () =>
-        ui.operations.run("journal", { unit: ref.unit, scope: ref.scope, ...journalFields(choices) }),
+        ui.operations.run("journal", { ...unitArgument(ref), ...journalFields(choices) }),
       );
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Reading the journal of {0}", ref.unit)));
       const json = choices.output?.startsWith("json") === true;
-      await ui.documents.show(`/${ref.scope}/journal/${ref.unit}.${json ? "json" : "log"}`, answer.output, json ? "json" : "log");
+      await ui.documents.show(
+        `${hostPath(ref)}/${ref.scope}/journal/${ref.unit}.${json ? "json" : "log"}`,
+        answer.output,
+        json ? "json" : "log",
+      );
     }),
 
     vscode.commands.registerCommand(UI_COMMANDS.explainFailure, async (argument?: unknown) => {
       const ref = await chooseUnit(ui, argument, "instance-required");
       if (!ref) return;
       const answer = await withProgress(`Why ${ref.unit} failed…`, () =>
-        ui.operations.run("explainFailure", { unit: ref.unit, scope: ref.scope, ...editorFileOf(ref.path) }),
+        ui.operations.run("explainFailure", { ...unitArgument(ref), ...editorFileOf(ref.path) }),
       );
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, `Explaining ${ref.unit}`));
       ui.notifier.notify({ ...infoNotice(answer.message), ...(answer.failed && { severity: "error" as const }) });
@@ -104,7 +110,7 @@ export function registerInspectCommands(ui: OperationsUi): vscode.Disposable[] {
     vscode.commands.registerCommand(UI_COMMANDS.followJournal, async (argument?: unknown) => {
       const ref = await chooseUnit(ui, argument, "instance-required");
       if (!ref) return;
-      const answer = await ui.operations.run("journal", { unit: ref.unit, scope: ref.scope, lines: FOLLOW_LINES });
+      const answer = await ui.operations.run("journal", { ...unitArgument(ref), lines: FOLLOW_LINES });
       if (!answer.ok) return ui.notifier.notify(failureNotice(answer, t("Following the journal of {0}", ref.unit)));
       followJournal(ref.unit, answer.followArgv);
     }),

@@ -7,6 +7,7 @@ import {
   type Answer,
   type ArgumentOf,
   type CommandName,
+  type HostArgument,
   type ResultOf,
   type Scope,
   type UnitState,
@@ -16,6 +17,8 @@ import { t } from "../l10n";
 /** Something changed in a manager: the views refresh what they show of it. */
 export interface ManagerChange {
   scope: Scope;
+  /** Another machine's manager; absent for this machine's. */
+  host?: HostArgument;
   /** The unit acted on, with its state afterwards when the answer said. */
   unit?: string;
   state?: UnitState;
@@ -96,8 +99,10 @@ export class OperationsClient implements vscode.Disposable {
     if (!scope) return;
     const unit = fromAnswer?.state?.unit ?? fromAnswer?.unit ?? (argument as { unit?: string }).unit;
     const installed = answer.ok && (name === "install" || name === "uninstall") ? name === "install" : undefined;
+    const host = (argument as { host?: HostArgument }).host;
     this.changes.fire({
       scope,
+      ...(host && { host }),
       ...(unit && { unit }),
       ...(fromAnswer?.state && { state: fromAnswer.state }),
       ...(installed !== undefined && { installed }),

@@ -1,3 +1,4 @@
+import type { HostEntry } from "./hostsSetting";
 import type { Notifier } from "./notifier";
 import { failureNotice, infoNotice } from "./notices";
 import type { OperationsClient } from "./operationsClient";
@@ -14,6 +15,8 @@ export interface OperationsUi {
   documents: ReadOnlyDocuments;
   /** Overrides opened with Edit Override: saving one reloads systemd. */
   overrides: Set<string>;
+  /** The other hosts the units view shows. */
+  hosts(): Promise<HostEntry[]>;
 }
 
 /**

@@ -55,9 +55,9 @@ export function registerOperationsUi(
   };
   const notifier = new Notifier(act, log);
   const documents = new ReadOnlyDocuments();
-  const ui: OperationsUi = { operations, notifier, prompts: () => prompts, documents, overrides: new Set() };
-
   const tree = new UnitsTree(operations);
+  const ui: OperationsUi = { operations, notifier, prompts: () => prompts, documents, overrides: new Set(), hosts: () => tree.hosts() };
+
   const state = new ActiveUnitState(operations);
   const statusBar = createUnitStatusBar(state);
   context.subscriptions.push(
@@ -75,8 +75,12 @@ export function registerOperationsUi(
     vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID, scheme: "file" }, new UnitCodeLens(state)),
     reactToSaves(ui),
     operations.onDidChange((change) => {
-      tree.refresh(change.scope);
-      state.changed(change);
+      tree.refresh(change.scope, change.host);
+      // The status bar and the lenses show this machine's units.
+      if (!change.host) state.changed(change);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration("unitsmith.hosts")) tree.refresh();
     }),
     vscode.window.onDidChangeActiveTextEditor(() => state.refresh()),
     vscode.workspace.onDidSaveTextDocument(() => state.refresh()),

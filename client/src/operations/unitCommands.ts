@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { chooseUnit, pickScope } from "./chooseUnit";
 import { UI_COMMANDS } from "./commandIds";
 import { report, type OperationsUi } from "./operationsUi";
-import { fileTarget, isUnitRef, type Scope } from "./unitTarget";
+import { fileTarget, isUnitRef, unitArgument, type Scope } from "./unitTarget";
 import { t } from "../l10n";
 
 /** What each command is doing to a unit, in words for progress notes and failures. */
@@ -44,7 +44,7 @@ export function registerUnitCommands(ui: OperationsUi): vscode.Disposable[] {
       const ref = await chooseUnit(ui, argument, "instance-required");
       if (!ref) return;
       const doing = DOING[action](ref.unit);
-      const answer = await withProgress(`${doing}…`, () => ui.operations.run(action, { unit: ref.unit, scope: ref.scope }));
+      const answer = await withProgress(`${doing}…`, () => ui.operations.run(action, unitArgument(ref)));
       report(ui, answer, doing);
     }),
   );

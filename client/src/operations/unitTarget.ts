@@ -1,12 +1,14 @@
-import { isTemplateName, unitKind, type Scope } from "../../../server/src/protocol";
+import { isTemplateName, unitKind, type HostArgument, type Scope, type UnitArgument } from "../../../server/src/protocol";
 import { t } from "../l10n";
 
 export type { Scope } from "../../../server/src/protocol";
 
-/** A unit a command acts on: a name the manager of `scope` knows. */
+/** A unit a command acts on: a name the manager of `scope` knows, on this machine or on `host`. */
 export interface UnitRef {
   unit: string;
   scope: Scope;
+  /** Another machine (an item of the units view's group for that host). */
+  host?: HostArgument;
   /** `foo@.service`: a command that needs a running unit asks for an instance. */
   template: boolean;
   /** The file the unit came from, when known (the editor's file, or FragmentPath). */
@@ -55,5 +57,13 @@ export function isUnitRef(value: unknown): value is UnitRef {
   return typeof ref.unit === "string" && (ref.scope === "system" || ref.scope === "user") && typeof ref.template === "boolean";
 }
 
-/** The key of a unit in caches: scope and name. */
-export const unitKey = (ref: { unit: string; scope: Scope }): string => `${ref.scope}:${ref.unit}`;
+/** The key of a host in caches and tree ids; "" is this machine. */
+export const hostKey = (host: HostArgument | undefined): string =>
+  !host ? "" : "machine" in host ? `machine:${host.user ?? ""}@${host.machine}` : `ssh:${host.ssh}`;
+
+/** The key of a unit in caches: host, scope and name. */
+export const unitKey = (ref: { unit: string; scope: Scope; host?: HostArgument }): string =>
+  `${hostKey(ref.host)}/${ref.scope}:${ref.unit}`;
+
+/** The server command's argument for the unit: its name, scope and host. */
+export const unitArgument = (ref: UnitRef): UnitArgument => ({ unit: ref.unit, scope: ref.scope, ...(ref.host && { host: ref.host }) });

@@ -39,7 +39,9 @@ export function listFailureLabel(reason: string): string {
     case "needs-privilege":
       return t("Listing needs root");
     case "timed-out":
-      return t("systemctl did not answer in time");
+      return t("No answer in time");
+    case "host-unreachable":
+      return t("Could not reach the host");
     default:
       return t("Could not list the units");
   }
