@@ -1,4 +1,11 @@
-import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from "vscode-languageserver";
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type ServerCapabilities,
+} from "vscode-languageserver";
 import { ADD_INSTALL_SECTION_KIND, semanticTokensLegend } from "../language/languageService";
 import { PROJECT_FILE } from "../language/project/projectConfig";
 import { UNIT_TYPES } from "../language/unitKind";
@@ -6,16 +13,15 @@ import { UNIT_TYPES } from "../language/unitKind";
 /** Unit files, whose renaming renames a unit. */
 const UNIT_FILE_GLOB = `**/*.{${UNIT_TYPES.join(",")}}`;
 /** The files whose changes the server hears of: unit files, drop-ins (.conf) and project files. */
-export const WATCHED_FILES = [`**/*.{${UNIT_TYPES.join(",")},conf}`, `**/${PROJECT_FILE}`];
+const WATCHED_FILES = [`**/*.{${UNIT_TYPES.join(",")},conf}`, `**/${PROJECT_FILE}`];
 /** The pause diagnostics wait for while keys come faster than a document is analysed. */
 export const DIAGNOSTICS_DELAY_MS = 150;
 
 /**
  * What the server answers, the same in every build (Node and browser): the authoring features of
- * the language service, the commands the build executes, and renames of unit files under the
- * URI schemes its workspace lives on.
+ * the language service, the commands the build executes, and renames of unit files on disk.
  */
-export function serverCapabilities(commands: readonly string[], fileSchemes: readonly string[]): ServerCapabilities {
+export function serverCapabilities(commands: readonly string[]): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     documentSymbolProvider: { label: "Unitsmith" },
@@ -39,8 +45,18 @@ export function serverCapabilities(commands: readonly string[], fileSchemes: rea
     documentRangeFormattingProvider: true,
     workspace: {
       fileOperations: {
-        willRename: { filters: fileSchemes.map((scheme) => ({ scheme, pattern: { glob: UNIT_FILE_GLOB, matches: "file" as const } })) },
+        willRename: { filters: [{ scheme: "file", pattern: { glob: UNIT_FILE_GLOB, matches: "file" } }] },
       },
     },
   };
+}
+
+/** Asks for the notifications the server listens to, where the client lets a server register them after initialize. */
+export function registerNotifications(connection: Connection, can: { configuration: boolean; watchedFiles: boolean }): void {
+  if (can.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
+  if (can.watchedFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })),
+    });
+  }
 }

@@ -1,11 +1,4 @@
-import {
-  createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  ProposedFeatures,
-  TextDocuments,
-  type InitializeResult,
-} from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures, TextDocuments, type InitializeResult } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
 import { clientFeaturesOf, createUnitLanguageService } from "../language/languageService";
@@ -23,7 +16,7 @@ import { bundledSnippets } from "../workspace/bundledSnippets";
 import { showManPage } from "../workspace/manPageCommand";
 import { createNodeHost } from "../workspace/nodeHost";
 import { UnitStates } from "../workspace/unitStates";
-import { DIAGNOSTICS_DELAY_MS, serverCapabilities, WATCHED_FILES } from "./capabilities";
+import { DIAGNOSTICS_DELAY_MS, registerNotifications, serverCapabilities } from "./capabilities";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { languageSettings } from "./languageSettings";
 import { unitFileCommands } from "./unitFileCommands";
@@ -113,20 +106,13 @@ export function startServer(): void {
       ...(options?.snippets !== false && { snippets: bundledSnippets }),
     });
     return {
-      capabilities: serverCapabilities([...COMMAND_IDS, SHOW_MAN_PAGE, ...fileCommands.commands], ["file"]),
+      capabilities: serverCapabilities([...COMMAND_IDS, SHOW_MAN_PAGE, ...fileCommands.commands]),
       serverInfo: { name: "unitsmith-language-server", version: SERVER_VERSION },
     };
   });
 
   connection.onInitialized(() => {
-    if (canPullConfiguration && canRegisterConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
-    }
-    if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })),
-      });
-    }
+    registerNotifications(connection, { configuration: canPullConfiguration && canRegisterConfiguration, watchedFiles: canWatchFiles });
     refreshSettings()
       .then(async () => logger.info(await startLine(SERVER_VERSION, settings, await targets.resolve(settings, trusted), manPages)))
       .catch((error) => logger.error(`reading settings failed: ${String(error)}`));
