@@ -98,4 +98,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The browser server runs in a web worker: no Node APIs, no processes, no Node transport (and one way in, as above).
+    files: ["server/src/browser/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: FEATURE_MODULES, allowTypeImports: true, message: "Call the feature through createUnitLanguageService." },
+            {
+              regex: "^node:|^(fs|path|os|child_process|url|util|process|events|stream|crypto)(/|$)",
+              message: "A web worker has no Node APIs.",
+            },
+            { regex: "/node$", message: "Use the /browser entry of the language server or client." },
+            {
+              regex: "(^|/)(systemd|operations|cli)(/|$)|workspace/(?!bundledSnippets$)",
+              message: "The browser build runs no process and reads no disk.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,6 +3,7 @@
 // published server package needs node_modules at run time.
 import { build } from "esbuild";
 import { cp, readFile } from "node:fs/promises";
+import { builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -15,6 +16,19 @@ const jsonAsString = {
     builder.onLoad({ filter: /\.json$/ }, async ({ path }) => {
       const text = await readFile(path, "utf8");
       return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: "js" };
+    });
+  },
+};
+
+// The browser bundles run in a web worker: an import of a Node built-in, from our code or a
+// dependency's, fails the build and names the file that asked for it.
+const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const noNodeBuiltins = {
+  name: "no-node-builtins",
+  setup(builder) {
+    builder.onResolve({ filter: /.*/ }, ({ path, importer }) => {
+      if (!nodeBuiltins.has(path.replace(/\/.*$/, ""))) return undefined;
+      return { errors: [{ text: `${importer} imports the Node built-in "${path}", which a browser does not have` }] };
     });
   },
 };
@@ -44,6 +58,11 @@ await Promise.all([
     platform: "browser",
     format: "iife",
   }),
+  // The web extension and its language server, for VS Code in a browser (package.json "browser").
+  ...[
+    { entryPoints: ["server/src/browser/browserMain.ts"], outfile: "server/dist/browserServer.js", format: "iife" },
+    { entryPoints: ["client/src/browserExtension.ts"], outfile: "client/dist/browserExtension.js", external: ["vscode"] },
+  ].map((entry) => build({ ...common, ...entry, platform: "browser", target: "es2022", plugins: [jsonAsString, noNodeBuiltins] })),
   // The rule pages diagnostics link to, in the npm package and the .vsix beside the bundles.
   cp(`${root}docs/rules`, `${root}server/dist/rules`, { recursive: true }),
 ]);

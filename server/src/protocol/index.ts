@@ -12,4 +12,5 @@ export * from "./notifications";
 export * from "./operationArguments";
 export * from "./operationResults";
 export * from "./unitNames";
-export { unitKind, UNIT_TYPES, type Scope, type UnitKind } from "../language/unitKind";
+export * from "./workspaceFiles";
+export { unitKind, NETWORKD_TYPES, QUADLET_TYPES, UNIT_TYPES, type Scope, type UnitKind } from "../language/unitKind";

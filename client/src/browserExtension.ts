@@ -1,0 +1,73 @@
+import * as vscode from "vscode";
+import { LanguageClient } from "vscode-languageclient/browser";
+import {
+  BROWSER_NOTICE,
+  LANGUAGE_ID,
+  NETWORKD_TYPES,
+  QUADLET_TYPES,
+  READ_WORKSPACE_FILE,
+  UNIT_TYPES,
+  WORKSPACE_FILES,
+  type InitializationOptions,
+  type ReadWorkspaceFileParams,
+  type ReadWorkspaceFileResult,
+  type WorkspaceFilesResult,
+} from "../../server/src/protocol";
+
+/** The workspace files that may be unit files or drop-ins; the server keeps those that are. */
+const SUFFIXES = new Set([...UNIT_TYPES, ...NETWORKD_TYPES, ...QUADLET_TYPES, "conf"]);
+const UNIT_FILES_GLOB = `**/*.{${[...SUFFIXES].join(",")}}`;
+const SKIPPED = "**/{node_modules,.git}/**";
+const MAX_WORKSPACE_FILES = 20_000;
+/** Remembered once the notice was shown, so that it is said once and not at every start. */
+const NOTICE_SHOWN = "unitsmith.browserNoticeShown";
+
+let client: LanguageClient | undefined;
+
+/**
+ * The extension in VS Code for the web (vscode.dev, github.dev, code-server's web worker host):
+ * the language server runs in a web worker with every authoring feature; the commands that need a
+ * machine with systemd say once, in one notice, that they are not here.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel("Unitsmith", { log: true });
+  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, "server", "dist", "browserServer.js").toString(true));
+  client = new LanguageClient("unitsmith", "Unitsmith", worker, {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { configurationSection: "unitsmith" },
+    outputChannel,
+    // VS Code has the snippets from the manifest; man pages are not here, so man: links go to the web.
+    initializationOptions: { snippets: false, manPageLinks: "web", stateInLens: false } satisfies InitializationOptions,
+  });
+  client.onRequest(WORKSPACE_FILES, async (): Promise<WorkspaceFilesResult> => {
+    const uris = await vscode.workspace.findFiles(UNIT_FILES_GLOB, SKIPPED, MAX_WORKSPACE_FILES);
+    return uris.map((uri) => uri.toString());
+  });
+  client.onRequest(READ_WORKSPACE_FILE, async ({ uri, maxBytes }: ReadWorkspaceFileParams): Promise<ReadWorkspaceFileResult> => {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri));
+      return new TextDecoder().decode(bytes.subarray(0, maxBytes));
+    } catch {
+      return null;
+    }
+  });
+  context.subscriptions.push(outputChannel, ...machineCommands(context));
+  await client.start();
+  if (!context.globalState.get(NOTICE_SHOWN)) {
+    void context.globalState.update(NOTICE_SHOWN, true);
+    void vscode.window.showInformationMessage(BROWSER_NOTICE);
+  }
+}
+
+/** Every contributed command (they all need a machine here) answers with the one notice. */
+function machineCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
+  const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  return contributed.map(({ command }) =>
+    vscode.commands.registerCommand(command, () => void vscode.window.showInformationMessage(BROWSER_NOTICE)),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
