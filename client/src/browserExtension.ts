@@ -1,8 +1,8 @@
 import * as vscode from "vscode";
 import { LanguageClient } from "vscode-languageclient/browser";
 import {
-  BROWSER_NOTICE,
   LANGUAGE_ID,
+  LINE_FORMAT_LANGUAGES,
   NETWORKD_TYPES,
   QUADLET_TYPES,
   READ_WORKSPACE_FILE,
@@ -13,6 +13,7 @@ import {
   type ReadWorkspaceFileResult,
   type WorkspaceFilesResult,
 } from "../../server/src/protocol";
+import { t } from "./l10n";
 
 /** The workspace files that may be unit files or drop-ins; the server keeps those that are. */
 const SUFFIXES = new Set([...UNIT_TYPES, ...NETWORKD_TYPES, ...QUADLET_TYPES, "conf"]);
@@ -24,6 +25,14 @@ const NOTICE_SHOWN = "unitsmith.browserNoticeShown";
 
 let client: LanguageClient | undefined;
 
+/** The one notice of what is not here, shown once and by every command that needs a machine. */
+const showNotice = () =>
+  void vscode.window.showInformationMessage(
+    t(
+      "Unitsmith in the browser: completion, hover, checks, quick fixes and formatting work here; starting units, the journal, man pages and systemd-analyze need VS Code on a machine with systemd.",
+    ),
+  );
+
 /**
  * The extension in VS Code for the web (vscode.dev, github.dev, code-server's web worker host):
  * the language server runs in a web worker with every authoring feature; the commands that need a
@@ -33,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const outputChannel = vscode.window.createOutputChannel("Unitsmith", { log: true });
   const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, "server", "dist", "browserServer.js").toString(true));
   client = new LanguageClient("unitsmith", "Unitsmith", worker, {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    documentSelector: [{ language: LANGUAGE_ID }, ...LINE_FORMAT_LANGUAGES.map((format) => ({ language: format.id }))],
     synchronize: { configurationSection: "unitsmith" },
     outputChannel,
     // VS Code has the snippets from the manifest; man pages are not here, so man: links go to the web.
@@ -55,16 +64,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   if (!context.globalState.get(NOTICE_SHOWN)) {
     void context.globalState.update(NOTICE_SHOWN, true);
-    void vscode.window.showInformationMessage(BROWSER_NOTICE);
+    showNotice();
   }
 }
 
 /** Every contributed command (they all need a machine here) answers with the one notice. */
 function machineCommands(context: vscode.ExtensionContext): vscode.Disposable[] {
   const contributed = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-  return contributed.map(({ command }) =>
-    vscode.commands.registerCommand(command, () => void vscode.window.showInformationMessage(BROWSER_NOTICE)),
-  );
+  return contributed.map(({ command }) => vscode.commands.registerCommand(command, showNotice));
 }
 
 export async function deactivate(): Promise<void> {

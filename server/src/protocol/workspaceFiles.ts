@@ -16,10 +16,3 @@ export interface ReadWorkspaceFileParams {
 }
 
 export type ReadWorkspaceFileResult = string | null;
-
-/**
- * What the browser build cannot do, said once by the client: the features that need a machine
- * with systemd (operations, man pages, systemd-analyze) are off there.
- */
-export const BROWSER_NOTICE =
-  "Unitsmith in the browser: completion, hover, checks, quick fixes and formatting work here; starting units, the journal, man pages and systemd-analyze need VS Code on a machine with systemd.";
