@@ -5,7 +5,7 @@
 //     [--out FILE] [--include DIR (default /usr/include)]
 // Tag and commit are read with git when a directory is a work tree; otherwise pass the flags.
 // Without a Podman directory the Quadlet data already in the output file is kept.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type {
   Directive,
@@ -15,29 +15,17 @@ import type {
   SourceRef,
   ValueNames,
 } from "../../server/src/language/schema/generated/types";
-import { buildDirectives } from "./directives";
-import { EnumTables, type SourceFile } from "./enumTables";
 import { formatJson } from "./formatJson";
-import { parseGperf, parseInstallTable, type GperfEntry } from "./gperf";
 import { DocIndex, indexManPage } from "./manPages";
 import { readQuadlet, readQuadletSectionKeys } from "./quadlet";
 import { sourceRef } from "./sourceRef";
 import { parseXml, type XmlElement } from "./xml";
-import { readExpandingParsers, readSpecifiers } from "./specifiers";
+import { readSpecifiers } from "./specifiers";
+import { readTreeDirectives } from "./sourceTree";
 import { headerRef, readValueNames } from "./valueNames";
 
 const REPO = resolve(__dirname, "../..");
 const DEFAULT_OUT = join(REPO, "server/src/language/schema/generated/directives.json");
-
-const GPERF: Record<DirectiveFamily, string> = {
-  unit: "src/core/load-fragment-gperf.gperf.in",
-  network: "src/network/networkd-network-gperf.gperf",
-  netdev: "src/network/netdev/netdev-gperf.gperf",
-  link: "src/udev/net/link-config-gperf.gperf",
-};
-
-/** Directories whose C files hold parsers and string tables; earlier ones win on a name clash. */
-const C_DIRS = ["src/core", "src/network", "src/udev", "src/shared", "src/basic", "src/libsystemd", "src/fundamental"];
 
 const MAN_PAGES = [
   "systemd.unit",
@@ -92,30 +80,6 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-function cFiles(root: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.[ch]$/.test(name)) files.push({ path: relative(root, path), text: readFileSync(path, "utf8") });
-    }
-  };
-  for (const dir of C_DIRS) walk(join(root, dir));
-  return files;
-}
-
-function unitEntries(systemd: string): GperfEntry[] {
-  const entries = parseGperf(readFileSync(join(systemd, GPERF.unit), "utf8"));
-  const install = parseInstallTable(readFileSync(join(systemd, "src/shared/install.c"), "utf8"));
-  return entries.map((e) => {
-    if (e.section !== "Install") return e;
-    const parser = install.get(e.name);
-    if (!parser) throw new Error(`[Install] ${e.name}= is not in src/shared/install.c`);
-    return { ...e, parser };
-  });
-}
-
 function compareDirectives(a: Directive, b: Directive): number {
   const key = (d: Directive) => [d.family, d.section, d.name];
   const [x, y] = [key(a), key(b)];
@@ -146,7 +110,6 @@ function main(): void {
   const { systemd, podman } = args;
   const read = (root: string, path: string) => readFileSync(join(root, path), "utf8");
 
-  const tables = new EnumTables(cFiles(systemd));
   const docs = new DocIndex();
   const included = new Map<string, XmlElement | undefined>();
   const load = (href: string) => {
@@ -158,20 +121,7 @@ function main(): void {
   };
   for (const page of MAN_PAGES) docs.add(indexManPage(page, read(systemd, `man/${page}.xml`), load));
 
-  const entriesByFamily: Record<DirectiveFamily, GperfEntry[]> = {
-    unit: unitEntries(systemd),
-    network: parseGperf(read(systemd, GPERF.network)),
-    netdev: parseGperf(read(systemd, GPERF.netdev)),
-    link: parseGperf(read(systemd, GPERF.link)),
-  };
-  const expanding = readExpandingParsers(read(systemd, "src/core/load-fragment.c"));
-  const directives: Directive[] = [];
-  const fallbacks = new Map<string, number>();
-  for (const [family, entries] of Object.entries(entriesByFamily) as [DirectiveFamily, GperfEntry[]][]) {
-    const built = buildDirectives(family, entries, tables, docs, expanding);
-    directives.push(...built.directives);
-    for (const [parser, count] of built.fallbacks) fallbacks.set(parser, (fallbacks.get(parser) ?? 0) + count);
-  }
+  const { directives, fallbacks, entriesByFamily, tables } = readTreeDirectives(systemd, docs);
   directives.sort(compareDirectives);
 
   const quadlet = podman ? readPodman(podman, args.flags) : previousQuadlet(args.out);

@@ -234,3 +234,26 @@ export interface DirectiveChange {
   /** One line in the project's own words. */
   note: string;
 }
+
+/**
+ * valueVersions.json: when systemd began (or stopped) accepting an enum value, from the enum tables
+ * of each release tag in turn. Only values whose story is known are listed: one accepted since the
+ * first tag read (`first`) or since the directive itself appeared has no entry.
+ */
+export interface ValueVersions {
+  generator: "scripts/generate-schema";
+  generatedFrom: { systemd: { first: string; tags: number; newest: SourceRef } };
+  values: ValueVersion[];
+}
+
+export interface ValueVersion {
+  family: DirectiveFamily;
+  section: string;
+  name: string;
+  /** The word as the enum lists it, or a prefix such as "file:". */
+  value: string;
+  /** The first release that accepts it. */
+  since?: number;
+  /** The first release that no longer does. */
+  removed?: number;
+}
