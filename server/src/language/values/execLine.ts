@@ -16,6 +16,8 @@ export interface ExecFlags {
   noSetuid: boolean;
   /** "!!": like "!", only when the kernel lacks ambient capabilities. */
   ambientMagic: boolean;
+  /** "|": the command line runs through the user's shell ("|" alone starts that shell). */
+  viaShell: boolean;
 }
 
 export interface ExecCommand {
@@ -45,7 +47,15 @@ const WORDS: WordOptions = { unquote: true, cunescape: true };
 const EXPECTED = 'Expected a command line such as "/usr/bin/myapp --flag" or "-myapp arg"';
 
 function emptyFlags(): ExecFlags {
-  return { ignoreFailure: false, separateArgv0: false, noEnvExpand: false, fullPrivileges: false, noSetuid: false, ambientMagic: false };
+  return {
+    ignoreFailure: false,
+    separateArgv0: false,
+    noEnvExpand: false,
+    fullPrivileges: false,
+    noSetuid: false,
+    ambientMagic: false,
+    viaShell: false,
+  };
 }
 
 /** Consumes the prefixes systemd allows, in any order, each at most once ("!!" being the one double). */
@@ -58,6 +68,7 @@ function readPrefixes(text: string): { flags: ExecFlags; length: number } {
     if (c === "-" && !flags.ignoreFailure) flags.ignoreFailure = true;
     else if (c === "@" && !flags.separateArgv0) flags.separateArgv0 = true;
     else if (c === ":" && !flags.noEnvExpand) flags.noEnvExpand = true;
+    else if (c === "|" && !flags.viaShell) flags.viaShell = true;
     else if (c === "+" && !privileged) flags.fullPrivileges = true;
     else if (c === "!" && !privileged) flags.noSetuid = true;
     else if (c === "!" && !flags.fullPrivileges && !flags.ambientMagic) {
@@ -70,7 +81,7 @@ function readPrefixes(text: string): { flags: ExecFlags; length: number } {
 
 function executableProblem(path: string): string | undefined {
   if (path === "") return "a prefix must be followed by the program to run.";
-  if ("-@:+!".includes(path[0]!))
+  if ("-@:+!|".includes(path[0]!))
     return `the prefix ${quoted(path[0]!)} is repeated or cannot be combined with the ones before it ("+" excludes "!" and "!!").`;
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f"'\\]/.test(path)) return "the program name must not contain quotes, backslashes or control characters.";
@@ -110,7 +121,8 @@ export function parseExecLine(value: string, options: ExecLineOptions = {}): Exe
     const prefix = first.word.text.slice(0, length);
     const executableStart = value.startsWith(prefix, first.word.start) ? first.word.start + length : first.word.start;
     const executable: Word = { text: first.word.text.slice(length), start: executableStart, end: first.word.end };
-    const bad = executableProblem(executable.text);
+    // "|" alone asks for the user's shell itself.
+    const bad = flags.viaShell && executable.text === "" ? undefined : executableProblem(executable.text);
     if (bad) {
       const severity = flags.ignoreFailure ? "warning" : undefined;
       problems.push(problemAt(first.word.start, first.word.end, `${EXPECTED}; ${bad}`, severity));
