@@ -51,10 +51,30 @@ describe("unitsmith lint --format sarif and --systemd-version", () => {
 
   it("flags directives newer than the version given, and refuses a version that is not one", async () => {
     const old = await unitsmith(["lint", "--systemd-version", "240", "web app.service"], dir);
-    assert.match(old.stdout, /web app\.service:3:1: warning: MemoryZSwapMax= needs systemd 2\d\d or newer; systemd 240/);
+    assert.match(old.stdout, /web app\.service:3:1: warning: MemoryZSwapMax= needs systemd 2\d\d or newer; the target is systemd 240/);
     const bad = await unitsmith(["lint", "--systemd-version", "latest", "web app.service"], dir);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--systemd-version takes a version such as 252, or auto/);
+    assert.match(
+      bad.stderr,
+      /--target takes versions such as 252 and distributions \(debian-12, .*\), separated by commas, or auto; not "latest"/,
+    );
+  });
+
+  it("--target takes several systems and says which of them each finding fails on", async () => {
+    writeFileSync(join(dir, "reload.service"), "[Service]\nType=notify-reload\nExecStart=|/usr/bin/web\n");
+    const both = await unitsmith(["lint", "--target", "debian-12,ubuntu-24.04", "reload.service"], dir);
+    assert.equal(
+      both.stdout,
+      [
+        "reload.service:2:6: warning: Type=notify-reload needs systemd 253; debian-12 has 252, where systemd ignores the line. [newer-value]",
+        'reload.service:3:11: warning: The "|" prefix of ExecStart= needs systemd 258; debian-12 has 252, ubuntu-24.04 has 255, where systemd ignores the line. [newer-value]',
+        "",
+      ].join("\n"),
+    );
+    const newest = await unitsmith(["lint", "--target", "arch", "reload.service"], dir);
+    assert.equal(newest.stdout, "");
+    const twice = await unitsmith(["lint", "--target", "252", "--systemd-version", "252", "reload.service"], dir);
+    assert.equal(twice.code, 2);
   });
 });
 

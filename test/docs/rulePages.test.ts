@@ -8,13 +8,21 @@ import { RULE_PAGES_URI } from "../../server/src/rulePagesLocation";
 import { emptyHost } from "../../server/src/language/languageService";
 import { staticCatalog } from "../../server/src/language/unitCatalog";
 import { documentOf, testService } from "../../server/test/service";
+import { parseTargetList, targetSystemdOf } from "../../server/src/language/targets/targetList";
+
+/** systemd=252 or systemd=debian-12,ubuntu-24.04: the target a page's example is judged against. */
+function targetOf(list: string) {
+  const parsed = parseTargetList(list);
+  if (!("targets" in parsed)) throw new Error(`systemd=${list}: "${parsed.unknown}" is no version or distribution`);
+  return targetSystemdOf(parsed.targets);
+}
 
 const ROOT = join(__dirname, "../..");
 const PAGES = join(ROOT, "docs/rules");
 const read = (path: string) => readFileSync(path, "utf8");
 
 /**
- * A fenced unit file of a rule page: ```ini file=PATH [systemd=N] [beside=a,b] [maxFileSizeKB=N],
+ * A fenced unit file of a rule page: ```ini file=PATH [systemd=LIST] [beside=a,b] [maxFileSizeKB=N],
  * with the ```json file=PATH project files of the same section and its ```ini file=PATH
  * installed=yes units, which stand for units installed on the machine (not examples themselves).
  */
@@ -61,7 +69,7 @@ async function findingsOf({ heading, attributes, projectFiles }: Example, text: 
         ]),
     },
     {
-      ...(attributes.systemd && { target: { version: Number(attributes.systemd) } }),
+      ...(attributes.systemd && { target: targetOf(attributes.systemd) }),
       ...(attributes.maxFileSizeKB && { maxFileSizeKB: Number(attributes.maxFileSizeKB) }),
     },
   );

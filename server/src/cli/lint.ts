@@ -14,6 +14,7 @@ import { RULE_PAGES_URI } from "../rulePagesLocation";
 import type { TargetSystemd } from "../language/rules/rule";
 import { PROFILES, type Profile } from "../language/project/profiles";
 import { detectInstalledSystemd } from "../systemd/installedSystemd";
+import { DISTRIBUTION_NAMES, parseTargetList, targetSystemdOf } from "../language/targets/targetList";
 import { jsonReport, textReport, type FileDiagnostics } from "./lintReports";
 import { sarifReport } from "./sarif";
 import { againstBaseline } from "./baseline";
@@ -25,7 +26,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io
 import { readUnitFile } from "./readUnitFile";
 
 export const LINT_USAGE = `Usage: unitsmith lint [--format FORMAT] [--strict] [--max-warnings N] [--verify]
-                      [--systemd-version N|auto] [--profile minimal|default|strict]
+                      [--target LIST|auto] [--profile minimal|default|strict]
                       [--fix | --fix-dry-run] [--baseline FILE] PATH...
 
 Checks systemd unit files, drop-ins, networkd and Podman Quadlet files with the same
@@ -47,9 +48,12 @@ whose names make them one of those kinds.
                        record today's findings in it
   --verify             also run systemd-analyze verify on a copy of each unit and merge
                        what it reports (source systemd-analyze)
-  --systemd-version N  flag directives newer than systemd N; "auto" asks the installed
+  --target LIST        the systems the units must run on, comma-separated: systemd
+                       versions (252) and distributions (${DISTRIBUTION_NAMES.join(", ")});
+                       directives, values and command prefixes newer than a target are
+                       flagged, naming the targets that lack them. "auto" asks the installed
                        systemd (and its list of accepted directives). Default: the newest,
-                       or the project file's systemdVersion
+                       or the project file's systemdVersion. --systemd-version is the same flag
   --profile NAME       minimal (only what systemd refuses or drops), default, or strict
                        (warnings are errors); wins over the project file's rules
 
@@ -71,12 +75,17 @@ const reports = {
   junit: junitReport,
 };
 
-/** The systemd to judge against: a version number, the installed one ("auto"), or the newest known. */
+/** The systemd to judge against: a list of versions and distributions, the installed one ("auto"), or the newest known. */
 async function targetOf(option: string | undefined): Promise<TargetSystemd> {
   if (option === undefined) return {};
   if (option === "auto") return detectInstalledSystemd();
-  if (!/^\d{3}$/.test(option)) throw new UsageError(`--systemd-version takes a version such as 252, or auto; not "${option}"`);
-  return { version: Number(option) };
+  const parsed = parseTargetList(option);
+  if ("unknown" in parsed) {
+    throw new UsageError(
+      `--target takes versions such as 252 and distributions (${DISTRIBUTION_NAMES.join(", ")}), separated by commas, or auto; not "${parsed.unknown || option}"`,
+    );
+  }
+  return targetSystemdOf(parsed.targets);
 }
 
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
@@ -87,6 +96,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       format: { type: "string", default: "text" },
       strict: { type: "boolean", default: false },
       verify: { type: "boolean", default: false },
+      target: { type: "string" },
       "systemd-version": { type: "string" },
       profile: { type: "string" },
       fix: { type: "boolean", default: false },
@@ -106,7 +116,11 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a number; not "${maxWarnings}"`);
   if (values.fix && values["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run exclude each other");
   const fixing = values.fix ? "write" : values["fix-dry-run"] ? "diff" : undefined;
-  const target = await targetOf(values["systemd-version"]);
+  if (values.target !== undefined && values["systemd-version"] !== undefined) {
+    throw new UsageError("--target and --systemd-version are one flag; give it once");
+  }
+  const targetOption = values.target ?? values["systemd-version"];
+  const target = await targetOf(targetOption);
   const profile = values.profile;
   if (profile !== undefined && !PROFILES.includes(profile as Profile)) {
     throw new UsageError(`unknown profile "${profile}"; expected ${PROFILES.join(", ")}`);
@@ -119,7 +133,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     maxFileSizeKB,
     severities: lint,
     rulePages: RULE_PAGES_URI,
-    lintFlags: { ...(profile && { profile: profile as Profile }), ...(values["systemd-version"] !== undefined && { target }) },
+    lintFlags: { ...(profile && { profile: profile as Profile }), ...(targetOption !== undefined && { target }) },
   });
   const results: FileDiagnostics[] = [];
   let verifyMissingSaid = false;

@@ -18,6 +18,8 @@ import { snippetItems, type SnippetFile } from "./snippets";
 import { suppressionCompletions } from "./suppressionAssist";
 import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from "./specifierExpansion";
 import { documentationItems, namedValueWords, unitNameItems } from "./valueCompletion";
+import { wordHistory } from "./schema/valueVersions";
+import { targetsLacking, targetsPast } from "./targets/targetList";
 
 export interface CompletionContext {
   file: UnitFile;
@@ -92,14 +94,52 @@ function valueWords(info: DirectiveInfo): readonly string[] {
   return namedValueWords(spec.kind);
 }
 
-function valueItems(info: DirectiveInfo, range: Range): CompletionItem[] {
+interface VersionMark {
+  item: Partial<CompletionItem>;
+  /** Sorted after the values every target has. */
+  later: boolean;
+  note?: string;
+}
+
+/**
+ * A value's version mark: "systemd 257+" beside the label; newer than a target, also which
+ * targets lack it; removed in a release a target runs, struck through.
+ */
+function versionMark(info: DirectiveInfo, word: string, target: TargetSystemd): VersionMark {
+  const history = wordHistory(info, word);
+  if (!history) return { item: {}, later: false };
+  const lacking = history.since !== undefined ? targetsLacking(target, history.since) : undefined;
+  const past = history.removed !== undefined ? targetsPast(target, history.removed) : undefined;
+  const marks = [
+    ...(history.since !== undefined ? [`systemd ${history.since}+`] : []),
+    ...(history.removed !== undefined ? [`gone in ${history.removed}`] : []),
+  ];
+  const note = lacking
+    ? `Needs systemd ${history.since}; ${lacking}.`
+    : past
+      ? `No effect since systemd ${history.removed}; ${past}.`
+      : undefined;
+  return {
+    item: {
+      ...(marks.length > 0 && { labelDetails: { description: marks.join(" · ") } }),
+      ...(past && { tags: [CompletionItemTag.Deprecated] }),
+    },
+    later: note !== undefined,
+    ...(note && { note }),
+  };
+}
+
+function valueItems(info: DirectiveInfo, range: Range, target: TargetSystemd): CompletionItem[] {
   return [...new Set(valueWords(info))].map((word, index) => {
     const meaning = enumValueMeaning(info.family, info.section, info.name, word);
+    const mark = versionMark(info, word, target);
+    const detail = [meaning, mark.note].filter(Boolean).join(" ");
     return {
       label: word,
       kind: CompletionItemKind.EnumMember,
-      ...(meaning && { detail: meaning }),
-      sortText: String(index).padStart(4, "0"),
+      ...(detail && { detail }),
+      ...mark.item,
+      sortText: `${mark.later ? "1" : "0"}${String(index).padStart(4, "0")}`,
       textEdit: { range, newText: word },
     };
   });
@@ -183,7 +223,7 @@ export async function completions(context: CompletionContext): Promise<Completio
     if (paths.length > 0) return paths;
   }
   if (info.value.kind === "documentation") return documentationItems(file, word, rangeFrom(wordStart, wordEnd));
-  return valueItems(info, rangeFrom(wordStart));
+  return valueItems(info, rangeFrom(wordStart), target);
 }
 
 /** Adds the directive's documentation to a completion item when the client asks for it. */

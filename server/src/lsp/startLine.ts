@@ -10,7 +10,9 @@ export async function startLine(version: string, settings: Settings, target: Tar
   const systemd =
     target.version === undefined
       ? "systemd version unknown (not asked: no processes run here, or systemd-analyze is missing)"
-      : `systemd ${target.version} (${settings.systemdVersion === "auto" ? "installed" : "unitsmith.systemdVersion"})`;
+      : settings.systemdVersion === "auto"
+        ? `systemd ${target.version} (installed)`
+        : `${(target.targets ?? []).map((t) => (t.name.startsWith("systemd ") ? t.name : `${t.name} (systemd ${t.systemd})`)).join(", ")} (unitsmith.systemdVersion)`;
   const found = await Promise.all(KEY_PAGES.map(async (name) => ((await manPages.page(name, "5")) ? `${name}(5)` : undefined)));
   const present = found.filter((page) => page !== undefined);
   const pages = present.length > 0 ? `${present.join(", ")} found` : "none of systemd's man pages found (hovers give the summary only)";

@@ -1,5 +1,6 @@
 import type { LintSeverities } from "../language/diagnostics";
 import { allRules } from "../language/rules/registry";
+import { DISTRIBUTION_NAMES, TARGET_LIST_PATTERN } from "../language/targets/targetList";
 
 /** One setting as the VS Code manifest declares it (`contributes.configuration.properties`). */
 export interface SettingSpec {
@@ -33,9 +34,8 @@ const GENERAL_SETTINGS = {
   "unitsmith.systemdVersion": {
     type: "string",
     default: "auto",
-    pattern: "^(auto|[0-9]{3})$",
-    description:
-      'The systemd version units are written for: "auto" asks the installed systemd (and, where it can, the list of directives it accepts); a number such as "252" targets that release. Directives newer than the target are flagged.',
+    pattern: `^(auto|${TARGET_LIST_PATTERN})$`,
+    description: `The systems units are written for: "auto" asks the installed systemd (and, where it can, the list of directives it accepts); a version such as "252" targets that release; a distribution (${DISTRIBUTION_NAMES.join(", ")}) targets the systemd it ships; several, separated by commas ("debian-12, ubuntu-24.04"), must all run the units. Directives, values and command prefixes newer than a target are flagged, naming the targets that lack them.`,
     scope: "resource",
   },
   "unitsmith.verify.onSave": {

@@ -73,7 +73,7 @@ describe("schema rules", () => {
     assert.deepEqual(codes("a.service", text), []);
     assert.match(
       lint("a.service", text, { version: 240 })[0]!,
-      /^3:newer-directive MemoryZSwapMax= needs systemd 2\d\d or newer; systemd 240/,
+      /^3:newer-directive MemoryZSwapMax= needs systemd 2\d\d or newer; the target is systemd 240/,
     );
     const installed = new Map([["Service", new Set(["ExecStart"])]]);
     assert.match(

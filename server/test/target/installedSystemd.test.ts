@@ -35,6 +35,9 @@ describe("the installed systemd", () => {
   it("is not asked when processes may not run or when the settings name a version", async () => {
     const resolver = new TargetResolver();
     assert.deepEqual(await resolver.resolve(defaultSettings, false), {});
-    assert.deepEqual(await resolver.resolve({ ...defaultSettings, systemdVersion: "247" }, true), { version: 247 });
+    assert.deepEqual(await resolver.resolve({ ...defaultSettings, systemdVersion: "247" }, true), {
+      version: 247,
+      targets: [{ name: "systemd 247", systemd: 247 }],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { LintSeverities, SeveritySetting } from "../diagnostics";
 import { allRules } from "../rules/registry";
 import type { TargetSystemd } from "../rules/rule";
+import { DISTRIBUTION_NAMES, parseTargetList, targetSystemdOf } from "../targets/targetList";
 import { matchesAny } from "./glob";
 import { PROFILES, profileSeverities, type Profile } from "./profiles";
 
@@ -12,8 +13,11 @@ const MAX_BYTES = 256 * 1024;
 /** What a project file and each of its overrides may set. */
 export interface LintChoices {
   profile?: Profile;
-  /** The systemd version(s) the units must work on; directives are judged against the oldest. */
-  systemdVersion?: number | number[];
+  /**
+   * The systems the units must work on: a systemd version, a distribution ("debian-12"), or a
+   * list of them; a finding names the targets that lack what it needs.
+   */
+  systemdVersion?: TargetItem | TargetItem[];
   rules?: LintSeverities;
 }
 
@@ -30,7 +34,9 @@ const SEVERITIES: readonly SeveritySetting[] = ["ignore", "hint", "info", "warni
 const ruleIds = new Set(allRules.map((rule) => rule.id));
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+type TargetItem = number | string;
 const isVersion = (value: unknown) => Number.isInteger(value) && (value as number) >= 1 && (value as number) < 1000;
+const isTarget = (value: unknown) => isVersion(value) || (typeof value === "string" && DISTRIBUTION_NAMES.includes(value));
 
 /** The problems of one level of choices, each naming where it is. */
 function choiceProblems(choices: Record<string, unknown>, where: string, allowed: readonly string[]): string[] {
@@ -40,8 +46,10 @@ function choiceProblems(choices: Record<string, unknown>, where: string, allowed
   if (profile !== undefined && !PROFILES.includes(profile as Profile))
     problems.push(`${where}"profile" must be one of ${PROFILES.join(", ")}`);
   const versions = Array.isArray(systemdVersion) ? systemdVersion : [systemdVersion];
-  if (systemdVersion !== undefined && (versions.length === 0 || !versions.every(isVersion))) {
-    problems.push(`${where}"systemdVersion" must be a version such as 252, or a list of them`);
+  if (systemdVersion !== undefined && (versions.length === 0 || !versions.every(isTarget))) {
+    problems.push(
+      `${where}"systemdVersion" must be a version such as 252, a distribution (${DISTRIBUTION_NAMES.join(", ")}), or a list of them`,
+    );
   }
   if (rules !== undefined && !isObject(rules)) problems.push(`${where}"rules" must map rule ids to severities`);
   for (const [id, severity] of Object.entries(isObject(rules) ? rules : {})) {
@@ -106,10 +114,10 @@ export interface LintSettings {
 }
 
 function apply(settings: LintSettings, choices: LintChoices): LintSettings {
-  const versions = choices.systemdVersion === undefined ? [] : [choices.systemdVersion].flat();
+  const parsed = choices.systemdVersion === undefined ? undefined : parseTargetList([choices.systemdVersion].flat().map(String));
   return {
     severities: { ...settings.severities, ...(choices.profile && profileSeverities(choices.profile)), ...choices.rules },
-    target: versions.length > 0 ? { version: Math.min(...versions) } : settings.target,
+    target: parsed && "targets" in parsed ? targetSystemdOf(parsed.targets) : settings.target,
   };
 }
 

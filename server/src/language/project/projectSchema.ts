@@ -1,10 +1,12 @@
 import { allRules } from "../rules/registry";
 import { PROFILES } from "./profiles";
+import { DISTRIBUTION_NAMES } from "../targets/targetList";
 
 const SEVERITIES = ["ignore", "hint", "info", "warning", "error"];
 
 /** The JSON schema of .unitsmith.json, from the rules and profiles; scripts/sync-manifest.ts writes it for the extension. */
 export function projectSchema() {
+  const target = { anyOf: [{ type: "integer", minimum: 1, maximum: 999 }, { enum: DISTRIBUTION_NAMES }] };
   const choices = {
     profile: {
       enum: [...PROFILES],
@@ -12,11 +14,9 @@ export function projectSchema() {
         "minimal: only what systemd refuses or drops (the rules that are errors by default); default: each rule's default severity; strict: every warning an error, hints and information as warnings.",
     },
     systemdVersion: {
-      description: "The systemd version the units must work on, or a list of them: directives newer than the oldest are flagged.",
-      anyOf: [
-        { type: "integer", minimum: 1, maximum: 999 },
-        { type: "array", items: { type: "integer", minimum: 1, maximum: 999 }, minItems: 1 },
-      ],
+      description:
+        "The systems the units must work on: a systemd version, a distribution, or a list of them. Directives, values and command prefixes newer than a target are flagged, naming the targets that lack them.",
+      anyOf: [target, { type: "array", items: target, minItems: 1 }],
     },
     rules: {
       type: "object",

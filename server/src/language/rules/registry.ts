@@ -16,12 +16,14 @@ import { triggerRules } from "./semanticTriggers";
 import { syntaxRules } from "./syntaxRules";
 import { valueRules } from "./valueRules";
 import { lineFormatRules } from "../lineFormats/rules";
+import { valueVersionRules } from "./valueVersionRules";
 
 export const ruleFamilies: readonly RuleFamily[] = [
   encodingRules,
   syntaxRules,
   schemaRules,
   valueRules,
+  valueVersionRules,
   serviceRules,
   triggerRules,
   mountRules,

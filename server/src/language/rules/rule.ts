@@ -20,9 +20,20 @@ export interface Finding {
   data?: unknown;
 }
 
+/** One system the units must run on: a distribution release or a bare systemd version. */
+export interface NamedTarget {
+  /** "debian-12", or "systemd 252" for a version given as a number. */
+  name: string;
+  systemd: number;
+  podman?: string;
+}
+
 /** The systemd the unit is written for. */
 export interface TargetSystemd {
+  /** The oldest systemd among the targets: what every one of them has. */
   version?: number;
+  /** The targets as given, when more than a version was named; findings say which of them fail. */
+  targets?: readonly NamedTarget[];
   /**
    * Section → directives the installed systemd accepts (from --dump-configuration-items); sections
    * it does not list, such as [Install], are not judged by it.

@@ -1,6 +1,7 @@
 import type { EntryNode, Section } from "../parser";
 import { fileKindsWithSection, fileSchemaFor, unitSectionsAnywhere, type DirectiveInfo, type FileSchema } from "../schema/fileSchema";
 import { closestMatch, closestMatches } from "../schema/suggest";
+import { targetsLacking, targetsPast } from "../targets/targetList";
 import type { Finding, RuleContext, RuleFamily, RuleInfo, TargetSystemd } from "./rule";
 
 export const unknownSection: RuleInfo = {
@@ -36,7 +37,7 @@ export const removedDirective: RuleInfo = {
 export const newerDirective: RuleInfo = {
   id: "newer-directive",
   defaultSeverity: "warning",
-  description: "A directive that the target systemd version (unitsmith.systemdVersion) does not know yet.",
+  description: "A directive that a target systemd version (unitsmith.systemdVersion) does not know yet.",
 };
 
 const isCustom = (name: string) => name.startsWith("X-");
@@ -101,9 +102,18 @@ function insteadOf(info: DirectiveInfo, schema: FileSchema): string {
   return current.length > 0 ? ` Use it in ${keyList(current)} instead.` : "";
 }
 
-function statusFinding(entry: EntryNode, info: DirectiveInfo, schema: FileSchema): Finding | undefined {
+function statusFinding(entry: EntryNode, info: DirectiveInfo, schema: FileSchema, target: TargetSystemd): Finding | undefined {
   const instead = insteadOf(info, schema);
   const note = info.change?.note ? ` ${info.change.note}` : "";
+  const removedIn = info.status === "removed" ? info.change?.since : undefined;
+  // Removed in a release no target runs yet: it still works there, so it is only on its way out.
+  if (removedIn !== undefined && (target.version !== undefined || target.targets) && !targetsPast(target, removedIn)) {
+    return {
+      rule: deprecatedDirective,
+      span: entry.keySpan,
+      message: `${info.name}= is deprecated: systemd ${removedIn} ignores it, though every target here is older.${note}${instead}`,
+    };
+  }
   switch (info.status) {
     case "deprecated":
       return { rule: deprecatedDirective, span: entry.keySpan, message: `${info.name}= is deprecated.${note}${instead}` };
@@ -111,7 +121,7 @@ function statusFinding(entry: EntryNode, info: DirectiveInfo, schema: FileSchema
       return {
         rule: removedDirective,
         span: entry.keySpan,
-        message: `${info.name}= no longer has any effect: systemd accepts it but ignores it.${note}${instead}`,
+        message: `${info.name}= no longer has any effect${removedIn !== undefined ? ` since systemd ${removedIn} (${targetsPast(target, removedIn)})` : ""}: systemd accepts it but ignores it.${note}${instead}`,
       };
     default:
       return undefined;
@@ -129,11 +139,12 @@ function versionFinding(entry: EntryNode, info: DirectiveInfo, target: TargetSys
       message: `The installed systemd${version} does not know ${info.name}=${added}; it would ignore it as unknown.`,
     };
   }
-  if (target.version !== undefined && info.since !== undefined && info.since > target.version) {
+  const lacking = info.since !== undefined ? targetsLacking(target, info.since) : undefined;
+  if (lacking) {
     return {
       rule: newerDirective,
       span: entry.keySpan,
-      message: `${info.name}= needs systemd ${info.since} or newer; systemd ${target.version} (unitsmith.systemdVersion) ignores it as unknown.`,
+      message: `${info.name}= needs systemd ${info.since} or newer; ${lacking}, which ignores it as unknown.`,
     };
   }
   return undefined;
@@ -153,7 +164,7 @@ function checkSection(section: Section, schema: FileSchema, target: TargetSystem
       if (!target.knownItems?.get(section.name)?.has(entry.key)) findings.push(unknownFinding(entry, section.name, schema));
       continue;
     }
-    const status = statusFinding(entry, info, schema);
+    const status = statusFinding(entry, info, schema, target);
     if (status) findings.push(status);
     const version = versionFinding(entry, info, target);
     if (version) findings.push(version);

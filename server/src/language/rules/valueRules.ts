@@ -423,7 +423,7 @@ function valueProblems(entry: EntryNode, info: DirectiveInfo): ValueProblem[] {
 // --- The rule family ------------------------------------------------------------------------------
 
 /** The document span of the logical value range [start, end), through the entry's segments. */
-function documentSpan(entry: EntryNode, start: number, end: number): Span {
+export function documentSpan(entry: EntryNode, start: number, end: number): Span {
   const at = (offset: number): number => {
     let segment = entry.segments[0];
     for (const s of entry.segments) if (s.valueStart <= offset) segment = s;
@@ -443,22 +443,25 @@ function findingOf(entry: EntryNode, problem: ValueProblem): Finding | undefined
   return problem.suggestions?.length ? { rule, span, message, data: { suggestions: problem.suggestions } } : { rule, span, message };
 }
 
+/** The findings of `check` on each entry whose directive is known here and still read. */
+export function knownEntryFindings(
+  { file, kind }: Pick<RuleContext, "file" | "kind">,
+  check: (entry: EntryNode, info: DirectiveInfo) => (Finding | undefined)[],
+): Finding[] {
+  const schema = fileSchemaFor(kind);
+  if (!schema) return [];
+  return file.sections.flatMap((section) =>
+    section.entries.flatMap((entry) => {
+      const info = schema.directive(section.name, entry.key);
+      if (!info || info.status === "removed") return [];
+      return check(entry, info).filter((finding): finding is Finding => finding !== undefined);
+    }),
+  );
+}
+
 export const valueRules: RuleFamily = {
   rules: [invalidValue, questionableValue, unknownCapability, literalPercent, deprecatedSpecifier],
-  check({ file, kind }: RuleContext): Finding[] {
-    const schema = fileSchemaFor(kind);
-    if (!schema) return [];
-    const findings: Finding[] = [];
-    for (const section of file.sections) {
-      for (const entry of section.entries) {
-        const info = schema.directive(section.name, entry.key);
-        if (!info || info.status === "removed") continue;
-        for (const problem of valueProblems(entry, info)) {
-          const finding = findingOf(entry, problem);
-          if (finding) findings.push(finding);
-        }
-      }
-    }
-    return findings;
+  check(context: RuleContext): Finding[] {
+    return knownEntryFindings(context, (entry, info) => valueProblems(entry, info).map((problem) => findingOf(entry, problem)));
   },
 };
