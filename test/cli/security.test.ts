@@ -1,7 +1,7 @@
 // `unitsmith security`: the same overall scores as `systemd-analyze security --offline=true`, and its exit codes.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -25,6 +25,12 @@ const UNITS: Record<string, string> = {
     "RestrictAddressFamilies=AF_UNIX",
     "",
   ].join("\n"),
+  // Hardened by its drop-ins, one of which resets what the other allowed.
+  "dropped.service": "[Service]\nExecStart=/bin/true\nSystemCallFilter=@system-service\n",
+};
+const DROP_INS: Record<string, string> = {
+  "dropped.service.d/10-sandbox.conf": "[Service]\nDynamicUser=yes\nPrivateNetwork=yes\nCapabilityBoundingSet=\nSystemCallFilter=~@mount\n",
+  "dropped.service.d/20-undo.conf": "[Service]\nSystemCallFilter=\nPrivateNetwork=no\n",
 };
 
 function systemdOverall(paths: string[], runtimeDir: string): Promise<string[]> {
@@ -42,27 +48,32 @@ describe("unitsmith security", () => {
   let dir = "";
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "unitsmith-security-"));
-    for (const [name, text] of Object.entries(UNITS)) writeFileSync(join(dir, name), text);
+    mkdirSync(join(dir, "dropped.service.d"));
+    for (const [name, text] of Object.entries({ ...UNITS, ...DROP_INS })) writeFileSync(join(dir, name), text);
     writeFileSync(join(dir, "job.timer"), "[Timer]\nOnCalendar=daily\n");
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("prints the scores systemd-analyze prints", { skip: !hasSystemdAnalyze() && "systemd-analyze is not installed" }, async () => {
-    const paths = Object.keys(UNITS).map((name) => join(dir, name));
-    const [text, json, expected] = await Promise.all([
-      unitsmith(["security", ...paths], dir),
-      unitsmith(["security", "--format", "json", ...paths], dir),
-      systemdOverall(paths, dir),
-    ]);
-    const ours = [...text.stdout.matchAll(/Overall exposure level for .*?: (\d+\.\d) (\w+)/g)].map((m) => `${m[1]} ${m[2]}`);
-    assert.deepEqual(ours, expected);
-    const rows = JSON.parse(json.stdout) as { exposure: number; level: string }[];
-    assert.deepEqual(
-      rows.map((r) => `${r.exposure.toFixed(1)} ${r.level}`),
-      expected,
-    );
-    assert.equal(text.code, 0);
-  });
+  it(
+    "prints the scores systemd-analyze prints, drop-ins beside a file included",
+    { skip: !hasSystemdAnalyze() && "systemd-analyze is not installed" },
+    async () => {
+      const paths = Object.keys(UNITS).map((name) => join(dir, name));
+      const [text, json, expected] = await Promise.all([
+        unitsmith(["security", ...paths], dir),
+        unitsmith(["security", "--format", "json", ...paths], dir),
+        systemdOverall(paths, dir),
+      ]);
+      const ours = [...text.stdout.matchAll(/Overall exposure level for .*?: (\d+\.\d) (\w+)/g)].map((m) => `${m[1]} ${m[2]}`);
+      assert.deepEqual(ours, expected);
+      const rows = JSON.parse(json.stdout) as { exposure: number; level: string }[];
+      assert.deepEqual(
+        rows.map((r) => `${r.exposure.toFixed(1)} ${r.level}`),
+        expected,
+      );
+      assert.equal(text.code, 0);
+    },
+  );
 
   it("exits 1 when a score is over the threshold, and names each failing row in SARIF", async () => {
     const hardened = await unitsmith(["security", "--threshold", "5", "hardened.service"], dir);

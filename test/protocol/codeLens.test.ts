@@ -31,8 +31,9 @@ describe("the unit lens (built server over stdio)", () => {
   };
 
   it("counts the places that name the unit, above its first section", async () => {
-    const [lens, ...more] = await lensesOf(join(workspace, "db.service"), "[Service]\nExecStart=/bin/true\n");
+    const [lens, exposure, ...more] = await lensesOf(join(workspace, "db.service"), "[Service]\nExecStart=/bin/true\n");
     assert.deepEqual(more, []);
+    assert.equal(exposure?.command?.title, "exposure 9.6 UNSAFE", "a service's [Service] header has its exposure score too");
     assert.deepEqual(lens?.range.start, { line: 0, character: 0 });
     assert.equal(lens?.command?.title, "2 references");
   });

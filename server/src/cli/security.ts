@@ -1,7 +1,8 @@
-import { basename, resolve } from "node:path";
+import { readdir } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parseUnitFile } from "../language/parser";
-import { formatTenths, serviceExposure, type Exposure } from "../language/security/exposure";
+import { formatTenths, unitExposure, type Exposure } from "../language/security/exposure";
 import { exposureDiagnostics } from "../language/security/exposureFindings";
 import { defaultSettings } from "../settings/settings";
 import { collectFiles } from "./collectFiles";
@@ -13,7 +14,7 @@ import { sarifReport } from "./sarif";
 export const SECURITY_USAGE = `Usage: unitsmith security [--threshold N] [--format text|json|sarif] PATH...
 
 Computes the exposure score of "systemd-analyze security --offline=true" (systemd 252) for
-each .service file, from the file alone: 0.0 (locked down) to 10.0 (fully exposed), and
+each .service file, from the file and the drop-ins in the FILE.d/ directory beside it: 0.0 (locked down) to 10.0 (fully exposed), and
 which of its rows fail. Directories are searched for .service files.
 
   --threshold N            exit 1 when a score is above N (0 to 10, e.g. 5 or 7.5)
@@ -44,6 +45,18 @@ function jsonReport(results: readonly Scored[]): string {
     checks: exposure.rows.map((row) => ({ name: row.check.id, json_field: row.check.jsonField, set: row.set, exposure: row.exposure })),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** The texts of the drop-ins beside a unit file (`x.service.d/*.conf`), in the order systemd reads them. */
+async function dropInTexts(path: string): Promise<string[]> {
+  const directory = `${path}.d`;
+  const names = await readdir(directory).catch(() => [] as string[]);
+  const texts: string[] = [];
+  for (const name of names.filter((each) => each.endsWith(".conf")).sort()) {
+    const read = await readUnitFile(join(directory, name), defaultSettings.maxFileSizeKB * 1024);
+    if ("text" in read) texts.push(read.text);
+  }
+  return texts;
 }
 
 function thresholdOf(text: string | undefined): number {
@@ -86,7 +99,7 @@ export async function securityCommand(args: string[], io: CliIo): Promise<number
         });
         continue;
       }
-      results.push({ file: shown, text: read.text, exposure: serviceExposure(parseUnitFile(read.text)) });
+      results.push({ file: shown, text: read.text, exposure: unitExposure([read.text, ...(await dropInTexts(path))]) });
     } catch (error) {
       errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });
     }

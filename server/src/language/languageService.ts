@@ -52,6 +52,9 @@ import type { LintFlags } from "./project/projectConfig";
 import { projectLint } from "./project/projectLint";
 import type { UnitFile } from "./parser";
 import { securityCodeActions } from "./quickFixes/securityFindings";
+import { hardenServiceAction, HARDEN_SERVICE_KIND, type ServiceSources } from "./quickFixes/hardenService";
+import { unitExposure } from "./security/exposure";
+import { exposureLenses, exposureTable, exposureTitle, isExposureLens, scoresExposure, serviceHeader } from "./security/exposureView";
 import { withWorkspaceScope } from "./scopeGlobs";
 import { referenceSubject } from "./references";
 import { notRenameable, referenceEdits, renameEdit, renameProblem, renameSubject, templateOf } from "./rename";
@@ -74,6 +77,7 @@ import { resolveUnitItem } from "./valueCompletion";
 export { clientFeaturesOf, type ClientCapabilitiesSubset, type ClientFeatures } from "./clientFeatures";
 export { semanticTokensLegend } from "./semanticTokens";
 export { ADD_INSTALL_SECTION_KIND } from "./codeActions";
+export { HARDEN_SERVICE_KIND } from "./quickFixes/hardenService";
 export { emptyHost, type UnitLanguageHost, type ManualText, type DirectiveManualHint } from "./host";
 export type { Analysis } from "./analysis";
 export { renderEffectiveUnit, type EffectiveUnit } from "./effectiveUnit/effectiveUnit";
@@ -197,6 +201,8 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   const parses = new Map<string, { version: number; maxFileSizeKB: number; userUnitFiles: string; analysis: Analysis; text: string }>();
   /** The text of every document analysed and not forgotten. */
   const texts = new Map<string, string>();
+  /** The files of each service document's unit, as last read for its exposure (code actions cannot wait for the disk). */
+  const unitFilesOf = new Map<string, { paths: string[]; texts: string[] }>();
 
   const analysisOf = (document: TextDocument): Analysis => {
     const cached = parses.get(document.uri);
@@ -257,6 +263,23 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     return edges;
   };
 
+  /** The unit's files as systemd reads them, with the document's place among them, for its exposure score. */
+  const serviceSources = async (uri: string): Promise<ServiceSources | undefined> => {
+    const path = pathOfUri(uri);
+    const unit = await effectiveUnit(path, host, (each) => readText(each, UNIT_FILE_BYTES));
+    if (!unit) return undefined;
+    const paths = [...(unit.fragment ? [unit.fragment] : []), ...unit.dropIns];
+    const read = (await Promise.all(paths.map((each) => readText(each, UNIT_FILE_BYTES)))).map((text) => text ?? "");
+    unitFilesOf.set(uri, { paths, texts: read });
+    return { texts: read, index: paths.indexOf(path) };
+  };
+  /** The same from what was read last, the document as it is now; the document alone before that. */
+  const knownSources = (uri: string, text: string): ServiceSources => {
+    const { paths, texts: read } = unitFilesOf.get(uri) ?? { paths: [pathOfUri(uri)], texts: [text] };
+    const index = paths.indexOf(pathOfUri(uri));
+    return { texts: paths.map((path, i) => (i === index ? text : (openText(path) ?? read[i] ?? ""))), index };
+  };
+
   /** The texts of the workspace's unit files and drop-ins, open documents' as they are in the editor. */
   const workspaceTexts = async (): Promise<Map<string, string>> => {
     const texts = new Map<string, string>();
@@ -288,6 +311,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     forget(uri) {
       parses.delete(uri);
       texts.delete(uri);
+      unitFilesOf.delete(uri);
     },
 
     async diagnostics(document, outside = []) {
@@ -364,8 +388,12 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const history = directive
         ? await assignmentHistory(pathOfUri(document.uri), position.line, host, (path) => readText(path, UNIT_FILE_BYTES))
         : [];
+      const header = serviceHeader(found.file);
+      const onServiceHeader = scoresExposure(found.kind) && header?.start.line === position.line;
+      const sources = onServiceHeader ? await serviceSources(document.uri) : undefined;
       const parts = [
         (result.hover.contents as MarkupContent).value,
+        ...(sources ? [exposureTable(unitExposure(sources.texts))] : []),
         ...(history.length > 0 ? [history.map((line) => `- ${line}`).join("\n")] : []),
         ...(manual ? [`*From the installed ${manual.reference}:*\n\n${manual.markdown}`] : []),
       ];
@@ -450,10 +478,14 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
 
     codeLenses: (document) => {
       const found = parsed(document);
-      return found ? unitLenses(found.file, found.kind) : [];
+      return found ? [...unitLenses(found.file, found.kind), ...exposureLenses(found.file, found.kind, document.uri)] : [];
     },
 
     async resolveCodeLens(lens, signal) {
+      if (isExposureLens(lens.data)) {
+        const sources = await serviceSources(lens.data.exposureOf);
+        return { ...lens, command: { title: sources ? exposureTitle(unitExposure(sources.texts)) : "", command: "" } };
+      }
       const { unit, scope } = lens.data as UnitLensData;
       const [files, catalog] = await Promise.all([host.unitFiles(scope), host.units(scope)]);
       const references = await findUnitReferences(unit, files, {
@@ -535,6 +567,11 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       if (!found) return [];
       return [
         ...securityCodeActions(document.uri, found.file, diagnostics),
+        ...(scoresExposure(found.kind) && only?.some((kind) => HARDEN_SERVICE_KIND.startsWith(kind))
+          ? [hardenServiceAction(document.uri, found.file, knownSources(document.uri, document.getText()))].filter(
+              (action) => action !== undefined,
+            )
+          : []),
         ...codeActions(found.file, found.kind, diagnostics, document.uri, only),
       ];
     },

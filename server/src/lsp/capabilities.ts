@@ -6,7 +6,7 @@ import {
   type Connection,
   type ServerCapabilities,
 } from "vscode-languageserver";
-import { ADD_INSTALL_SECTION_KIND, semanticTokensLegend } from "../language/languageService";
+import { ADD_INSTALL_SECTION_KIND, HARDEN_SERVICE_KIND, semanticTokensLegend } from "../language/languageService";
 import { PROJECT_FILE } from "../language/project/projectConfig";
 import { UNIT_TYPES } from "../language/unitKind";
 
@@ -39,7 +39,7 @@ export function serverCapabilities(commands: readonly string[]): ServerCapabilit
     inlayHintProvider: true,
     semanticTokensProvider: { legend: semanticTokensLegend, full: true },
     foldingRangeProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_INSTALL_SECTION_KIND] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_INSTALL_SECTION_KIND, HARDEN_SERVICE_KIND] },
     executeCommandProvider: { commands: [...commands] },
     documentFormattingProvider: true,
     documentRangeFormattingProvider: true,

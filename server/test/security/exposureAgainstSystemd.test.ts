@@ -2,14 +2,14 @@
 // the overall score to one decimal and every row's verdict (pass, fail, not applicable).
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parseUnitFile } from "../../src/language/parser";
-import { formatTenths, serviceExposure } from "../../src/language/security/exposure";
+import { formatTenths, serviceExposure, unitExposure } from "../../src/language/security/exposure";
 import { hasSystemdAnalyze } from "../values/systemdAnalyze";
-import { installedServices, serviceVariants } from "./serviceVariants";
+import { dropInVariants, installedServices, serviceVariants } from "./serviceVariants";
 
 const BATCH = 60;
 
@@ -57,15 +57,25 @@ test(
         writeFileSync(path, text);
         return path;
       });
+      // Drop-ins in x.service.d/ beside the file: systemd-analyze reads them too.
+      const split = dropInVariants(150, 20261203).map(({ fragment, dropIns }, i) => {
+        const path = join(dir, `split${i}.service`);
+        writeFileSync(path, fragment);
+        mkdirSync(`${path}.d`);
+        for (const [name, text] of dropIns) writeFileSync(join(`${path}.d`, name), text);
+        return { path, texts: [fragment, ...dropIns.map(([, text]) => text)] };
+      });
+      const splitTexts = new Map(split.map(({ path, texts }) => [path, texts]));
       const installed = installedServices();
-      const paths = [...installed, ...variants];
+      const paths = [...installed, ...variants, ...split.map(({ path }) => path)];
       const batches: string[][] = [];
       for (let i = 0; i < paths.length; i += BATCH) batches.push(paths.slice(i, i + BATCH));
       const expected = (await Promise.all(batches.map((batch) => systemdVerdicts(batch, dir)))).flat();
       const disagreements: string[] = [];
       const levels = new Set<string>();
       paths.forEach((path, i) => {
-        const ours = serviceExposure(parseUnitFile(readFileSync(path, "utf8")));
+        const texts = splitTexts.get(path);
+        const ours = texts ? unitExposure(texts) : serviceExposure(parseUnitFile(readFileSync(path, "utf8")));
         const theirs = expected[i]!;
         levels.add(ours.level);
         const problems: string[] = [];
@@ -77,7 +87,9 @@ test(
         if (theirs.rows.size !== ours.rows.length) problems.push(`${ours.rows.length} rows, systemd ${theirs.rows.size}`);
         if (problems.length > 0) disagreements.push(`${path}: ${problems.join("; ")}`);
       });
-      console.log(`exposure: ${installed.length} installed services, ${variants.length} variants, ${disagreements.length} disagreements`);
+      console.log(
+        `exposure: ${installed.length} installed services, ${variants.length} variants, ${split.length} with drop-ins, ${disagreements.length} disagreements`,
+      );
       assert.ok(installed.length > 0 || !hasSystemdAnalyze(), "the machine's services are compared");
       assert.ok(levels.size >= 4, `scores span several levels (${[...levels].join(", ")})`);
       assert.deepEqual(disagreements.slice(0, 15), []);

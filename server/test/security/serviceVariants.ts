@@ -133,3 +133,27 @@ export function serviceVariants(count: number, seed: number): string[] {
   }
   return variants;
 }
+
+/** A variant split between a unit file and drop-ins: some of its [Service] lines moved, in order, to one of two drop-ins. */
+export interface SplitVariant {
+  fragment: string;
+  /** File name → text, in the order systemd reads them (by name). */
+  dropIns: [string, string][];
+}
+
+export function dropInVariants(count: number, seed: number): SplitVariant[] {
+  const { chance } = picker(seededRandom(seed + 1));
+  return serviceVariants(count, seed).map((text) => {
+    const [head, body = ""] = text.split("[Service]\n");
+    const [command, ...settings] = body.trimEnd().split("\n");
+    const kept: string[] = [command!];
+    const dropIns: string[][] = [[], []];
+    for (const line of settings) (chance(0.4) ? kept : chance(0.5) ? dropIns[0]! : dropIns[1]!).push(line);
+    return {
+      fragment: `${head}[Service]\n${kept.join("\n")}\n`,
+      dropIns: dropIns
+        .map((lines, i): [string, string] => [`${10 * (i + 1)}-variant.conf`, `[Service]\n${lines.join("\n")}\n`])
+        .filter(([, dropIn]) => dropIn !== "[Service]\n\n"),
+    };
+  });
+}

@@ -74,7 +74,7 @@ export function hardeningEdit(file: UnitFile, directive: HardeningDirective): Te
 }
 
 /** The directives with the lines that add up merged into one per key (`CapabilityBoundingSet=~CAP_A CAP_B`). */
-function merged(directives: readonly HardeningDirective[]): HardeningDirective[] {
+export function merged(directives: readonly HardeningDirective[]): HardeningDirective[] {
   const byKey = new Map<string, HardeningDirective>();
   for (const directive of directives) {
     const known = byKey.get(directive.key);
@@ -88,7 +88,7 @@ function merged(directives: readonly HardeningDirective[]): HardeningDirective[]
 }
 
 /** The edits that add every directive (one insertion for the new lines, in place for those the file sets). */
-function hardenAllEdits(file: UnitFile, directives: readonly HardeningDirective[]): TextEdit[] {
+export function hardenAllEdits(file: UnitFile, directives: readonly HardeningDirective[]): TextEdit[] {
   const edits = directives.map((directive) => hardeningEdit(file, directive));
   const replacements = edits.filter(
     (edit) => edit.range.start.line !== edit.range.end.line || edit.range.start.character !== edit.range.end.character,

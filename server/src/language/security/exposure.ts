@@ -1,4 +1,4 @@
-import type { UnitFile } from "../parser";
+import { parseUnitFile, type UnitFile } from "../parser";
 import { EXPOSURE_CHECKS, type ExposureCheck } from "./exposureChecks";
 import { securityInfo } from "./securityInfo";
 
@@ -57,4 +57,12 @@ export function serviceExposure(file: UnitFile): Exposure {
   });
   const tenths = ceilDiv(badnessSum * 100, weightSum);
   return { rows, tenths, level: LEVELS.find(([floor]) => tenths >= floor)![1] };
+}
+
+/**
+ * The score of a service read from its unit file and drop-ins, in the order systemd reads them:
+ * one after another, so a later assignment replaces, adds to or (empty) resets an earlier one.
+ */
+export function unitExposure(texts: readonly string[]): Exposure {
+  return serviceExposure(parseUnitFile(texts.join("\n")));
 }
