@@ -3,7 +3,7 @@ import { fileSchemaFor } from "../../server/src/language/schema/fileSchema";
 import { unitKind } from "../../server/src/language/unitKind";
 import { exampleValue } from "./exampleValues";
 
-/** Paths of every kind the server tells apart, including names no shell should ever see unquoted. */
+/** Paths of every kind the server tells apart (the line formats too), including names no shell should ever see unquoted. */
 export const PATHS = [
   "/etc/systemd/system/app.service",
   "/etc/systemd/system/app@.service",
@@ -17,6 +17,15 @@ export const PATHS = [
   "/etc/systemd/network/10-eth.link",
   "/etc/containers/systemd/web.container",
   "/etc/containers/systemd/data.volume",
+  "/usr/lib/tmpfiles.d/app.conf",
+  "/usr/lib/sysusers.d/app.conf",
+  "/etc/udev/rules.d/70-app.rules",
+  "/usr/lib/udev/hwdb.d/70-app.hwdb",
+  "/etc/sysctl.d/70-app.conf",
+  "/usr/lib/binfmt.d/app.conf",
+  "/etc/environment.d/app.conf",
+  "/usr/lib/systemd/system-preset/70-app.preset",
+  "/etc/os-release",
   "/tmp/a b;rm -rf.service",
   "/tmp/$(x).service",
   "/tmp/notes.txt",

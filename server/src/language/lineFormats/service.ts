@@ -37,7 +37,14 @@ const ITEM_KIND: Record<LineCompletionKind, CompletionItemKind> = {
   operator: CompletionItemKind.Operator,
 };
 
-const linesOf = (document: TextDocument) => document.getText().split(/\r?\n/);
+/** The document's lines as LSP counts them (a lone \r ends a line too). */
+const linesOf = (document: TextDocument) => document.getText().split(/\r\n|\r|\n/);
+
+/** The line at a position and the position's column, kept inside that line. */
+function lineAt(document: TextDocument, position: Position): { line: string; character: number } {
+  const line = linesOf(document)[position.line] ?? "";
+  return { line, character: Math.min(position.character, line.length) };
+}
 
 /** The formats' answers for one document; `format` is the document's format (see formatOf). */
 export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineFormatSettings) {
@@ -47,26 +54,25 @@ export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineF
 
     diagnostics(document: TextDocument, format: LineFormat): Diagnostic[] {
       const { severities, target, rulePages } = settings();
-      const found = format.check(linesOf(document), { ...(target.version !== undefined && { systemdVersion: target.version }) });
-      const diagnostics = found.flatMap(
-        (f) =>
-          ruleDiagnostic(
-            f.rule,
-            { start: { line: f.line, character: f.start }, end: { line: f.line, character: f.end } },
-            f.message,
-            severities,
-          ) ?? [],
-      );
+      const lines = linesOf(document);
+      const found = format.check(lines, { ...(target.version !== undefined && { systemdVersion: target.version }) });
+      const diagnostics = found.flatMap((f) => {
+        // A finding at the end of a line (a missing field) covers nothing rather than the line end.
+        const length = lines[f.line]?.length ?? 0;
+        const [start, end] = [Math.min(f.start, length), Math.min(f.end, length)];
+        const range = { start: { line: f.line, character: start }, end: { line: f.line, character: end } };
+        return ruleDiagnostic(f.rule, range, f.message, severities) ?? [];
+      });
       diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       return linkRulePages(diagnostics, rulePages);
     },
 
     completion(document: TextDocument, position: Position, format: LineFormat): CompletionItem[] {
-      const line = linesOf(document)[position.line] ?? "";
-      let start = position.character;
+      const { line, character } = lineAt(document, position);
+      let start = character;
       while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
-      const range = { start: { line: position.line, character: start }, end: position };
-      const items = format.complete(line, position.character).map((item, index): CompletionItem => ({
+      const range = { start: { line: position.line, character: start }, end: { line: position.line, character } };
+      const items = format.complete(line, character).map((item, index): CompletionItem => ({
         label: item.label,
         kind: ITEM_KIND[item.kind],
         sortText: String(index).padStart(4, "0"),
@@ -78,8 +84,8 @@ export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineF
     },
 
     async hover(document: TextDocument, position: Position, format: LineFormat): Promise<Hover | null> {
-      const line = linesOf(document)[position.line] ?? "";
-      const found = format.hover(line, position.character);
+      const { line, character } = lineAt(document, position);
+      const found = format.hover(line, character);
       if (!found) return null;
       const manual = found.manual && (await host.manualEntry(found.manual.page, found.manual.term));
       const value = [found.summary, ...(manual ? [`*From the installed ${manual.reference}:*\n\n${manual.markdown}`] : [])].join(
