@@ -1,6 +1,7 @@
 import { SERVER_VERSION } from "../version";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { calendarCommand } from "./calendar";
+import { deployCommand } from "./deploy";
 import { fmtCommand } from "./fmt";
 import { graphCommand } from "./graph";
 import { lintCommand } from "./lint";
@@ -18,6 +19,7 @@ Commands:
   graph FILE     the units around FILE's unit: requirements, ordering, conflicts (unitsmith graph --help)
   calendar EXPRESSION...     when an OnCalendar= expression elapses (unitsmith calendar --help)
   security PATH...           the exposure score of services (unitsmith security --help)
+  deploy --inventory F --limit G UNIT...   put units on an Ansible group's hosts (unitsmith deploy --help)
 
 Options:
   --help         print this help
@@ -31,6 +33,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   graph: graphCommand,
   calendar: calendarCommand,
   security: securityCommand,
+  deploy: deployCommand,
 };
 
 /** Runs the CLI and returns its exit status; never throws. */

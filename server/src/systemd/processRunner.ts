@@ -13,6 +13,8 @@ export interface RunOptions extends ExecTarget {
   maxOutputBytes?: number;
   /** Written to the process's stdin, which is then closed (at once when there is none). */
   input?: string;
+  /** The working directory; this process's when absent. */
+  cwd?: string;
 }
 
 export interface ProcessResult {
@@ -65,6 +67,7 @@ export function runProcess(argv: readonly string[], options: RunOptions): Promis
   return new Promise((resolve) => {
     const child = spawn(command, full.slice(1), {
       env: { ...process.env, ...options.env },
+      ...(options.cwd !== undefined && { cwd: options.cwd }),
       stdio: ["pipe", "pipe", "pipe"],
       detached: true,
       shell: false,

@@ -1,0 +1,66 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { runDeploy } from "../deploy/runDeploy";
+import type { HostDeployResult } from "../protocol/deploy";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
+
+export const DEPLOY_USAGE = `Usage: unitsmith deploy --inventory FILE --limit GROUP [--check] [--save-playbook FILE] UNIT...
+
+Puts unit files (and drop-ins, as NAME.service.d/FILE.conf) into /etc/systemd/system on the
+hosts of an Ansible inventory group, reloads systemd where a file changed, then enables and
+starts each unit, restarting those whose files changed (a timer or socket starts in place of
+its service; templates are only copied). It runs Ansible's ansible-playbook with
+ansible.builtin.copy and ansible.builtin.systemd_service, over your ssh and Ansible set-up.
+
+  --inventory FILE       the Ansible inventory
+  --limit GROUP          the inventory group (or host pattern) to deploy to
+  --check                a dry run: what would change on each host, as diffs; nothing changes
+  --save-playbook FILE   also write the playbook to FILE, to keep or run with ansible-playbook
+
+Exit status: 0 every host changed or unchanged, 1 some host failed, 2 usage errors or Ansible
+could not run.`;
+
+function hostReport(result: HostDeployResult, width: number, check: boolean): string {
+  const word = check && result.status === "changed" ? "would change" : result.status;
+  const lines = [`${result.host.padEnd(width)}  ${word}${result.reason ? `: ${result.reason}` : ""}`];
+  for (const diff of result.diffs) lines.push(diff.replace(/^/gm, "    ").trimEnd());
+  if (result.journal) lines.push(`    journal:`, result.journal.replace(/^/gm, "      ").trimEnd());
+  return `${lines.join("\n")}\n`;
+}
+
+export async function deployCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      inventory: { type: "string" },
+      limit: { type: "string" },
+      check: { type: "boolean", default: false },
+      "save-playbook": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  if (values.help) {
+    io.stdout(`${DEPLOY_USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (!values.inventory || !values.limit || positionals.length === 0) {
+    throw new UsageError(`give --inventory, --limit and at least one unit file\n\n${DEPLOY_USAGE}`);
+  }
+  const answer = await runDeploy({
+    files: positionals.map((path) => resolve(io.cwd, path)),
+    inventory: resolve(io.cwd, values.inventory),
+    limit: values.limit,
+    check: values.check,
+    ...(values["save-playbook"] && { savePlaybook: resolve(io.cwd, values["save-playbook"]) }),
+    cwd: io.cwd,
+  });
+  if (!answer.ok) {
+    io.stderr(`unitsmith deploy: ${answer.message}\n${answer.stderr ? `${answer.stderr}\n` : ""}`);
+    return EXIT_USAGE;
+  }
+  const width = Math.max(...answer.hosts.map((host) => host.host.length));
+  for (const host of answer.hosts) io.stdout(hostReport(host, width, answer.check));
+  if (answer.playbook) io.stdout(`Playbook written to ${answer.playbook}.\n`);
+  return answer.hosts.some((host) => host.status === "failed") ? EXIT_PROBLEMS : EXIT_OK;
+}
