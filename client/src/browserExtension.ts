@@ -40,7 +40,7 @@ const showNotice = () =>
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const outputChannel = vscode.window.createOutputChannel("Unitsmith", { log: true });
-  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, "server", "dist", "browserServer.js").toString(true));
+  const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, "server", "dist", "browserServer.js"));
   client = new LanguageClient("unitsmith", "Unitsmith", worker, {
     documentSelector: [{ language: LANGUAGE_ID }, ...LINE_FORMAT_LANGUAGES.map((format) => ({ language: format.id }))],
     synchronize: { configurationSection: "unitsmith" },
@@ -66,6 +66,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void context.globalState.update(NOTICE_SHOWN, true);
     showNotice();
   }
+}
+
+/**
+ * The language server's worker. A web host that serves the extension over http(s) (vscode.dev)
+ * starts it from its address; one that installed it on its server (code-server) gives it a
+ * vscode-remote: URI, from which VS Code starts no worker, so the bundle is read and started from
+ * a blob.
+ */
+async function startWorker(script: vscode.Uri): Promise<Worker> {
+  if (script.scheme === "http" || script.scheme === "https") return new Worker(script.toString(true));
+  const text = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([new TextDecoder().decode(text)], { type: "text/javascript" })));
 }
 
 /** Every contributed command (they all need a machine here) answers with the one notice. */
