@@ -13,7 +13,7 @@ export function docPages(family: DirectiveFamily, section: string): string[] {
   return [`systemd.${section.toLowerCase()}`, "systemd.exec", "systemd.kill", "systemd.resource-control"];
 }
 
-function statusOf(entry: GperfEntry): DirectiveStatus | undefined {
+export function statusOf(entry: GperfEntry): DirectiveStatus | undefined {
   if (entry.parser === "config_parse_warn_compat") {
     return entry.ltype === "DISABLED_LEGACY" ? "removed" : "unsupported";
   }

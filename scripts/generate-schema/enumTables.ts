@@ -80,6 +80,11 @@ export class EnumTables {
     return this.fromHandWrittenParser(parser);
   }
 
+  /** Whether the parser is defined by DEFINE_CONFIG_PARSE_ENUM*: its words are exactly its table's. */
+  declaresEnum(parser: string): boolean {
+    return this.enumParsers.has(parser);
+  }
+
   /** A hand-written parser counts as an enum when it looks the whole value up in exactly one table. */
   private fromHandWrittenParser(parser: string): EnumValues | undefined {
     const body = this.parserBodies.get(parser);

@@ -1,13 +1,14 @@
 // Reads the directive tables of one systemd source tree: the gperf key tables with the enum
 // tables and parsers behind them. Shared by main.ts (the current release) and valueHistory.ts
 // (each older release in turn).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Directive, DirectiveFamily } from "../../server/src/language/schema/generated/types";
 import { buildDirectives } from "./directives";
-import { EnumTables, type SourceFile } from "./enumTables";
+import { EnumTables } from "./enumTables";
 import { parseGperf, parseInstallTable, type GperfEntry } from "./gperf";
 import { DocIndex } from "./manPages";
+import { cFiles } from "./sourceFiles";
 import { readExpandingParsers } from "./specifiers";
 
 export const GPERF: Record<DirectiveFamily, string> = {
@@ -19,20 +20,6 @@ export const GPERF: Record<DirectiveFamily, string> = {
 
 /** Directories whose C files hold parsers and string tables; earlier ones win on a name clash. */
 export const C_DIRS = ["src/core", "src/network", "src/udev", "src/shared", "src/basic", "src/libsystemd", "src/fundamental"];
-
-/** The C sources of C_DIRS; a directory an older release does not have yet is skipped. */
-function cFiles(root: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.[ch]$/.test(name)) files.push({ path: relative(root, path), text: readFileSync(path, "utf8") });
-    }
-  };
-  for (const dir of C_DIRS) if (existsSync(join(root, dir))) walk(join(root, dir));
-  return files;
-}
 
 function unitEntries(systemd: string): GperfEntry[] {
   const entries = parseGperf(readFileSync(join(systemd, GPERF.unit), "utf8"));
@@ -56,7 +43,7 @@ export interface TreeDirectives {
 /** Every directive of the tree, documented from `docs` (an empty index gives none). */
 export function readTreeDirectives(systemd: string, docs: DocIndex = new DocIndex()): TreeDirectives {
   const read = (path: string) => readFileSync(join(systemd, path), "utf8");
-  const tables = new EnumTables(cFiles(systemd));
+  const tables = new EnumTables(cFiles(systemd, C_DIRS));
   const entriesByFamily: Record<DirectiveFamily, GperfEntry[]> = {
     unit: unitEntries(systemd),
     network: parseGperf(read(GPERF.network)),

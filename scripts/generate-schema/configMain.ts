@@ -1,0 +1,176 @@
+// Writes server/src/language/schema/generated/configFiles.json: the keys of systemd's own
+// configuration files (journald.conf, logind.conf, ..., .nspawn, .dnssd, repart.d and sysupdate.d
+// definitions) with their value kinds, man page anchors and version markers, from a systemd
+// source tree unpacked from a release archive:
+//   node --import tsx scripts/generate-schema/configMain.ts <systemd dir> --tag vNNN --archive FILE [--out FILE]
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import {
+  CONFIG_TABLES,
+  type ConfigDirective,
+  type ConfigFormat,
+  type ConfigTable,
+  type GeneratedConfigSchema,
+} from "../../server/src/language/schema/generated/configTypes";
+import { kindOf, statusOf } from "./directives";
+import { PARSER_KINDS } from "./parserKinds";
+import { EnumTables } from "./enumTables";
+import { cFiles } from "./sourceFiles";
+import { formatJson } from "./formatJson";
+import { parseGperf, type GperfEntry } from "./gperf";
+import { parseConfigTableItems } from "./configTables";
+import { DocIndex, indexManPage } from "./manPages";
+import { parseXml, type XmlElement } from "./xml";
+
+const REPO = resolve(__dirname, "../..");
+const DEFAULT_OUT = join(REPO, "server/src/language/schema/generated/configFiles.json");
+
+/** Where each table lives (a gperf file, or C with ConfigTableItem arrays) and its man page. */
+const SOURCES: Record<ConfigTable, { gperf?: string; c?: string; page: string }> = {
+  manager: { c: "src/core/main.c", page: "systemd-system.conf" },
+  journald: { gperf: "src/journal/journald-gperf.gperf", page: "journald.conf" },
+  logind: { gperf: "src/login/logind-gperf.gperf", page: "logind.conf" },
+  resolved: { gperf: "src/resolve/resolved-gperf.gperf", page: "resolved.conf" },
+  timesyncd: { gperf: "src/timesync/timesyncd-gperf.gperf", page: "timesyncd.conf" },
+  networkd: { gperf: "src/network/networkd-gperf.gperf", page: "networkd.conf" },
+  coredump: { c: "src/coredump/coredump.c", page: "coredump.conf" },
+  oomd: { c: "src/oom/oomd.c", page: "oomd.conf" },
+  sleep: { c: "src/shared/sleep-config.c", page: "systemd-sleep.conf" },
+  homed: { gperf: "src/home/homed-gperf.gperf", page: "homed.conf" },
+  pstore: { c: "src/pstore/pstore.c", page: "pstore.conf" },
+  "journal-remote": { c: "src/journal-remote/journal-remote-main.c", page: "journal-remote.conf" },
+  "journal-upload": { c: "src/journal-remote/journal-upload.c", page: "journal-upload.conf" },
+  nspawn: { gperf: "src/nspawn/nspawn-gperf.gperf", page: "systemd.nspawn" },
+  dnssd: { gperf: "src/resolve/resolved-dnssd-gperf.gperf", page: "systemd.dnssd" },
+  repart: { c: "src/repart/repart.c", page: "repart.d" },
+  "sysupdate-transfer": { c: "src/sysupdate/sysupdate-transfer.c", page: "sysupdate.d" },
+  "sysupdate-feature": { c: "src/sysupdate/sysupdate-feature.c", page: "sysupdate.features" },
+};
+
+/** Directories whose C files hold the parsers and string tables these tables use; earlier ones win. */
+const C_DIRS = [
+  "src/core",
+  "src/journal",
+  "src/login",
+  "src/resolve",
+  "src/timesync",
+  "src/network",
+  "src/coredump",
+  "src/oom",
+  "src/home",
+  "src/pstore",
+  "src/journal-remote",
+  "src/nspawn",
+  "src/repart",
+  "src/sysupdate",
+  "src/shared",
+  "src/basic",
+  "src/libsystemd",
+  "src/fundamental",
+];
+
+function parseArgs(argv: string[]): { systemd: string; tag: string; archive: string; out: string } {
+  const flags: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith("--")) flags[arg.slice(2)] = argv[++i] ?? "";
+    else positional.push(arg);
+  }
+  if (positional.length !== 1 || !flags.tag || !flags.archive) {
+    throw new Error("usage: configMain.ts <systemd source dir> --tag vNNN --archive <release archive it was unpacked from> [--out FILE]");
+  }
+  return { systemd: resolve(positional[0]!), tag: flags.tag, archive: resolve(flags.archive), out: resolve(flags.out ?? DEFAULT_OUT) };
+}
+
+const STRING = { kind: "string" as const };
+
+function compare(a: ConfigDirective, b: ConfigDirective): number {
+  const key = (d: ConfigDirective) => `${d.family}\0${d.section}\0${d.name}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const read = (path: string) => readFileSync(join(args.systemd, path), "utf8");
+  const files = cFiles(args.systemd, C_DIRS);
+  const included = new Map<string, XmlElement | undefined>();
+  const load = (href: string) => {
+    if (!included.has(href)) {
+      const path = join(args.systemd, "man", href);
+      included.set(href, /^[\w.-]+\.xml$/.test(href) && existsSync(path) ? parseXml(readFileSync(path, "utf8")) : undefined);
+    }
+    return included.get(href);
+  };
+
+  const tables = {} as Record<ConfigTable, ConfigFormat>;
+  const directives: ConfigDirective[] = [];
+  const fallbacks = new Map<string, number>();
+  for (const table of CONFIG_TABLES) {
+    const source = SOURCES[table];
+    const entries: GperfEntry[] = source.gperf ? parseGperf(read(source.gperf)) : parseConfigTableItems(read(source.c!));
+    if (entries.length === 0) throw new Error(`${table}: no keys found in ${source.gperf ?? source.c}`);
+    // Tools define static parsers under the same names as the unit parsers (nspawn's
+    // config_parse_private_users): the table's own sources come first and their parsers are not
+    // read by the unit parsers' rules.
+    const ownSource = source.gperf ? dirname(source.gperf) + "/" : source.c!;
+    const own = files.filter((f) => f.path.startsWith(ownSource));
+    const enumTables = new EnumTables([...own, ...files.filter((f) => !own.includes(f))]);
+    const writtenHere = (parser: string) => own.some((f) => new RegExp(`^(?:static\\s+)?int\\s+${parser}\\(`, "m").test(f.text));
+    const docs = new DocIndex();
+    docs.add(indexManPage(source.page, read(`man/${source.page}.xml`), load));
+    tables[table] = { table, sections: [...new Set(entries.map((e) => e.section))], page: source.page };
+    for (const entry of entries) {
+      const status = statusOf(entry);
+      const local = writtenHere(entry.parser);
+      const { spec, list, fallback } =
+        status === "removed" || local ? { spec: STRING, list: false, fallback: local } : kindOf(entry, enumTables);
+      // A hand-written parser may take more than the words it was seen comparing (numbers, "pick",
+      // "UID:RANGE"): in these files only enums defined from a table are judged as enums.
+      const handWritten = spec.kind === "enum" && !(entry.parser in PARSER_KINDS) && !enumTables.declaresEnum(entry.parser);
+      if (fallback || handWritten) fallbacks.set(entry.parser, (fallbacks.get(entry.parser) ?? 0) + 1);
+      const doc = docs.find([source.page], entry.section, entry.name);
+      directives.push({
+        family: table,
+        section: entry.section,
+        name: entry.name,
+        parser: entry.parser,
+        ...(handWritten ? STRING : spec),
+        ...(list ? { list: true as const } : {}),
+        ...(status ? { status } : {}),
+        ...(doc ? { doc: { page: doc.page, anchor: doc.anchor } } : {}),
+        ...(doc?.since !== undefined ? { since: doc.since } : {}),
+      } as ConfigDirective);
+    }
+  }
+  directives.sort(compare);
+  const schema: GeneratedConfigSchema = {
+    generator: "scripts/generate-schema",
+    generatedFrom: {
+      systemd: {
+        tag: args.tag,
+        archive: basename(args.archive),
+        sha256: createHash("sha256").update(readFileSync(args.archive)).digest("hex"),
+      },
+    },
+    tables,
+    directives,
+  };
+  writeFileSync(args.out, formatJson(schema) + "\n");
+  console.log(
+    [
+      `wrote ${relative(process.cwd(), args.out)}: ${directives.length} keys in ${CONFIG_TABLES.length} tables`,
+      `  without documentation: ${
+        directives
+          .filter((d) => !d.doc)
+          .map((d) => `${d.family}/${d.section}.${d.name}`)
+          .join(", ") || "none"
+      }`,
+      `parser functions read as "string" (unknown, or a hand-written enum parser): ${fallbacks.size}`,
+      ...[...fallbacks].sort(([a], [b]) => (a < b ? -1 : 1)).map(([parser, n]) => `  ${parser} (${n})`),
+    ].join("\n"),
+  );
+}
+
+main();
