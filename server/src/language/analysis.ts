@@ -15,7 +15,8 @@ export interface Analysis {
 
 export function analyze(text: string, path: string, maxFileSizeKB: number): Analysis {
   if (text.length > maxFileSizeKB * 1024) return oversized(path, text.length, maxFileSizeKB);
-  return { kind: unitKind(path), file: parseUnitFile(text), length: text.length, maxFileSizeKB };
+  const kind = unitKind(path);
+  return { kind, file: parseUnitFile(text, { template: kind.templateSource !== undefined }), length: text.length, maxFileSizeKB };
 }
 
 /** A file known to be over the limit, for callers that measured it without reading it. */

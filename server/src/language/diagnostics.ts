@@ -5,6 +5,7 @@ import type { UnitCatalog } from "./unitCatalog";
 import { encodingRules } from "./rules/encodingRules";
 import { ruleFamilies } from "./rules/registry";
 import type { RuleInfo, Severity, TargetSystemd } from "./rules/rule";
+import { placeholderSpans, touchesPlaceholder } from "./templatePlaceholders";
 import type { UnitKind } from "./unitKind";
 
 export type SeveritySetting = Severity | "ignore";
@@ -53,6 +54,8 @@ export function computeDiagnostics(
   const diagnostics: Diagnostic[] = [];
   // A file with NUL bytes is binary, not a unit with mistakes: one finding says so, not one per line.
   const families = file.text.includes("\0") ? [encodingRules] : ruleFamilies;
+  // In a build template a placeholder stands for a value filled in later: nothing on it is judged.
+  const placeholders = kind.templateSource ? placeholderSpans(file.text) : [];
   for (const family of families) {
     for (const finding of family.check({
       file,
@@ -62,6 +65,7 @@ export function computeDiagnostics(
       ...(units && { units }),
       ...(ordering && { ordering }),
     })) {
+      if (touchesPlaceholder(finding.span, placeholders)) continue;
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
       const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data);
       if (diagnostic) diagnostics.push(diagnostic);

@@ -329,7 +329,8 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const own = diagnose(analysis, {
         ...project.settings,
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
-        ...(siblings && { siblingUnits: new Set(siblings.map((entry) => entry.name)) }),
+        // A template beside (foo.service.in) counts as the unit it becomes.
+        ...(siblings && { siblingUnits: new Set(siblings.map((entry) => unitKind(entry.name).name)) }),
         ...(units && { units }),
         ...(ordering && { ordering }),
       });

@@ -42,9 +42,50 @@ describe("unitKind", () => {
     });
   });
 
-  it("ignores .conf files that are not in a drop-in directory", () => {
-    check("/etc/systemd/system.conf", { file: undefined });
+  it("ignores .conf files that are not in a drop-in directory or systemd's own", () => {
     check("/etc/foo.d/x.conf", { file: undefined });
+    check("/etc/app/system.conf", { file: undefined });
+    check("/etc/sleep.conf", { file: undefined });
+  });
+
+  it("knows systemd's own configuration files and their drop-ins", () => {
+    check("/etc/systemd/system.conf", { file: { family: "config", type: "system" }, name: "system.conf" });
+    check("/etc/systemd/user.conf", { file: { family: "config", type: "user" } });
+    check("/etc/systemd/sleep.conf", { file: { family: "config", type: "sleep" } });
+    check("/etc/systemd/journald.conf", { file: { family: "config", type: "journald" }, dropIn: undefined });
+    check("config/journal-upload.conf", { file: { family: "config", type: "journal-upload" } });
+    check("/etc/systemd/journald@audit.conf", { file: { family: "config", type: "journald" } });
+    check("/etc/systemd/journald.conf.d/10-size.conf", {
+      file: { family: "config", type: "journald" },
+      dropIn: { target: "unit", parent: "journald.conf" },
+    });
+    check("/usr/lib/systemd/system.conf.d/50-x.conf", { file: { family: "config", type: "system" } });
+    check("/etc/systemd/logind.conf.d/README", { file: undefined });
+  });
+
+  it("keeps a unit's drop-in a unit drop-in, whatever its file is called", () => {
+    check("/etc/systemd/system/foo.service.d/journald.conf", { file: { family: "unit", type: "service" } });
+    check("/etc/systemd/system/journald.conf.d.service.d/x.conf", { file: { family: "unit", type: "service" } });
+  });
+
+  it("knows .nspawn, .dnssd, repart.d and sysupdate.d definitions", () => {
+    check("/etc/systemd/nspawn/web.nspawn", { file: { family: "config", type: "nspawn" }, name: "web.nspawn" });
+    check("/etc/systemd/dnssd/http.dnssd", { file: { family: "config", type: "dnssd" } });
+    check("/usr/lib/repart.d/10-root.conf", { file: { family: "config", type: "repart" } });
+    check("definitions/portable.repart.d/10-root.conf", { file: { family: "config", type: "repart" } });
+    check("/usr/lib/sysupdate.d/50-root.transfer", { file: { family: "config", type: "sysupdate-transfer" } });
+    check("/etc/sysupdate.kernel.d/devel.feature", { file: { family: "config", type: "sysupdate-feature" } });
+    check("features/login.feature", { file: undefined });
+  });
+
+  it("reads a build template as the file underneath", () => {
+    check("units/foo.service.in", { file: { family: "unit", type: "service" }, name: "foo.service", templateSource: ".in" });
+    check("templates/getty@.service.j2", { template: true, templateSource: ".j2" });
+    check("roles/x/templates/journald.conf.jinja2", { file: { family: "config", type: "journald" }, templateSource: ".jinja2" });
+    check("foo.service.d/override.conf.erb", { dropIn: { target: "unit", parent: "foo.service" }, templateSource: ".erb" });
+    check("web.nspawn.tmpl", { file: { family: "config", type: "nspawn" }, templateSource: ".tmpl" });
+    check("units/foo.service", { templateSource: undefined });
+    check("configure.in", { file: undefined });
   });
 
   it("sees through the temporary files of systemctl edit", () => {
@@ -68,6 +109,9 @@ describe("unitKind", () => {
       check(`/etc/containers/systemd/web.${type}`, { file: { family: "quadlet", type } });
     }
     check("/etc/containers/systemd/backend.network", { file: { family: "quadlet", type: "network" } });
+    // Words that name other things outside a Quadlet directory.
+    check("src/meson.build", { file: undefined });
+    check("out/disk.image", { file: undefined });
     check("/home/me/.config/containers/systemd/app.network", { file: { family: "quadlet", type: "network" }, scope: "user" });
   });
 

@@ -30,8 +30,8 @@ export interface BlankNode extends NodeBase {
 
 export interface CommentNode extends NodeBase {
   kind: "comment";
-  /** `#` or `;`. */
-  marker: "#" | ";";
+  /** `#` or `;`; `template` for a line of template logic in a build template (`{% if %}`). */
+  marker: "#" | ";" | "template";
   /** True when the comment sits inside a continued value, where systemd skips it. */
   insideContinuation: boolean;
 }

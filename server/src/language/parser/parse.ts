@@ -1,4 +1,5 @@
 import { LineIndex } from "../text/lineIndex";
+import { isTemplateLine } from "../templatePlaceholders";
 import type { CommentNode, EntryNode, MalformedReason, Node, Section, SectionHeaderNode, Span, UnitFile, ValueSegment } from "./ast";
 
 // The rules follow systemd.syntax(7) and systemd's config_parse(): comment lines are skipped
@@ -132,8 +133,13 @@ function classify(line: LogicalLine, end: number, contentEnd: number, unterminat
   };
 }
 
+export interface ParseOptions {
+  /** The text is a build template: lines of template logic read as comments. */
+  template?: boolean;
+}
+
 /** Parses a unit file. Never throws; every character of `text` belongs to exactly one node. */
-export function parseUnitFile(text: string): UnitFile {
+export function parseUnitFile(text: string, { template = false }: ParseOptions = {}): UnitFile {
   const lines = new LineIndex(text);
   const nodes: Node[] = [];
   let pending: LogicalLine | undefined;
@@ -152,13 +158,14 @@ export function parseUnitFile(text: string): UnitFile {
     let first = start;
     while (first < contentEnd && isWhitespace(text.charCodeAt(first))) first++;
     const firstChar = text[first];
-    if (first < contentEnd && (firstChar === "#" || firstChar === ";")) {
+    const templateLine = template && first < contentEnd && isTemplateLine(text.slice(first, contentEnd).trimEnd());
+    if (first < contentEnd && (firstChar === "#" || firstChar === ";" || templateLine)) {
       const comment: CommentNode = {
         kind: "comment",
         start,
         end,
         contentEnd,
-        marker: firstChar,
+        marker: templateLine ? "template" : (firstChar as "#" | ";"),
         insideContinuation: pending !== undefined,
       };
       if (pending) {

@@ -1,5 +1,5 @@
 import type { EntryNode, Span } from "../parser";
-import { fileSchemaFor, type DirectiveInfo } from "../schema/fileSchema";
+import { fileSchemaFor, isConfigFamily, type DirectiveInfo } from "../schema/fileSchema";
 import type { ValueSpec } from "../schema/generated/types";
 import { schemaData } from "../schema/schemaData";
 import { closestMatch } from "../schema/suggest";
@@ -404,12 +404,20 @@ function checkByKind(value: string, context: ValueContext): ValueProblem[] {
 
 /** Kinds whose grammar systemd's networkd parsers share with unit files; the rest are not judged there. */
 const NETWORKD_KINDS = new Set<ValueSpec["kind"]>(["boolean", "tristate", "timespan"]);
+/** The daemons' configuration files read these with the same conf-parser.c functions as unit files. */
+const CONFIG_KINDS = new Set<ValueSpec["kind"]>([...NETWORKD_KINDS, "bytes", "integer", "enum", "path", "calendar"]);
+
+function judgedKinds(info: DirectiveInfo): ReadonlySet<ValueSpec["kind"]> | undefined {
+  if (info.family === "unit") return undefined;
+  return isConfigFamily(info.family) ? CONFIG_KINDS : NETWORKD_KINDS;
+}
 
 function valueProblems(entry: EntryNode, info: DirectiveInfo): ValueProblem[] {
   // An empty assignment resets a list, or the setting, to its default.
   if (entry.value === "") return [];
   if (info.family === "quadlet") return [];
-  if (info.family !== "unit" && !NETWORKD_KINDS.has(info.value.kind)) return [];
+  const judged = judgedKinds(info);
+  if (judged && !judged.has(info.value.kind)) return [];
   const specifiers = specifierLetters(info);
   const context: ValueContext = { info, original: entry.value };
   if (!specifiers) return checkByKind(entry.value, context);

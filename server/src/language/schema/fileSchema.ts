@@ -1,8 +1,11 @@
 import type { FileKind, UnitKind } from "../unitKind";
+import { configDescription, configTableOf } from "./configFormats";
+import { CONFIG_TABLES, type ConfigDirective, type ConfigTable } from "./generated/configTypes";
 import type { Directive, DirectiveChange, DirectiveFamily, DocLink, ValueSpec } from "./generated/types";
-import { schemaData, schemaOverlay, summaries, type Summary } from "./schemaData";
+import { configSchemaData, schemaData, schemaOverlay, summaries, type Summary } from "./schemaData";
 
-export type SchemaFamily = DirectiveFamily | "quadlet";
+/** Whose table describes a directive: a unit or networkd family, Quadlet, or one of systemd's configuration tables. */
+export type SchemaFamily = DirectiveFamily | "quadlet" | ConfigTable;
 
 /** Everything known about one directive in one section. */
 export interface DirectiveInfo {
@@ -32,6 +35,10 @@ export interface FileSchema {
   sectionSummary(section: string): Summary | undefined;
 }
 
+export function isConfigFamily(family: SchemaFamily): family is ConfigTable {
+  return (CONFIG_TABLES as readonly string[]).includes(family);
+}
+
 type SectionTable = Map<string, Map<string, DirectiveInfo>>;
 
 function summaryOf(family: SchemaFamily, section: string, name: string): Summary | undefined {
@@ -57,7 +64,7 @@ function familyTables(): Map<SchemaFamily, SectionTable> {
     const table = tableOf(family);
     (table.get(info.section) ?? table.set(info.section, new Map()).get(info.section)!).set(info.name, info);
   };
-  for (const directive of schemaData.directives) add(directive.family, infoOf(directive, changes));
+  for (const directive of [...schemaData.directives, ...configSchemaData.directives]) add(directive.family, infoOf(directive, changes));
   for (const change of schemaOverlay.changes) {
     for (const section of change.sections) {
       if (tableOf(change.family).get(section)?.has(change.name)) continue;
@@ -80,9 +87,11 @@ function familyTables(): Map<SchemaFamily, SectionTable> {
   return tables;
 }
 
-function infoOf(directive: Directive, changes: Map<string, DirectiveChange>): DirectiveInfo {
+function infoOf(directive: Directive | ConfigDirective, changes: Map<string, DirectiveChange>): DirectiveInfo {
   // The rest of the record (kind and its options, less the parser name) is the value spec.
-  const { family, section, name, parser, list, specifiers, status, doc, since, ...value } = directive;
+  const { family, section, name, parser, list, specifiers, status, doc, since, ...value } = directive as Directive & {
+    family: SchemaFamily;
+  };
   const change = changes.get(changeKey(family, section, name));
   return {
     name,
@@ -119,6 +128,23 @@ function sectionSources(file: FileKind): [section: string, family: SchemaFamily]
         ...type.otherSections.map((s): [string, SchemaFamily] => [s, s === "Quadlet" ? "quadlet" : "unit"]),
       ];
     }
+    case "config": {
+      const table = configTableOf(file.type);
+      return configSchemaData.tables[table].sections.map((s) => [s, table]);
+    }
+  }
+}
+
+function descriptionOf(file: FileKind): string {
+  switch (file.family) {
+    case "unit":
+      return `.${file.type} unit`;
+    case "networkd":
+      return `.${file.type} file`;
+    case "quadlet":
+      return `Quadlet .${file.type} file`;
+    case "config":
+      return configDescription(file.type);
   }
 }
 
@@ -138,8 +164,7 @@ export function fileSchemaFor(kind: UnitKind): FileSchema | undefined {
     return family ? all.get(family)?.get(section) : undefined;
   };
   const schema: FileSchema = {
-    description:
-      file.family === "unit" ? `.${file.type} unit` : file.family === "networkd" ? `.${file.type} file` : `Quadlet .${file.type} file`,
+    description: descriptionOf(file),
     sections: [...sources.keys()],
     directive: (section, name) => table(section)?.get(name),
     directives: (section) => [...(table(section)?.values() ?? [])],

@@ -1,4 +1,6 @@
 import generated from "./generated/directives.json";
+import generatedConfig from "./generated/configFiles.json";
+import type { GeneratedConfigSchema } from "./generated/configTypes";
 import type { GeneratedSchema, SchemaOverlay } from "./generated/types";
 import overlay from "./overlay.json";
 import networkSummaries from "./summaries/network.json";
@@ -14,6 +16,8 @@ export interface Summary {
 
 export const schemaData = generated as unknown as GeneratedSchema;
 export const schemaOverlay = overlay as SchemaOverlay;
+/** The keys of systemd's own configuration and definition files. */
+export const configSchemaData = generatedConfig as unknown as GeneratedConfigSchema;
 
 /**
  * Keys: `unit/ExecStart`, `unit/Socket.DirectoryMode` (where the meaning depends on the section),
