@@ -405,7 +405,7 @@ function checkByKind(value: string, context: ValueContext): ValueProblem[] {
 /** Kinds whose grammar systemd's networkd parsers share with unit files; the rest are not judged there. */
 const NETWORKD_KINDS = new Set<ValueSpec["kind"]>(["boolean", "tristate", "timespan"]);
 /** The daemons' configuration files read these with the same conf-parser.c functions as unit files. */
-const CONFIG_KINDS = new Set<ValueSpec["kind"]>([...NETWORKD_KINDS, "bytes", "integer", "enum", "path", "calendar"]);
+const CONFIG_KINDS = new Set<ValueSpec["kind"]>([...NETWORKD_KINDS, "bytes", "integer", "enum", "path", "calendar", "signal"]);
 
 function judgedKinds(info: DirectiveInfo): ReadonlySet<ValueSpec["kind"]> | undefined {
   if (info.family === "unit") return undefined;
