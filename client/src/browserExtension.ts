@@ -39,6 +39,8 @@ const showNotice = () =>
  * machine with systemd say once, in one notice, that they are not here.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The units view needs a machine; code-server is a web workbench too, so `isWeb` cannot tell.
+  void vscode.commands.executeCommand("setContext", "unitsmith.inBrowser", true);
   const outputChannel = vscode.window.createOutputChannel("Unitsmith", { log: true });
   const worker = await startWorker(vscode.Uri.joinPath(context.extensionUri, "server", "dist", "browserServer.js"));
   client = new LanguageClient("unitsmith", "Unitsmith", worker, {

@@ -81,7 +81,7 @@ export function newUnitSuite(): void {
       const [service] = generated({ name: "hello", command: "echo Hello from systemd", scope: "system", type: "exec" });
       assert.equal(editor.document.getText(), service!.text);
       assert.match(editor.document.getText(), /^ExecStart=\/\S+\/echo Hello from systemd$/m);
-      assert.match(asked(/unsaved editors/)?.title ?? "", /hello\.service is in unsaved editors; save each under its name to install it/);
+      assert.match(asked(/unsaved editor/)?.title ?? "", /hello\.service is in an unsaved editor; save it under its name to install it/);
       await hasNoDiagnostics(editor);
     });
 
