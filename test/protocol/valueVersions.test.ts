@@ -1,8 +1,16 @@
 import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { CompletionRequest, type CompletionItem, type CompletionList } from "vscode-languageserver-protocol/node";
+import {
+  CompletionRequest,
+  CompletionResolveRequest,
+  HoverRequest,
+  type CompletionItem,
+  type CompletionList,
+  type MarkupContent,
+} from "vscode-languageserver-protocol/node";
 import { LspSession } from "./lspClient";
 
 const itemsOf = (result: CompletionItem[] | CompletionList | null) => (Array.isArray(result) ? result : (result?.items ?? []));
@@ -41,5 +49,31 @@ describe("versions of values for several targets, over stdio", () => {
     const yes = items.find((item) => item.label === "yes")!;
     assert.equal(yes.labelDetails, undefined);
     assert.ok(disconnected!.sortText! > yes.sortText!);
+  });
+
+  it("takes the target of the project file over the editor's, in completion and hover", async () => {
+    const project = await mkdtemp(join(tmpdir(), "unitsmith-project-target-"));
+    try {
+      await mkdir(join(project, "units"));
+      await writeFile(join(project, ".unitsmith.json"), JSON.stringify({ systemdVersion: ["ubuntu-22.04", "rhel-9"] }));
+      const complete = async (uri: string, line: number, character: number) =>
+        itemsOf(await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } }));
+
+      const uri = await session.open(join(project, "units", "app.service"), "[Service]\nType=\nExitType=main\nExitT");
+      const types = await complete(uri, 1, 5);
+      assert.doesNotMatch(types.find((item) => item.label === "exec")?.detail ?? "", /Needs/, "exec (240) is in every target");
+      const reload = types.find((item) => item.label === "notify-reload");
+      assert.match(reload?.detail ?? "", /Needs systemd 253; ubuntu-22\.04 has 249, rhel-9 has 252\./);
+
+      const exitType = (await complete(uri, 3, 5)).find((item) => item.label === "ExitType");
+      assert.match(exitType?.detail ?? "", /systemd 250\+ · newer than 249/);
+      const resolved = await session.connection.sendRequest(CompletionResolveRequest.type, exitType!);
+      assert.match((resolved.documentation as MarkupContent).value, /Since systemd 250 \(newer than the target, 249\)\./);
+
+      const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } });
+      assert.match((hover?.contents as MarkupContent).value, /Since systemd 250 \(newer than the target, 249\)\./);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });

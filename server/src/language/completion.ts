@@ -63,7 +63,8 @@ function sectionItems(schema: FileSchema, range: Range, closeBracket: boolean): 
  * Markdown is sent only on resolve. The same for a whole list, so a client can take it once.
  */
 interface DirectiveItemData {
-  directive: { file: NonNullable<UnitKind["file"]>; section: string };
+  /** `target`: the oldest systemd the file is written for (the project file's, or the editor's), if any. */
+  directive: { file: NonNullable<UnitKind["file"]>; section: string; target?: number };
 }
 
 function directiveItems(
@@ -74,7 +75,7 @@ function directiveItems(
   addEquals: boolean,
   target: TargetSystemd,
 ): CompletionItem[] {
-  const data: DirectiveItemData = { directive: { file, section } };
+  const data: DirectiveItemData = { directive: { file, section, ...(target.version !== undefined && { target: target.version }) } };
   return schema.directives(section).map((info) => ({
     label: info.name,
     kind: CompletionItemKind.Property,
@@ -226,10 +227,14 @@ export async function completions(context: CompletionContext): Promise<Completio
   return valueItems(info, rangeFrom(wordStart), target);
 }
 
-/** Adds the directive's documentation to a completion item when the client asks for it. */
-export function resolveDirectiveItem(item: CompletionItem, target: TargetSystemd = {}): CompletionItem {
+/**
+ * Adds the directive's documentation to a completion item when the client asks for it, judged
+ * against the target the list was made for.
+ */
+export function resolveDirectiveItem(item: CompletionItem): CompletionItem {
   const data = (item.data as Partial<DirectiveItemData> | undefined)?.directive;
   if (!data) return item;
   const info = fileSchemaFor({ file: data.file, name: "", template: false, systemctlEditTemp: false })?.directive(data.section, item.label);
+  const target = data.target !== undefined ? { version: data.target } : {};
   return info ? { ...item, documentation: { kind: "markdown", value: directiveMarkdown(info, target) } } : item;
 }

@@ -300,6 +300,12 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     return { unit, written: subject.unit, ...(subject.range && { range: subject.range }), catalog };
   };
 
+  /** The lint settings of a file: the editor's (or the command line's) under the nearest project file. */
+  const projectOf = (path: string) =>
+    projectLint(host, path, { severities: current.severities, target: current.target }, current.lintFlags);
+  /** The systemd a file is written for: its project file's target, or else the editor's. */
+  const targetOf = async (uri: string) => (await projectOf(pathOfUri(uri))).settings?.target ?? current.target;
+
   const service: UnitLanguageService = {
     configure(next) {
       current = { ...current, ...next };
@@ -317,11 +323,10 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async diagnostics(document, outside = []) {
       const analysis = analysisOf(document);
       const path = pathOfUri(document.uri);
-      const base = { severities: current.severities, target: current.target };
       const unitFile = analysis.file !== undefined && analysis.kind.file?.family === "unit";
       const [siblings, project, units] = await Promise.all([
         analysis.file ? host.listDirectory(directoryOf(path)) : undefined,
-        projectLint(host, path, base, current.lintFlags),
+        projectOf(path),
         unitFile ? host.units(analysis.kind.scope ?? "system") : undefined,
       ]);
       const ordering = units && (await orderingOf(units));
@@ -345,11 +350,11 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async completion(document, position) {
       const found = parsed(document);
       if (!found) return [];
-      const env = await environment(document, found.kind);
+      const [env, target] = await Promise.all([environment(document, found.kind), targetOf(document.uri)]);
       const items = await completions({
         ...found,
         position,
-        target: current.target,
+        target,
         units: env.units,
         listDirectory: (path) => host.listDirectory(path),
         specifiers: env.specifiers,
@@ -359,7 +364,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     },
 
     async resolveCompletion(item) {
-      const directive = resolveDirectiveItem(item, current.target);
+      const directive = resolveDirectiveItem(item);
       const resolved = directive === item ? resolveUnitItem(item, await host.units("system")) : directive;
       return completionItemFor(resolved, current.client);
     },
@@ -369,12 +374,12 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       if (!found) return null;
       // Only a unit name's hover needs the unit index, which may still be building.
       const onUnit = unitReferenceAt(found.file, found.kind, found.file.lines.offsetAt(position)) !== undefined;
-      const env = await environment(document, found.kind, onUnit);
+      const [env, target] = await Promise.all([environment(document, found.kind, onUnit), targetOf(document.uri)]);
       const schedule = current.clock?.();
       const result = hover({
         ...found,
         position,
-        target: current.target,
+        target,
         ...(env.units && { units: env.units }),
         specifiers: env.specifiers,
         ...(schedule && { schedule }),
