@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the server, bundles the bare baseline server the same way, and prints
-// the budget table (test/bench/main.ts). Exit status 1 when a budget is missed.
+// the budget table (test/bench/main.ts). Exit status 1 when a budget is missed. Arguments name the
+// sections to run (`npm run bench -- workspace lint`); without any, all of them run.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +25,9 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/main.ts", bare], { cwd: root, stdio: "inherit" });
+const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/main.ts", bare, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
 rmSync(out, { recursive: true, force: true });
 process.exit(run.status ?? 1);

@@ -23,6 +23,9 @@ const END_TO_END_MS = new Map([
   [5000, 60],
 ]);
 const WORKSPACE_UNITS = 10_000;
+/** The parts of the bench, in order; `npm run bench -- workspace lint` runs only those named. */
+const SECTIONS = ["start", "requests", "diagnostics", "memory", "workspace", "lint"] as const;
+type Section = (typeof SECTIONS)[number];
 
 interface Row {
   figure: string;
@@ -40,8 +43,11 @@ const mb = (n: number) => `${n.toFixed(0)} MiB`;
 const x = (n: number) => `${n.toFixed(2)}×`;
 
 async function main(): Promise<void> {
-  const bare = process.argv[2];
-  if (!bare) throw new Error("usage: main.ts BARE_SERVER_BUNDLE");
+  const [bare, ...named] = process.argv.slice(2);
+  if (!bare) throw new Error(`usage: main.ts BARE_SERVER_BUNDLE [${SECTIONS.join("|")} ...]`);
+  const unknown = named.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`no bench section ${unknown.join(", ")}; the sections are ${SECTIONS.join(", ")}`);
+  const runs = (section: Section) => named.length === 0 || named.includes(section);
   const rows: Row[] = [];
   const relative = (figure: string, value: number, baseline: number, limit: number, unit = ms) =>
     rows.push({
@@ -74,10 +80,12 @@ async function main(): Promise<void> {
   const shown = (figure: string, value: number, baseline = "—") =>
     rows.push({ figure, value: ms(value), baseline, target: "—", met: true, ratio: "", shownOnly: true });
 
-  const start = await coldStart(UNITSMITH, bare, 9);
-  relative("cold start to initialize reply", start.unitsmith, start.bare, 1);
+  if (runs("start")) {
+    const start = await coldStart(UNITSMITH, bare, 9);
+    relative("cold start to initialize reply", start.unitsmith, start.bare, 1);
+  }
 
-  for (const lines of SIZES) {
+  for (const lines of runs("requests") ? SIZES : []) {
     const ours = await requestLatency(UNITSMITH, lines, 220);
     const theirs = await requestLatency(bare, lines, 220);
     for (const kind of ["completion", "hover"] as const) {
@@ -86,8 +94,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const bareChange = await diagnosticsEndToEnd(bare, 300, 30);
-  for (const lines of SIZES) {
+  const bareChange = runs("diagnostics") ? await diagnosticsEndToEnd(bare, 300, 30) : 0;
+  for (const lines of runs("diagnostics") ? SIZES : []) {
     shown(`diagnostics after an edit, ${lines} lines, in the core`, await diagnosticsInProcess(lines, lines > 5000 ? 8 : 40));
     const endToEnd = await diagnosticsEndToEnd(UNITSMITH, lines, lines > 5000 ? 6 : 15);
     const budget = END_TO_END_MS.get(lines);
@@ -95,32 +103,40 @@ async function main(): Promise<void> {
     else shown(`  didChange → diagnostics published, ${lines} lines`, endToEnd, `bare ${ms(bareChange)}`);
   }
 
-  above("peak RSS, 100 open 300-line units", await peakMemory(UNITSMITH, 100, 300), await peakMemory(bare, 100, 300), 40);
+  if (runs("memory"))
+    above("peak RSS, 100 open 300-line units", await peakMemory(UNITSMITH, 100, 300), await peakMemory(bare, 100, 300), 40);
 
-  const root = generatedWorkspace(WORKSPACE_UNITS);
-  try {
-    const ours = await workspaceFigures(UNITSMITH, root, `app-${WORKSPACE_UNITS - 1}.service`, 30);
-    const theirs = await workspaceFigures(bare, root, "bare", 30);
-    const units = `${WORKSPACE_UNITS.toLocaleString("en-US")} units`;
-    absolute(`workspace of ${units}: index built (background)`, ours.indexMs, "—", 3000);
-    absolute(`  longest request while the index builds`, ours.longestStallMs, `bare ${ms(theirs.longestStallMs)}`, 50);
-    relative(`  unit-name completion p50`, ours.unitCompletionP50, theirs.unitCompletionP50, 2);
-    absolute(`  find references of a unit`, ours.referencesMs, `bare ${ms(theirs.referencesMs)}`, 100);
-    above(`  peak RSS`, ours.peakMB, theirs.peakMB, 80);
-  } finally {
-    removeWorkspace(root);
+  if (runs("workspace")) await workspaceRows(bare);
+  if (runs("lint")) lintRow();
+
+  async function workspaceRows(bare: string): Promise<void> {
+    const root = generatedWorkspace(WORKSPACE_UNITS);
+    try {
+      const ours = await workspaceFigures(UNITSMITH, root, `app-${WORKSPACE_UNITS - 1}.service`, 30);
+      const theirs = await workspaceFigures(bare, root, "bare", 30);
+      const units = `${WORKSPACE_UNITS.toLocaleString("en-US")} units`;
+      absolute(`workspace of ${units}: index built (background)`, ours.indexMs, "—", 3000);
+      absolute(`  longest request while the index builds`, ours.longestStallMs, `bare ${ms(theirs.longestStallMs)}`, 50);
+      relative(`  unit-name completion p50`, ours.unitCompletionP50, theirs.unitCompletionP50, 2);
+      absolute(`  find references of a unit`, ours.referencesMs, `bare ${ms(theirs.referencesMs)}`, 100);
+      above(`  peak RSS`, ours.peakMB, theirs.peakMB, 80);
+    } finally {
+      removeWorkspace(root);
+    }
   }
 
-  const files = installedUnitFiles(["/lib/systemd", "/usr/lib/systemd"]);
-  const lint = lintVersusVerify(CLI, files, 40);
-  rows.push({
-    figure: `CLI lint per file (${lint.files} installed files; verify on ${lint.sampled} sampled)`,
-    value: ms(lint.lintMs),
-    baseline: `systemd-analyze verify ${ms(lint.verifyMs)}`,
-    target: "≥ 50× faster",
-    met: lint.verifyMs / lint.lintMs >= 50,
-    ratio: `${(lint.verifyMs / lint.lintMs).toFixed(1)}× faster`,
-  });
+  function lintRow(): void {
+    const files = installedUnitFiles(["/lib/systemd", "/usr/lib/systemd"]);
+    const lint = lintVersusVerify(CLI, files, 40);
+    rows.push({
+      figure: `CLI lint per file (${lint.files} installed files; verify on ${lint.sampled} sampled)`,
+      value: ms(lint.lintMs),
+      baseline: `systemd-analyze verify ${ms(lint.verifyMs)}`,
+      target: "≥ 50× faster",
+      met: lint.verifyMs / lint.lintMs >= 50,
+      ratio: `${(lint.verifyMs / lint.lintMs).toFixed(1)}× faster`,
+    });
+  }
 
   const header: Row = {
     figure: "figure",
