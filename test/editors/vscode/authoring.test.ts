@@ -24,14 +24,8 @@ test("typing Restart= offers its values and on-failure is picked from the list",
   assert.ok(session);
   const { page, workbench } = session;
   await session.step("authoring-completion", async () => {
-    editor = await workbench.openFile(UNIT);
-    await workbench
-      .languageMode()
-      .filter({ hasText: /systemd/i })
-      .waitFor({ timeout: 30_000 });
-    await editor.locator(".view-lines").click();
-    await page.keyboard.press("Control+End");
-    await page.keyboard.type("Restart=", { delay: 20 });
+    editor = await workbench.openFile(UNIT, /systemd/i);
+    await workbench.typeAtEnd(editor, "Restart=");
     const onFailure = await workbench.suggestion("on-failure");
     console.log(`    suggestions: ${await workbench.screenshot("authoring-1-suggestions")}`);
     await onFailure.click();

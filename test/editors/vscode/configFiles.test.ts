@@ -25,11 +25,7 @@ test("a journald.conf.d drop-in: its bad value in the Problems panel, a key's ho
   assert.ok(session);
   const { workbench } = session;
   await session.step("config-journald", async () => {
-    const editor = await workbench.openFile("50-size.conf");
-    await workbench
-      .languageMode()
-      .filter({ hasText: /systemd/i })
-      .waitFor({ timeout: 30_000 });
+    const editor = await workbench.openFile("50-size.conf", /systemd/i);
     const rows = await workbench.problems();
     const row = rows.filter({ hasText: "persistant" }).first();
     await row.waitFor({ timeout: 30_000 });
@@ -47,14 +43,8 @@ test("a .nspawn file: completion offers the keys of its section", { timeout: 5 *
   const { page, workbench } = session;
   await session.step("config-nspawn", async () => {
     await page.keyboard.press("Escape");
-    const editor = await workbench.openFile("web.nspawn");
-    await workbench
-      .languageMode()
-      .filter({ hasText: /systemd/i })
-      .waitFor({ timeout: 30_000 });
-    await editor.locator(".view-lines").click();
-    await page.keyboard.press("Control+End");
-    await page.keyboard.type("VirtualEth", { delay: 20 });
+    const editor = await workbench.openFile("web.nspawn", /systemd/i);
+    await workbench.typeAtEnd(editor, "VirtualEth");
     await workbench.suggestion("VirtualEthernet");
     console.log(`    suggestions: ${await workbench.screenshot("config-3-nspawn-completion")}`);
     // The first row, VirtualEthernet (before VirtualEthernetExtra), has the focus: Enter takes it.

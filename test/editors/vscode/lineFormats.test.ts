@@ -42,8 +42,7 @@ test(
     assert.ok(session);
     const { page, workbench } = session;
     await session.step("line-formats-tmpfiles", async () => {
-      const editor = await workbench.openFile("webapp.conf");
-      await workbench.languageMode().filter({ hasText: "tmpfiles.d" }).waitFor({ timeout: 30_000 });
+      const editor = await workbench.openFile("webapp.conf", "tmpfiles.d");
       const [type, path, comment] = await Promise.all([colourOf(editor, "d"), colourOf(editor, "/run/webapp"), colourOf(editor, /^#/)]); // Monaco draws a comment, its mark included, as one span
       assert.notEqual(type, path, "the type letter and the path are coloured apart");
       assert.notEqual(path, comment);
@@ -53,9 +52,7 @@ test(
       await row.waitFor({ timeout: 30_000 });
       assert.match(await row.innerText(), /\[Ln 4, Col/);
 
-      await editor.locator(".view-lines").click();
-      await page.keyboard.press("Control+End");
-      await page.keyboard.type("d /srv/webapp ", { delay: 20 });
+      await workbench.typeAtEnd(editor, "d /srv/webapp ");
       await page.keyboard.press("Control+Space");
       const mode = await workbench.suggestion("0750");
       const shot = await workbench.screenshot("line-formats-1-tmpfiles");
@@ -70,8 +67,7 @@ test("a udev rules file: coloured, its keys completed, an unknown key in the Pro
   assert.ok(session);
   const { page, workbench } = session;
   await session.step("line-formats-udev", async () => {
-    const editor = await workbench.openFile("70-webapp.rules");
-    await workbench.languageMode().filter({ hasText: "udev rules" }).waitFor({ timeout: 30_000 });
+    const editor = await workbench.openFile("70-webapp.rules", "udev rules");
     const [key, operator, value] = await Promise.all([colourOf(editor, "SUBSYSTEM"), colourOf(editor, "=="), colourOf(editor, '"usb"')]);
     assert.notEqual(key, value, "keys and values are coloured apart");
     assert.notEqual(key, operator);
@@ -81,9 +77,7 @@ test("a udev rules file: coloured, its keys completed, an unknown key in the Pro
     await row.waitFor({ timeout: 30_000 });
     assert.match(await row.innerText(), /OWNR/);
 
-    await editor.locator(".view-lines").click();
-    await page.keyboard.press("Control+End");
-    await page.keyboard.type('ACTION=="add", ', { delay: 20 });
+    await workbench.typeAtEnd(editor, 'ACTION=="add", ');
     await page.keyboard.press("Control+Space");
     await workbench.suggestion("SUBSYSTEMS");
     const shot = await workbench.screenshot("line-formats-2-udev");

@@ -18,16 +18,13 @@ after(async () => {
 
 test("a malformed line typed into a unit shows up in the Problems panel", { timeout: 5 * 60_000 }, async () => {
   assert.ok(session);
-  const { workbench } = session;
+  const { page, workbench } = session;
   await session.step("problems-panel", async () => {
-    const editor = await workbench.openFile("typed.service");
-    await workbench
-      .languageMode()
-      .filter({ hasText: /systemd/i })
-      .waitFor({ timeout: 30_000 });
+    const editor = await workbench.openFile("typed.service", /systemd/i);
     console.log(`    opened: ${await workbench.screenshot("problems-panel-1-opened")}`);
 
     await workbench.typeAtEnd(editor, typedLine);
+    await page.keyboard.press("Escape");
     const rows = await workbench.problems();
     const row = rows.filter({ hasText: `[Ln ${typedLineNumber}, Col` });
     await row.first().waitFor({ timeout: 30_000 });

@@ -26,14 +26,8 @@ test(
     assert.ok(session);
     const { page, workbench } = session;
     await session.step("value-versions", async () => {
-      const editor = await workbench.openFile(UNIT);
-      await workbench
-        .languageMode()
-        .filter({ hasText: /systemd/i })
-        .waitFor({ timeout: 30_000 });
-      await editor.locator(".view-lines").click();
-      await page.keyboard.press("Control+End");
-      await page.keyboard.type("Type=notify-re", { delay: 20 });
+      const editor = await workbench.openFile(UNIT, /systemd/i);
+      await workbench.typeAtEnd(editor, "Type=notify-re");
       const row = await workbench.suggestion("notify-reload");
       console.log(`    suggestion: ${await workbench.screenshot("value-versions-1-suggestion")}`);
       assert.match(await row.innerText(), /systemd 253\+/);

@@ -11,8 +11,11 @@ export class Workbench {
     await this.page.locator(".explorer-folders-view").waitFor({ timeout: 60_000 });
   }
 
-  /** Opens a workspace file through Quick Open and waits for its editor to have focus. */
-  async openFile(name: string): Promise<Locator> {
+  /**
+   * Opens a workspace file through Quick Open and waits for its editor to have focus and, when
+   * `mode` is given, for the status bar to show that language mode (the extension has claimed it).
+   */
+  async openFile(name: string, mode?: string | RegExp): Promise<Locator> {
     await this.page.keyboard.press("Control+P");
     const input = this.page.locator(".quick-input-widget input[type=text]");
     await input.waitFor();
@@ -22,6 +25,7 @@ export class Workbench {
     const editor = this.page.locator(".editor-instance .monaco-editor").first();
     await this.page.locator(".tab.active", { hasText: name }).waitFor();
     await editor.locator(".view-lines").waitFor();
+    if (mode !== undefined) await this.languageMode().filter({ hasText: mode }).waitFor({ timeout: 30_000 });
     return editor;
   }
 
@@ -30,12 +34,14 @@ export class Workbench {
     return this.page.locator("[id='status.editor.mode']");
   }
 
-  /** Types text at the end of the active editor and dismisses any suggestion widget. */
+  /**
+   * Clicks into the editor's text, goes to its end and types `text` key by key, as a user does. Any
+   * suggest widget the keys open stays open: a test that wants it gone presses Escape.
+   */
   async typeAtEnd(editor: Locator, text: string): Promise<void> {
     await editor.locator(".view-lines").click();
     await this.page.keyboard.press("Control+End");
-    await this.page.keyboard.type(text, { delay: 10 });
-    await this.page.keyboard.press("Escape");
+    await this.page.keyboard.type(text, { delay: 20 });
   }
 
   /** Opens the Problems panel and returns its rows. */
