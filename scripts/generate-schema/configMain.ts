@@ -13,8 +13,8 @@ import {
   type ConfigTable,
   type GeneratedConfigSchema,
 } from "../../server/src/language/schema/generated/configTypes";
-import { kindOf, statusOf } from "./directives";
-import { PARSER_KINDS } from "./parserKinds";
+import { kindOf, resolveRule, statusOf } from "./directives";
+import { PARSER_KINDS, type KindRule } from "./parserKinds";
 import { EnumTables } from "./enumTables";
 import { cFiles } from "./sourceFiles";
 import { formatJson } from "./formatJson";
@@ -48,6 +48,20 @@ const SOURCES: Record<ConfigTable, { gperf?: string; c?: string; page: string }>
   "sysupdate-feature": { c: "src/sysupdate/sysupdate-feature.c", page: "sysupdate.features" },
 };
 
+/**
+ * Parsers a daemon defines for itself whose grammar is plain enough to judge, read from their
+ * sources; the daemons' other own parsers are completed and documented, not judged.
+ */
+const OWN_PARSER_KINDS: Record<string, KindRule> = {
+  // journald's Compress=: a boolean, or the size from which an entry is compressed
+  config_parse_compress: { kind: "bytes", acceptsBoolean: true },
+  // logind's NAutoVTs=: at most 15; RuntimeDirectorySize=: a size, or a share of the memory
+  config_parse_n_autovts: { kind: "integer", min: 0, max: 15 },
+  config_parse_tmpfs_size: { kind: "bytes", percent: true },
+  // networkd's DUIDType=: a type by name or number; link-layer-time may carry a time after ":"
+  config_parse_duid_type: { kind: "enum", table: "duid_type", numbers: 65535, prefixes: ["link-layer-time:"] },
+};
+
 /** Directories whose C files hold the parsers and string tables these tables use; earlier ones win. */
 const C_DIRS = [
   "src/core",
@@ -56,6 +70,7 @@ const C_DIRS = [
   "src/resolve",
   "src/timesync",
   "src/network",
+  "src/libsystemd-network",
   "src/coredump",
   "src/oom",
   "src/home",
@@ -124,11 +139,18 @@ function main(): void {
     for (const entry of entries) {
       const status = statusOf(entry);
       const local = writtenHere(entry.parser);
+      const ownRule = OWN_PARSER_KINDS[entry.parser];
       const { spec, list, fallback } =
-        status === "removed" || local ? { spec: STRING, list: false, fallback: local } : kindOf(entry, enumTables);
+        status === "removed"
+          ? { spec: STRING, list: false, fallback: local }
+          : ownRule
+            ? resolveRule(ownRule, entry.parser, enumTables)
+            : local
+              ? { spec: STRING, list: false, fallback: true }
+              : kindOf(entry, enumTables);
       // A hand-written parser may take more than the words it was seen comparing (numbers, "pick",
       // "UID:RANGE"): in these files only enums defined from a table are judged as enums.
-      const handWritten = spec.kind === "enum" && !(entry.parser in PARSER_KINDS) && !enumTables.declaresEnum(entry.parser);
+      const handWritten = spec.kind === "enum" && !ownRule && !(entry.parser in PARSER_KINDS) && !enumTables.declaresEnum(entry.parser);
       if (fallback || handWritten) fallbacks.set(entry.parser, (fallbacks.get(entry.parser) ?? 0) + 1);
       const doc = docs.find([source.page], entry.section, entry.name);
       directives.push({

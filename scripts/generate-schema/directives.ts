@@ -29,7 +29,7 @@ export interface KindResult {
   fallback: boolean;
 }
 
-function resolveRule(rule: KindRule, parser: string, tables: EnumTables): KindResult {
+export function resolveRule(rule: KindRule, parser: string, tables: EnumTables): KindResult {
   const { list, ...rest } = rule as KindRule & { list?: true };
   if ("fromParser" in rest) {
     const found = tables.valuesFor(parser);

@@ -58,6 +58,8 @@ export const PARSER_KINDS: Record<string, KindRule> = {
   config_parse_cpu_set: { kind: "cpuSet" },
   // The string lookups with a numeric fallback take numbers up to the table's maximum.
   config_parse_log_level: { kind: "enum", table: "log_level", numbers: 7 },
+  // PID 1's LogLevel=: the same words, read by a parser that also sets the level at once
+  config_parse_level2: { kind: "enum", table: "log_level", numbers: 7 },
   config_parse_log_facility: { kind: "enum", table: "log_facility_unshifted", numbers: 23 },
   config_parse_warn_compat: { kind: "string" },
   config_parse_net_condition: LIST({ kind: "condition", argument: "string" }),

@@ -64,6 +64,11 @@ export interface Container {
   addUser(name: string): Promise<ContainerUser>;
   /** The argv prefix and environment that run a command inside as root or as a user from addUser. */
   execPrefix(user?: string): ExecPrefix;
+  /**
+   * The last lines the container printed on its console (colour codes removed): where PID 1 logs
+   * while it starts, before the journal takes over, as after a daemon-reexec.
+   */
+  consoleTail(): string;
   /** Shuts the container down and removes its cgroup and rootfs copy. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -149,6 +154,10 @@ class NspawnContainer implements Container {
 
   execPrefix(user?: string): ExecPrefix {
     return execPrefix(this.pid, user === undefined ? undefined : this.user(user));
+  }
+
+  consoleTail(): string {
+    return this.nspawn.consoleTail();
   }
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<ProcessResult> {

@@ -330,6 +330,7 @@ function checkByKind(value: string, context: ValueContext): ValueProblem[] {
       // systemd reads "infinity" wherever it reads a time span.
       return checkTimeSpan(value, { ...timeSpanOptions(spec), allowInfinity: true });
     case "bytes":
+      if (spec.acceptsBoolean && parseBoolean(value).ok) return [];
       return checkByteSize(value, byteSizeOptions(spec));
     case "percent":
       return checkPercent(value, { kind: "permyriad", unbounded: spec.unbounded === true });
@@ -405,7 +406,7 @@ function checkByKind(value: string, context: ValueContext): ValueProblem[] {
 /** Kinds whose grammar systemd's networkd parsers share with unit files; the rest are not judged there. */
 const NETWORKD_KINDS = new Set<ValueSpec["kind"]>(["boolean", "tristate", "timespan"]);
 /** The daemons' configuration files read these with the same conf-parser.c functions as unit files. */
-const CONFIG_KINDS = new Set<ValueSpec["kind"]>([...NETWORKD_KINDS, "bytes", "integer", "enum", "path", "calendar", "signal"]);
+const CONFIG_KINDS = new Set<ValueSpec["kind"]>([...NETWORKD_KINDS, "bytes", "integer", "enum", "path", "calendar", "signal", "rlimit"]);
 
 function judgedKinds(info: DirectiveInfo): ReadonlySet<ValueSpec["kind"]> | undefined {
   if (info.family === "unit") return undefined;

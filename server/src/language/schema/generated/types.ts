@@ -109,7 +109,7 @@ export type ValueSpec =
   | { kind: "boolean" }
   | { kind: "tristate" }
   | { kind: "timespan"; unit?: TimeUnit; infinity?: true }
-  | { kind: "bytes"; infinity?: true; percent?: true }
+  | { kind: "bytes"; infinity?: true; percent?: true; acceptsBoolean?: true }
   | { kind: "percent"; unbounded?: true }
   | { kind: "permille" }
   | { kind: "integer"; min?: number; max?: number; percent?: true; keywords?: string[] }
