@@ -36,9 +36,16 @@ export function machineService(): UnitLanguageService {
   return createUnitLanguageService(createNodeHost(createManPageLibrary()));
 }
 
-/** What the language server publishes for `text` at the absolute `path` on this machine, before any verify. */
+let sharedMachineService: UnitLanguageService | undefined;
+
+/**
+ * What the language server publishes for `text` at the absolute `path` on this machine, before any
+ * verify: from one service for every call, as the server has one for every document (a service
+ * of its own per call would read the machine's unit files again each time).
+ */
 export function machineDiagnostics(path: string, text: string): Promise<Diagnostic[]> {
-  return machineService().diagnostics(documentOf(path, text));
+  sharedMachineService ??= machineService();
+  return sharedMachineService.diagnostics(documentOf(path, text));
 }
 
 /**

@@ -84,8 +84,12 @@ export class UnitIndex {
   private readonly limits: UnitIndexLimits;
   private readonly scans = new Map<string, { scan: Promise<Scan>; at: number }>();
   private readonly descriptions = new Map<string, string | undefined>();
-  /** The catalog last built for each scope, reused while its two scans are the current ones. */
-  private readonly catalogs = new Map<Scope, { workspace: Scan; installed: Scan; catalog: UnitCatalog }>();
+  /**
+   * The catalog last built for each scope, reused while its two scans are the current ones. The
+   * promise is kept, so that requests arriving while it is built (a thousand documents opened at
+   * once) share one catalog, and with it one reading of the units' ordering.
+   */
+  private readonly catalogs = new Map<Scope, { workspace: Scan; installed: Scan; catalog: Promise<UnitCatalog> }>();
   private readonly now: () => number;
 
   constructor(private readonly options: UnitIndexOptions = {}) {
@@ -111,7 +115,7 @@ export class UnitIndex {
     const [workspace, installed] = await Promise.all([this.scan("workspace"), this.scan(scope)]);
     const cached = this.catalogs.get(scope);
     if (cached?.workspace === workspace && cached.installed === installed) return cached.catalog;
-    const catalog = await this.buildCatalog(scope, workspace, installed);
+    const catalog = this.buildCatalog(scope, workspace, installed);
     this.catalogs.set(scope, { workspace, installed, catalog });
     return catalog;
   }
