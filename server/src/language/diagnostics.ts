@@ -7,6 +7,7 @@ import { ruleFamilies } from "./rules/registry";
 import type { RuleInfo, Severity, TargetSystemd } from "./rules/rule";
 import { placeholderSpans, touchesPlaceholder } from "./templatePlaceholders";
 import type { UnitKind } from "./unitKind";
+import type { ValueMemo } from "./rules/valueMemo";
 
 export type SeveritySetting = Severity | "ignore";
 
@@ -44,12 +45,14 @@ export interface DiagnosticOptions {
   units?: UnitCatalog;
   /** What those units start after, for rules about ordering loops. */
   ordering?: OrderingEdges;
+  /** Checks of values kept from earlier analyses (the language service keeps one). */
+  memo?: ValueMemo;
 }
 
 export function computeDiagnostics(
   file: UnitFile,
   kind: UnitKind,
-  { severities = {}, target = {}, siblingUnits, units, ordering }: DiagnosticOptions = {},
+  { severities = {}, target = {}, siblingUnits, units, ordering, memo }: DiagnosticOptions = {},
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // A file with NUL bytes is binary, not a unit with mistakes: one finding says so, not one per line.
@@ -64,6 +67,7 @@ export function computeDiagnostics(
       ...(siblingUnits && { siblingUnits }),
       ...(units && { units }),
       ...(ordering && { ordering }),
+      ...(memo && { memo }),
     })) {
       if (touchesPlaceholder(finding.span, placeholders)) continue;
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);

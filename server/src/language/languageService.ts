@@ -73,6 +73,7 @@ import { unitReferenceAt } from "./unitReferences";
 import { workspaceSymbols } from "./workspaceSymbols";
 import type { UnitCatalog } from "./unitCatalog";
 import { resolveUnitItem } from "./valueCompletion";
+import { ValueMemo } from "./rules/valueMemo";
 
 export { clientFeaturesOf, type ClientCapabilitiesSubset, type ClientFeatures } from "./clientFeatures";
 export { semanticTokensLegend } from "./semanticTokens";
@@ -203,6 +204,8 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   const texts = new Map<string, string>();
   /** The files of each service document's unit, as last read for its exposure (code actions cannot wait for the disk). */
   const unitFilesOf = new Map<string, { paths: string[]; texts: string[] }>();
+  /** The value checks of earlier analyses: an edit re-checks the values it changed, not the whole file. */
+  const valueMemo = new ValueMemo();
 
   const analysisOf = (document: TextDocument): Analysis => {
     const cached = parses.get(document.uri);
@@ -333,6 +336,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       if (!project.settings) return [];
       const own = diagnose(analysis, {
         ...project.settings,
+        memo: valueMemo,
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         // A template beside (foo.service.in) counts as the unit it becomes.
         ...(siblings && { siblingUnits: new Set(siblings.map((entry) => unitKind(entry.name).name)) }),

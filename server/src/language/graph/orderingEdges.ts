@@ -1,14 +1,14 @@
-import { parseUnitFile } from "../parser";
+import { parseUnitFile, type UnitFile } from "../parser";
 import type { UnitCatalog } from "../unitCatalog";
 import { splitWords } from "../values/words";
 
 /** For each unit, the units it starts after, each with the unit whose file says so (its own After=, another's Before=). */
 export type OrderingEdges = ReadonlyMap<string, readonly { after: string; source: string }[]>;
 
-/** The After= and Before= names of one unit file's [Unit] section, as edges "starts after". */
-export function orderingOf(unit: string, text: string): [from: string, to: string][] {
+/** The After= and Before= names of one parsed unit file's [Unit] section, as edges "starts after". */
+export function orderingOf(unit: string, file: UnitFile): [from: string, to: string][] {
   const edges: [string, string][] = [];
-  for (const section of parseUnitFile(text).sections) {
+  for (const section of file.sections) {
     if (section.name !== "Unit") continue;
     for (const entry of section.entries) {
       if (entry.key !== "After" && entry.key !== "Before") continue;
@@ -28,7 +28,8 @@ export async function orderingEdges(catalog: UnitCatalog, read: (path: string) =
     if (!unit.path || unit.masked) continue;
     const text = await read(unit.path);
     if (text === undefined) continue;
-    for (const [from, to] of orderingOf(unit.name, text)) edges.set(from, [...(edges.get(from) ?? []), { after: to, source: unit.name }]);
+    for (const [from, to] of orderingOf(unit.name, parseUnitFile(text)))
+      edges.set(from, [...(edges.get(from) ?? []), { after: to, source: unit.name }]);
   }
   return edges;
 }

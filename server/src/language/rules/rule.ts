@@ -2,6 +2,7 @@ import type { Span, UnitFile } from "../parser";
 import type { OrderingEdges } from "../graph/orderingEdges";
 import type { UnitCatalog } from "../unitCatalog";
 import type { UnitKind } from "../unitKind";
+import type { ValueMemo } from "./valueMemo";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 
@@ -51,6 +52,8 @@ export interface RuleContext {
   units?: UnitCatalog;
   /** What the units of the workspace and the machine start after, for rules about ordering loops. */
   ordering?: OrderingEdges;
+  /** Earlier checks of the same values, for rules whose findings on a value depend on the value and its directive alone. */
+  memo?: ValueMemo;
 }
 
 /** A family of rules that share one pass over the file. */

@@ -89,7 +89,7 @@ export const referenceRules: RuleFamily = {
       });
     }
     const unit = unitOf(kind);
-    const cycle = ordering && unit && orderingCycle(unit, orderingOf(unit, file.text), ordering);
+    const cycle = ordering && unit && orderingCycle(unit, orderingOf(unit, file), ordering);
     const first =
       cycle &&
       references.find(

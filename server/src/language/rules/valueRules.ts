@@ -413,20 +413,20 @@ function judgedKinds(info: DirectiveInfo): ReadonlySet<ValueSpec["kind"]> | unde
   return isConfigFamily(info.family) ? CONFIG_KINDS : NETWORKD_KINDS;
 }
 
-function valueProblems(entry: EntryNode, info: DirectiveInfo): ValueProblem[] {
+function valueProblems(value: string, info: DirectiveInfo): ValueProblem[] {
   // An empty assignment resets a list, or the setting, to its default.
-  if (entry.value === "") return [];
+  if (value === "") return [];
   if (info.family === "quadlet") return [];
   const judged = judgedKinds(info);
   if (judged && !judged.has(info.value.kind)) return [];
   const specifiers = specifierLetters(info);
-  const context: ValueContext = { info, original: entry.value };
-  if (!specifiers) return checkByKind(entry.value, context);
-  const expanded = checkSpecifiers(entry.value, { letters: specifiers });
+  const context: ValueContext = { info, original: value };
+  if (!specifiers) return checkByKind(value, context);
+  const expanded = checkSpecifiers(value, { letters: specifiers });
   // systemd drops a line whose specifiers it cannot expand before reading the rest of it.
   if (expanded.some((p) => p.severity === undefined || p.severity === "error")) return expanded;
-  const habits = questionableSpecifiers(entry.value, specifiers === INSTALL_LETTERS ? new Set() : DEPRECATED_LETTERS);
-  return [...expanded, ...habits, ...checkByKind(withStandIns(entry.value), context)];
+  const habits = questionableSpecifiers(value, specifiers === INSTALL_LETTERS ? new Set() : DEPRECATED_LETTERS);
+  return [...expanded, ...habits, ...checkByKind(withStandIns(value), context)];
 }
 
 // --- The rule family ------------------------------------------------------------------------------
@@ -452,6 +452,17 @@ function findingOf(entry: EntryNode, problem: ValueProblem): Finding | undefined
   return problem.suggestions?.length ? { rule, span, message, data: { suggestions: problem.suggestions } } : { rule, span, message };
 }
 
+/** `check(value, info)`, through the context's memo when it has one. */
+export function memoized<T>(
+  { memo }: Pick<RuleContext, "memo">,
+  kind: string,
+  info: DirectiveInfo,
+  value: string,
+  check: (value: string, info: DirectiveInfo) => T,
+): T {
+  return memo ? memo.get(kind, info, value, () => check(value, info)) : check(value, info);
+}
+
 /** The findings of `check` on each entry whose directive is known here and still read. */
 export function knownEntryFindings(
   { file, kind }: Pick<RuleContext, "file" | "kind">,
@@ -471,6 +482,8 @@ export function knownEntryFindings(
 export const valueRules: RuleFamily = {
   rules: [invalidValue, questionableValue, unknownCapability, literalPercent, deprecatedSpecifier],
   check(context: RuleContext): Finding[] {
-    return knownEntryFindings(context, (entry, info) => valueProblems(entry, info).map((problem) => findingOf(entry, problem)));
+    return knownEntryFindings(context, (entry, info) =>
+      memoized(context, "value", info, entry.value, valueProblems).map((problem) => findingOf(entry, problem)),
+    );
   },
 };

@@ -5,7 +5,7 @@ import { targetsLacking, targetsPast } from "../targets/targetList";
 import { parseExecLine } from "../values/execLine";
 import { splitWords } from "../values/words";
 import type { Finding, RuleContext, RuleFamily, RuleInfo, TargetSystemd } from "./rule";
-import { documentSpan, knownEntryFindings } from "./valueRules";
+import { documentSpan, knownEntryFindings, memoized } from "./valueRules";
 
 export const newerValue: RuleInfo = {
   id: "newer-value",
@@ -28,19 +28,19 @@ interface VersionedPart {
   history: ValueHistory;
 }
 
-function enumParts(entry: EntryNode, info: DirectiveInfo): VersionedPart[] {
+function enumParts(value: string, info: DirectiveInfo): VersionedPart[] {
   const spec = info.value;
   if (spec.kind !== "enum") return [];
-  const words = spec.multiple ? splitWords(entry.value).words : [{ text: entry.value, start: 0, end: entry.value.length }];
+  const words = spec.multiple ? splitWords(value).words : [{ text: value, start: 0, end: value.length }];
   return words.flatMap((word) => {
     const history = wordHistory(info, word.text);
     return history ? [{ what: `${info.name}=${word.text}`, start: word.start, end: word.end, history }] : [];
   });
 }
 
-function execParts(entry: EntryNode, info: DirectiveInfo): VersionedPart[] {
+function execParts(value: string, info: DirectiveInfo): VersionedPart[] {
   if (info.value.kind !== "exec") return [];
-  return parseExecLine(entry.value).commands.flatMap((command) => {
+  return parseExecLine(value).commands.flatMap((command) => {
     let rest = command.prefix;
     const parts: VersionedPart[] = [];
     for (const { prefix, ...history } of EXEC_PREFIXES) {
@@ -53,6 +53,8 @@ function execParts(entry: EntryNode, info: DirectiveInfo): VersionedPart[] {
     return parts;
   });
 }
+
+const versionedParts = (value: string, info: DirectiveInfo) => [...enumParts(value, info), ...execParts(value, info)];
 
 function partFinding(entry: EntryNode, part: VersionedPart, target: TargetSystemd): Finding | undefined {
   const span = documentSpan(entry, part.start, part.end);
@@ -76,7 +78,7 @@ export const valueVersionRules: RuleFamily = {
     return knownEntryFindings(context, (entry, info) =>
       entry.value === ""
         ? []
-        : [...enumParts(entry, info), ...execParts(entry, info)].map((part) => partFinding(entry, part, context.target)),
+        : memoized(context, "versions", info, entry.value, versionedParts).map((part) => partFinding(entry, part, context.target)),
     );
   },
 };
