@@ -32,6 +32,8 @@ const sent: { [K in CommandName]: ArgumentOf<K> } = {
   security: { uri },
   explainFailure: unit,
   machines: {},
+  deploy: { uris: [uri], hosts: [{ ssh: "root@web1" }], mode: "check" },
+  inventoryGroups: { inventory: "file:///srv/fleet/inventory.ini" },
 };
 
 describe("an untrusted workspace", () => {

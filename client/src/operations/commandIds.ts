@@ -20,6 +20,7 @@ export const UI_COMMANDS = {
   install: "unitsmith.install",
   uninstall: "unitsmith.uninstall",
   securityAnalysis: "unitsmith.securityAnalysis",
+  deployToHosts: "unitsmith.deployToHosts",
   refreshUnits: "unitsmith.units.refresh",
   filterUnits: "unitsmith.units.filter",
   clearUnitsFilter: "unitsmith.units.clearFilter",

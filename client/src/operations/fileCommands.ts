@@ -18,7 +18,7 @@ const INSTALL_RUN_CHOICES = [
 ];
 
 /** The active editor's document, saved: Install and Security Analysis read the file on disk. */
-async function savedUnitDocument(ui: OperationsUi, doing: string): Promise<vscode.TextDocument | undefined> {
+export async function savedUnitDocument(ui: OperationsUi, doing: string): Promise<vscode.TextDocument | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document || document.uri.scheme !== "file") {
     ui.notifier.notify(infoNotice(t("{0}: open a saved unit file first.", doing)));

@@ -3,6 +3,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { LANGUAGE_ID } from "../../../server/src/protocol";
 import { ActiveUnitState } from "./activeUnitState";
 import { reactToSaves } from "./afterSave";
+import { registerDeployCommand } from "./deployCommand";
 import { UNITS_VIEW } from "./commandIds";
 import { registerFileCommands } from "./fileCommands";
 import { registerInspectCommands } from "./inspectCommands";
@@ -71,6 +72,7 @@ export function registerOperationsUi(
     ...registerUnitCommands(ui),
     ...registerInspectCommands(ui),
     ...registerFileCommands(ui),
+    registerDeployCommand(ui),
     ...registerUnitsViewCommands(ui, tree),
     vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID, scheme: "file" }, new UnitCodeLens(state)),
     reactToSaves(ui),

@@ -19,7 +19,7 @@ Commands:
   graph FILE     the units around FILE's unit: requirements, ordering, conflicts (unitsmith graph --help)
   calendar EXPRESSION...     when an OnCalendar= expression elapses (unitsmith calendar --help)
   security PATH...           the exposure score of services (unitsmith security --help)
-  deploy --inventory F --limit G UNIT...   put units on an Ansible group's hosts (unitsmith deploy --help)
+  deploy --inventory F --limit G FILE...   put units on an Ansible group's hosts (unitsmith deploy --help)
 
 Options:
   --help         print this help

@@ -4,6 +4,7 @@ import { isObject, parseHostArgument, parseJournalOptions, type Parsed } from ".
 import { contextForHost } from "./hostContext";
 import { parseScopeArgument, resolveUnit, type InstancePolicy } from "./arguments";
 import { cat } from "./cat";
+import { deploy, inventoryGroups, parseDeployArgument, parseInventoryArgument } from "./deploy";
 import { createOperationContext, type OperationContext } from "./context";
 import type { UnitAction } from "./idempotence";
 import { install, parseInstallArgument } from "./install";
@@ -66,6 +67,8 @@ const HANDLERS: Record<CommandName, Handler> = {
   security: checked(parseSecurityArgument, security),
   explainFailure: checked(unit("instance-required"), explainFailure),
   machines: (context, _args, signal) => machines(context, signal),
+  deploy: checked(parseDeployArgument, deploy),
+  inventoryGroups: checked(parseInventoryArgument, inventoryGroups),
 };
 
 const NAMES = new Map(Object.entries(COMMANDS).map(([name, id]) => [id as string, name as CommandName]));
@@ -85,7 +88,7 @@ export function executeOperation(
   if (!name) return Promise.resolve({ ok: false, reason: "invalid-argument", message: `Unknown command ${id}` });
   const host = parseHostArgument(args);
   if (!host.ok) return Promise.resolve(host.failure);
-  if (host.value && (name === "security" || name === "machines")) {
+  if (host.value && (name === "security" || name === "machines" || name === "deploy" || name === "inventoryGroups")) {
     return Promise.resolve({ ok: false, reason: "invalid-argument", message: `${id} works on this machine; it takes no host.` });
   }
   return HANDLERS[name](contextForHost(context, host.value), args, signal);

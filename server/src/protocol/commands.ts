@@ -1,4 +1,5 @@
 /** The ids of the commands the server answers through workspace/executeCommand, with their argument and result types. */
+import type { DeployArgument, DeployResult, InventoryArgument, InventoryGroupsResult } from "./deploy";
 import type { InstallArgument, JournalArgument, ScopeArgument, UnitArgument, WriteOverrideArgument } from "./operationArguments";
 import type {
   CatResult,
@@ -38,6 +39,8 @@ export const COMMANDS = {
   security: "unitsmith.systemd.security",
   explainFailure: "unitsmith.systemd.explainFailure",
   machines: "unitsmith.systemd.machines",
+  deploy: "unitsmith.systemd.deploy",
+  inventoryGroups: "unitsmith.systemd.inventoryGroups",
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -64,6 +67,8 @@ interface CommandSignatures {
   security: [{ uri: string }, SecurityResult];
   explainFailure: [UnitArgument, ExplainFailureResult];
   machines: [Record<string, never>, MachinesResult];
+  deploy: [DeployArgument, DeployResult];
+  inventoryGroups: [InventoryArgument, InventoryGroupsResult];
 }
 
 /** Fails to compile when a command has no entry in the table. */

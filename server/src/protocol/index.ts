@@ -5,6 +5,7 @@
  * (and the generator's entry point).
  */
 export * from "./commands";
+export * from "./deploy";
 export * from "./initialization";
 export * from "./languageId";
 export * from "./lineFormatLanguages";

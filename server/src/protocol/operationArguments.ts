@@ -4,6 +4,9 @@
  */
 import type { Scope } from "../language/unitKind";
 import type { OperationFailure } from "./operationResults";
+import type { SshHost } from "./sshHost";
+
+export type { SshHost } from "./sshHost";
 
 export const JOURNAL_OUTPUT_MODES = [
   "short",
@@ -30,7 +33,7 @@ export type JournalOutputMode = (typeof JOURNAL_OUTPUT_MODES)[number];
  * with `sudo` for system-scope work through `sudo -n` there; or a machine `machinectl list` shows,
  * with the account whose user manager the user scope means.
  */
-export type HostArgument = { ssh: string; sudo?: boolean } | { machine: string; user?: string };
+export type HostArgument = SshHost | { machine: string; user?: string };
 
 /** Every command but security takes `host`; without it the command acts on the machine the server runs on. */
 export interface OnHost {

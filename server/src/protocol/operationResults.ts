@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "vscode-languageserver-types";
 import type { Scope } from "../language/unitKind";
+import type { DeployResult, InventoryGroupsResult } from "./deploy";
 
 export type RunState = "running" | "stopped";
 /** static: no [Install] section, nothing to enable or disable; masked: systemctl refuses to start or enable it. */
@@ -224,6 +225,10 @@ export type OperationResult =
   | MachinesResult
   | InstallResult
   | UninstallResult
-  | SecurityResult;
+  | SecurityResult
+  | DeployResult
+  | InventoryGroupsResult;
 
 export type Answer<T> = T | OperationFailure;
+
+export type DeployAnswer = Answer<DeployResult>;

@@ -10,6 +10,7 @@ describe("the deploy plan", () => {
     assert.deepEqual(
       deployPlan(["/r/backup.service", "/r/backup.timer", "/r/web.service", "/r/web.service.d/limits.conf", "/r/job@.service"]),
       {
+        scope: "system",
         files: [
           { src: "/r/backup.service", dest: "/etc/systemd/system/backup.service", unit: "backup.service" },
           { src: "/r/backup.timer", dest: "/etc/systemd/system/backup.timer", unit: "backup.timer" },
@@ -18,13 +19,48 @@ describe("the deploy plan", () => {
           { src: "/r/job@.service", dest: "/etc/systemd/system/job@.service", unit: "job@.service" },
         ],
         directories: ["/etc/systemd/system/web.service.d"],
+        sysusers: [],
+        tmpfiles: [],
         run: ["backup.timer", "web.service"],
       },
     );
   });
 
+  test("tmpfiles.d and sysusers.d files go to /etc, and are made before any unit starts", () => {
+    assert.deepEqual(deployPlan(["/r/app.service", "/r/pkg/sysusers.d/app.conf", "/r/pkg/tmpfiles.d/app.conf"]), {
+      scope: "system",
+      files: [
+        { src: "/r/app.service", dest: "/etc/systemd/system/app.service", unit: "app.service" },
+        { src: "/r/pkg/sysusers.d/app.conf", dest: "/etc/sysusers.d/app.conf", unit: "" },
+        { src: "/r/pkg/tmpfiles.d/app.conf", dest: "/etc/tmpfiles.d/app.conf", unit: "" },
+      ],
+      directories: ["/etc/sysusers.d", "/etc/tmpfiles.d"],
+      sysusers: ["/etc/sysusers.d/app.conf"],
+      tmpfiles: ["/etc/tmpfiles.d/app.conf"],
+      run: ["app.service"],
+    });
+  });
+
+  test("user units go to the account's ~/.config/systemd/user; sysusers.d is for the system manager only", () => {
+    assert.deepEqual(deployPlan(["/r/hello.service", "/r/hello.service.d/env.conf", "/r/tmpfiles.d/hello.conf"], "user"), {
+      scope: "user",
+      files: [
+        { src: "/r/hello.service", dest: "~/.config/systemd/user/hello.service", unit: "hello.service" },
+        { src: "/r/hello.service.d/env.conf", dest: "~/.config/systemd/user/hello.service.d/env.conf", unit: "hello.service" },
+        { src: "/r/tmpfiles.d/hello.conf", dest: "~/.config/user-tmpfiles.d/hello.conf", unit: "" },
+      ],
+      directories: ["~/.config/systemd/user", "~/.config/systemd/user/hello.service.d", "~/.config/user-tmpfiles.d"],
+      sysusers: [],
+      tmpfiles: ["hello.conf"],
+      run: ["hello.service"],
+    });
+    assert.match((deployPlan(["/r/sysusers.d/x.conf"], "user") as { problem: string }).problem, /sysusers\.d files make system accounts/);
+  });
+
   test("what is not a unit is refused", () => {
-    assert.deepEqual(deployPlan(["/r/notes.txt"]), { problem: "/r/notes.txt is not a unit file or a drop-in of one" });
+    assert.deepEqual(deployPlan(["/r/notes.txt"]), {
+      problem: "/r/notes.txt is not a unit file, a drop-in of one, or a tmpfiles.d or sysusers.d file",
+    });
   });
 });
 
@@ -53,7 +89,7 @@ describe("the playbook", () => {
     const text = deployPlaybook(plan);
     for (const line of [
       '  hosts: "all"',
-      '    - name: "Put the unit files in place"',
+      '    - name: "Put the files in place"',
       "      ansible.builtin.copy:",
       '      when: "unitsmith_changed | length > 0"',
       "          ansible.builtin.systemd_service:",
@@ -63,6 +99,22 @@ describe("the playbook", () => {
     ]) {
       assert.ok(text.includes(`${line}\n`), line);
     }
+  });
+
+  test("user units: the user manager's reload, start and journal; sysusers and tmpfiles applied before the units start", () => {
+    const user = deployPlan(["/r/hello.service", "/r/tmpfiles.d/hello.conf"], "user");
+    assert.ok(!("problem" in user));
+    const text = deployPlaybook(user);
+    assert.equal(text.match(/ {2,}scope: "user"\n/g)?.length, 2, text);
+    assert.match(text, /"systemd-tmpfiles"\s+- "--user"\s+- "--create"\s+- "hello.conf"\n/);
+    assert.match(text, /"journalctl"\s+- "--user"\s+- "--unit=hello.service"/);
+    const system = deployPlan(["/r/app.service", "/r/sysusers.d/app.conf", "/r/tmpfiles.d/app.conf"]);
+    assert.ok(!("problem" in system));
+    const order = deployPlaybook(system);
+    const at = (needle: string) => order.indexOf(needle);
+    assert.ok(at('"systemd-sysusers"') > at('"Reload systemd"') && at('"systemd-tmpfiles"') > at('"systemd-sysusers"'), order);
+    assert.ok(at('"Run app.service"') > at('"systemd-tmpfiles"'), order);
+    assert.ok(!order.includes("scope:"), order);
   });
 });
 
