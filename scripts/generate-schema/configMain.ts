@@ -26,16 +26,20 @@ import { parseXml, type XmlElement } from "./xml";
 const REPO = resolve(__dirname, "../..");
 const DEFAULT_OUT = join(REPO, "server/src/language/schema/generated/configFiles.json");
 
-/** Where each table lives (a gperf file, or C with ConfigTableItem arrays) and its man page. */
-const SOURCES: Record<ConfigTable, { gperf?: string; c?: string; page: string }> = {
+/**
+ * Where each table lives (a gperf file, or C with ConfigTableItem arrays) and its man page. Where a
+ * table moved between releases, the places are tried in order (coredump's table became gperf in
+ * 258, oomd's moved to oomd-conf.c).
+ */
+const SOURCES: Record<ConfigTable, { gperf?: string; c?: string | string[]; page: string }> = {
   manager: { c: "src/core/main.c", page: "systemd-system.conf" },
   journald: { gperf: "src/journal/journald-gperf.gperf", page: "journald.conf" },
   logind: { gperf: "src/login/logind-gperf.gperf", page: "logind.conf" },
   resolved: { gperf: "src/resolve/resolved-gperf.gperf", page: "resolved.conf" },
   timesyncd: { gperf: "src/timesync/timesyncd-gperf.gperf", page: "timesyncd.conf" },
   networkd: { gperf: "src/network/networkd-gperf.gperf", page: "networkd.conf" },
-  coredump: { c: "src/coredump/coredump.c", page: "coredump.conf" },
-  oomd: { c: "src/oom/oomd.c", page: "oomd.conf" },
+  coredump: { gperf: "src/coredump/coredump-gperf.gperf", c: "src/coredump/coredump.c", page: "coredump.conf" },
+  oomd: { c: ["src/oom/oomd-conf.c", "src/oom/oomd.c"], page: "oomd.conf" },
   sleep: { c: "src/shared/sleep-config.c", page: "systemd-sleep.conf" },
   homed: { gperf: "src/home/homed-gperf.gperf", page: "homed.conf" },
   pstore: { c: "src/pstore/pstore.c", page: "pstore.conf" },
@@ -101,6 +105,14 @@ function parseArgs(argv: string[]): { systemd: string; tag: string; archive: str
 
 const STRING = { kind: "string" as const };
 
+/** The file a table is read from in this tree: its gperf file if there is one, else the first C file there is. */
+function placeOf(tree: string, source: (typeof SOURCES)[ConfigTable]): { gperf?: string; c?: string } {
+  if (source.gperf && existsSync(join(tree, source.gperf))) return { gperf: source.gperf };
+  const c = [source.c ?? []].flat().find((path) => existsSync(join(tree, path)));
+  if (!c) throw new Error(`none of ${[source.gperf, source.c].flat().join(", ")} is in ${tree}`);
+  return { c };
+}
+
 function compare(a: ConfigDirective, b: ConfigDirective): number {
   const key = (d: ConfigDirective) => `${d.family}\0${d.section}\0${d.name}`;
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
@@ -123,9 +135,10 @@ function main(): void {
   const directives: ConfigDirective[] = [];
   const fallbacks = new Map<string, number>();
   for (const table of CONFIG_TABLES) {
-    const source = SOURCES[table];
-    const entries: GperfEntry[] = source.gperf ? parseGperf(read(source.gperf)) : parseConfigTableItems(read(source.c!));
-    if (entries.length === 0) throw new Error(`${table}: no keys found in ${source.gperf ?? source.c}`);
+    const { gperf, c } = placeOf(args.systemd, SOURCES[table]);
+    const source = { ...SOURCES[table], gperf, c };
+    const entries: GperfEntry[] = gperf ? parseGperf(read(gperf)) : parseConfigTableItems(read(c!));
+    if (entries.length === 0) throw new Error(`${table}: no keys found in ${gperf ?? c}`);
     // Tools define static parsers under the same names as the unit parsers (nspawn's
     // config_parse_private_users): the table's own sources come first and their parsers are not
     // read by the unit parsers' rules.

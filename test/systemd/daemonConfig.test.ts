@@ -144,11 +144,16 @@ async function daemonComplaints(daemon: Daemon, name: string, text: string): Pro
   }
 }
 
-/** Unitsmith's errors and warnings on the same file, as "line kind" rows. */
+/**
+ * Unitsmith's errors and warnings on the same file, as "line kind" rows. A deprecation is advice
+ * about later releases (systemd 258 ignores DefaultCPUAccounting=), not a claim that this daemon
+ * ignores the line, so it is left out.
+ */
 function ourFindings(daemon: Daemon, name: string, text: string): string[] {
   const path = `/etc/systemd/${daemon.dropIns}/50-${name}.conf`;
   const found = computeDiagnostics(parseUnitFile(text), unitKind(path), { target: { version } })
     .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
+    .filter((d) => d.code !== "deprecated-directive")
     .map((d) => `${d.range.start.line + 1} ${FINDING_KIND[String(d.code)] ?? String(d.code)}`);
   return [...new Set(found)].sort();
 }

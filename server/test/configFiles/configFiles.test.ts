@@ -94,3 +94,25 @@ describe("build templates", () => {
     assert.match(await hover("units/food.service.in", "[Service]\nRest|art=<%= restart %>\n"), /\*\*Restart=\*\*/);
   });
 });
+
+describe("systemd's own configuration files across releases", () => {
+  it("know the keys of the newest systemd, each with the release that added it", async () => {
+    const logind = "/etc/systemd/logind.conf.d/50-wall.conf";
+    const text = "[Login]\nWallMessages=no\n";
+    assert.deepEqual(await problems(logind, text), []);
+    const onDebian = await testService({}, { target: { version: 252 } }).diagnostics(documentOf(logind, text));
+    assert.deepEqual(
+      onDebian.map((d) => `${d.range.start.line + 1}:${d.code} ${d.message}`),
+      ["2:newer-directive WallMessages= needs systemd 258 or newer; the target is systemd 252, which ignores it as unknown."],
+    );
+    assert.ok((await complete("/etc/systemd/system.conf", "[Manager]\nMinimumUp|")).includes("MinimumUptimeSec"));
+  });
+
+  it("say a setting that systemd 258 ignores is only on its way out while every target is older", async () => {
+    const text = "[Manager]\nDefaultCPUAccounting=yes\n";
+    const codes = async (version: number) =>
+      (await testService({}, { target: { version } }).diagnostics(documentOf("/etc/systemd/system.conf", text))).map((d) => d.code);
+    assert.deepEqual(await codes(252), ["deprecated-directive"]);
+    assert.deepEqual(await codes(258), ["removed-directive"]);
+  });
+});

@@ -2,6 +2,7 @@
 // data know this directive here?" the way a linter would: generated tables first, then overlay.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { GeneratedConfigSchema } from "../../src/language/schema/generated/configTypes";
 import type { DirectiveFamily, GeneratedSchema, SchemaOverlay } from "../../src/language/schema/generated/types";
 
 export const schemaDir = join(__dirname, "../../src/language/schema");
@@ -10,7 +11,10 @@ export const schema = JSON.parse(readFileSync(join(schemaDir, "generated/directi
 export const overlay = JSON.parse(readFileSync(join(schemaDir, "overlay.json"), "utf8")) as SchemaOverlay;
 
 const key = (family: DirectiveFamily, section: string, name: string) => `${family}\0${section}\0${name}`;
-const generated = new Set(schema.directives.map((d) => key(d.family, d.section, d.name)));
+const configFiles = JSON.parse(readFileSync(join(schemaDir, "generated/configFiles.json"), "utf8")) as GeneratedConfigSchema;
+const generated = new Set(
+  [...schema.directives, ...configFiles.directives].map((d) => key(d.family as DirectiveFamily, d.section, d.name)),
+);
 const changed = new Set(overlay.changes.flatMap((c) => c.sections.map((s) => key(c.family, s, c.name))));
 
 export function inGenerated(family: DirectiveFamily, section: string, name: string): boolean {
