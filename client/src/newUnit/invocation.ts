@@ -23,6 +23,7 @@ const FLAGS: readonly (readonly [OptionKey, string])[] = [
   ["scope", "--scope"],
   ["template", "--template"],
   ["every", "--every"],
+  ["cron", "--cron"],
   ["socket", "--socket"],
   ["harden", "--harden"],
   ["memoryMax", "--memory-max"],

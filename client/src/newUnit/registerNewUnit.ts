@@ -8,6 +8,7 @@ import { vscodePrompts, type Prompts } from "../operations/prompts";
 import type { OperationsTestApi } from "../operations/registerOperationsUi";
 import { NEW_UNIT_COMMANDS } from "./commandIds";
 import { addCompanion } from "./companionCommands";
+import { convertCron } from "./convertCron";
 import { newUnit } from "./newUnitCommand";
 
 /**
@@ -32,7 +33,7 @@ function resolveProgramFor(scope: string | undefined): ResolveProgram {
 }
 
 /**
- * Registers New Unit, Add a Timer and Add a Socket. They ask through the same prompts as the
+ * Registers New Unit, Convert a Cron Line, Add a Timer and Add a Socket. They ask through the same prompts as the
  * operations UI, so the returned test API (the operations one, extended) answers both, and reports
  * the notices of both.
  */
@@ -47,6 +48,7 @@ export function registerNewUnit(
   context.subscriptions.push(
     notifier,
     vscode.commands.registerCommand(NEW_UNIT_COMMANDS.newUnit, () => newUnit(prompts, notifier, resolveProgramFor)),
+    vscode.commands.registerCommand(NEW_UNIT_COMMANDS.convertCron, () => convertCron(prompts, notifier, resolveProgramFor)),
     vscode.commands.registerCommand(NEW_UNIT_COMMANDS.addTimer, () => addCompanion(prompts, notifier, "timer")),
     vscode.commands.registerCommand(NEW_UNIT_COMMANDS.addSocket, () => addCompanion(prompts, notifier, "socket")),
   );

@@ -19,6 +19,7 @@ const WORDS: Readonly<Record<string, string>> = {
   "--scope": "the manager",
   "--template": "a template",
   "--every": "a schedule",
+  "--cron": "the cron schedule",
   "--socket": "a socket",
   "--harden": "sandboxing",
   "--memory-max": "the memory limit",

@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { cronToCalendar } from "../language/calendar/cron";
 import type { NewUnitOptions } from "../language/generate";
 import { UsageError } from "./io";
 
@@ -37,7 +36,8 @@ or to files. Nothing is written when an option is wrong (exit status 2).
                          the service becomes Type=oneshot
   --cron 'M H DOM MON DOW'
                          like --every, from a crontab schedule ("0 3 * * 1-5", "@daily"),
-                         converted to the OnCalendar= event that fires at the same times
+                         converted to the OnCalendar= events that fire at the same times
+                         (two when cron runs on either the day of month or the weekday)
   --socket PORT|PATH     also write NAME.socket listening on a port, ADDRESS:PORT or a path
   --harden basic|strict  add sandboxing; strict also locks the file system down to the
                          working directory (see the README for the full list)
@@ -113,20 +113,6 @@ function invocationOf(args: readonly string[], tokens: readonly { kind: string; 
   return args.filter((_arg, index) => !dropped.has(index));
 }
 
-/** The OnCalendar= event for --cron, or a usage error saying why there is none. */
-function everyFromCron(cron: string, every: string | undefined): string {
-  if (every !== undefined) throw new UsageError("--cron and --every both give the schedule; choose one");
-  const converted = cronToCalendar(cron);
-  if (!converted.ok) throw new UsageError(`--cron '${cron}': ${converted.error}`);
-  const [first, second] = converted.calendars;
-  if (second !== undefined) {
-    throw new UsageError(
-      `--cron '${cron}' runs on the listed days of the month or the listed weekdays, and a timer needs an OnCalendar= line for each: use --every '${first}' and add OnCalendar=${second} to the timer`,
-    );
-  }
-  return first!;
-}
-
 export function parseNewArgs(args: readonly string[]): ParsedNewArgs {
   const { values, tokens } = parseArgs({ args: [...args], options: OPTIONS, tokens: true, strict: true, allowPositionals: false });
   if (values.help) return { help: true };
@@ -160,7 +146,8 @@ export function parseNewArgs(args: readonly string[]): ParsedNewArgs {
       wants: values.wants,
       scope: values.scope,
       template: values.template,
-      every: values.cron === undefined ? values.every : everyFromCron(values.cron, values.every),
+      every: values.every,
+      cron: values.cron,
       socket: values.socket,
       harden: values.harden,
       memoryMax: values["memory-max"],

@@ -144,3 +144,25 @@ export function looksLikeCron(value: string): boolean {
   const fields = trimmed.split(/\s+/);
   return fields.length === 5 && fields.every((f) => /^[\w*,/-]+$/.test(f) && !f.includes(":"));
 }
+
+/** A crontab line split into its schedule and the command after it (empty when the line gives none). */
+export type CronLine = { ok: true; schedule: string; command: string } | { ok: false; error: string };
+
+/**
+ * Splits a user crontab line ("0 3 * * 1-5 /usr/local/bin/backup --all", "@daily tar czf …") into
+ * the schedule, checked by `cronToCalendar`, and the command, taken as written.
+ */
+export function splitCronLine(line: string): CronLine {
+  const trimmed = line.trim();
+  const words = trimmed.split(/\s+/);
+  const scheduleWords = trimmed.startsWith("@") ? 1 : 5;
+  if (trimmed === "" || words.length < scheduleWords) {
+    return { ok: false, error: "a cron line starts with five fields (minute hour day-of-month month day-of-week) or an @nickname" };
+  }
+  const schedule = words.slice(0, scheduleWords).join(" ");
+  const converted = cronToCalendar(schedule);
+  if (!converted.ok) return converted;
+  // The command keeps its own spacing: only the schedule's words are taken off the front.
+  const command = trimmed.replace(new RegExp(`^(?:\\S+(?:\\s+|$)){${scheduleWords}}`), "");
+  return { ok: true, schedule, command };
+}

@@ -34,6 +34,8 @@ export function companionFile(service: string, scope: Scope, trigger: Trigger): 
   if ("errors" in planned) return planned;
   const header = `# Starts ${service}; added by Unitsmith`;
   const sections =
-    trigger.kind === "timer" ? timerSections(planned.plan, trigger.every, service) : socketSections(planned.plan, trigger.address, service);
+    trigger.kind === "timer"
+      ? timerSections(planned.plan, [trigger.every], service)
+      : socketSections(planned.plan, trigger.address, service);
   return { name: `${stem}.${trigger.kind}`, text: renderUnit(header, sections) };
 }

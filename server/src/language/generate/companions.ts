@@ -2,17 +2,14 @@ import type { UnitPlan } from "./plan";
 import { escapeSpecifiers } from "./quote";
 import type { UnitSection } from "./render";
 
-/** The .timer that starts the service on the --every schedule, catching up on runs missed while off. */
-export function timerSections(plan: UnitPlan, every: string, serviceName: string): UnitSection[] {
+/** The .timer that starts the service on the --every or --cron schedule, catching up on runs missed while off. */
+export function timerSections(plan: UnitPlan, calendars: readonly string[], serviceName: string): UnitSection[] {
   const text = (value: string) => escapeSpecifiers(value, plan.template);
   return [
-    { name: "Unit", lines: [["Description", text(`Starts ${serviceName} on the schedule ${every}`)]] },
+    { name: "Unit", lines: [["Description", text(`Starts ${serviceName} on the schedule ${calendars.join(" or ")}`)]] },
     {
       name: "Timer",
-      lines: [
-        ["OnCalendar", text(every)],
-        ["Persistent", "true"],
-      ],
+      lines: [...calendars.map((calendar): [string, string] => ["OnCalendar", text(calendar)]), ["Persistent", "true"]],
     },
     { name: "Install", lines: [["WantedBy", "timers.target"]] },
   ];

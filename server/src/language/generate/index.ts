@@ -9,6 +9,7 @@ import { headerComment, renderUnit } from "./render";
 import { serviceSections } from "./service";
 
 export * from "./options";
+export { splitCronLine, type CronLine } from "../calendar/cron";
 export { bootInstall, type BootInstall } from "./bootInstall";
 export { parseCommand } from "./command";
 export { companionFile, type Trigger } from "./companionFile";
@@ -21,8 +22,8 @@ export function generateUnits(options: NewUnitOptions, resolveProgram: ResolvePr
   const header = headerComment(plan.invocation);
   const serviceName = `${plan.stem}.service`;
   const files: GeneratedFile[] = [{ name: serviceName, text: renderUnit(header, serviceSections(plan)) }];
-  if (plan.every !== undefined)
-    files.push({ name: `${plan.stem}.timer`, text: renderUnit(header, timerSections(plan, plan.every, serviceName)) });
+  if (plan.calendars !== undefined)
+    files.push({ name: `${plan.stem}.timer`, text: renderUnit(header, timerSections(plan, plan.calendars, serviceName)) });
   if (plan.socket !== undefined) {
     files.push({ name: `${plan.stem}.socket`, text: renderUnit(header, socketSections(plan, plan.socket, serviceName)) });
   }

@@ -28,6 +28,11 @@ export interface NewUnitOptions {
   template?: boolean;
   /** A calendar event; adds a .timer. */
   every?: string;
+  /**
+   * Instead of `every`, a crontab(5) schedule ("0 3 * * 1-5", "@daily"): the .timer gets the
+   * OnCalendar= events that fire at the same times (two when cron runs on either day field).
+   */
+  cron?: string;
   /** A port, address:port or socket path; adds a .socket. */
   socket?: string;
   /** "basic" or "strict". */

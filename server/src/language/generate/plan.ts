@@ -1,3 +1,4 @@
+import { cronToCalendar } from "../calendar/cron";
 import { parseCommand } from "./command";
 import {
   HARDENING_LEVELS,
@@ -36,7 +37,8 @@ export interface UnitPlan {
   envFile?: string;
   after: string[];
   wants: string[];
-  every?: string;
+  /** The timer's OnCalendar= events, from --every or --cron. */
+  calendars?: string[];
   socket?: string;
   harden?: HardeningLevel;
   memoryMax?: string;
@@ -83,6 +85,19 @@ function nameProblem(name: string, bare: string, template: boolean): string | un
   return check.unitName("--name", `${bare}${template ? "@" : ""}.service`);
 }
 
+/** The timer's OnCalendar= events: --every as given, or --cron converted; undefined without a schedule or when refused. */
+function scheduleEvents(options: NewUnitOptions, errors: string[]): string[] | undefined {
+  if (options.cron === undefined) return options.every === undefined ? undefined : [options.every];
+  if (options.every !== undefined) {
+    errors.push("--cron and --every both give the schedule; choose one.");
+    return undefined;
+  }
+  const converted = cronToCalendar(options.cron);
+  if (converted.ok) return converted.calendars;
+  errors.push(`--cron '${options.cron}': ${converted.error}.`);
+  return undefined;
+}
+
 /** Checks every option and how they combine; returns all the problems at once. */
 export function planUnit(options: NewUnitOptions, resolve: ResolveProgram): { plan: UnitPlan } | { errors: string[] } {
   const errors: string[] = [];
@@ -94,17 +109,23 @@ export function planUnit(options: NewUnitOptions, resolve: ResolveProgram): { pl
   const scope = options.scope ?? "system";
   push(check.oneOf("--scope", scope, SCOPES));
 
-  const type = options.type ?? (options.notify ? "notify" : options.every !== undefined ? "oneshot" : "exec");
+  const scheduled = options.every !== undefined || options.cron !== undefined;
+  const calendars = scheduleEvents(options, errors);
+  const type = options.type ?? (options.notify ? "notify" : scheduled ? "oneshot" : "exec");
   push(check.oneOf("--type", type, SERVICE_TYPES));
   if (options.notify && type !== "notify") errors.push(`--notify makes the service Type=notify; it cannot be --type ${type}.`);
-  if (options.every !== undefined && type !== "oneshot") {
-    errors.push(`--every runs the command to completion on each tick (Type=oneshot); it cannot be --type ${type}.`);
+  if (scheduled && type !== "oneshot") {
+    errors.push(
+      `${options.cron === undefined ? "--every" : "--cron"} runs the command to completion on each tick (Type=oneshot); it cannot be --type ${type}.`,
+    );
   }
   if (options.watchdog !== undefined && type !== "notify") {
     errors.push("--watchdog needs --notify: only a service that notifies systemd can send the keep-alive pings.");
   }
-  if (options.every !== undefined && options.socket !== undefined) {
-    errors.push("--every and --socket both say what starts the service; choose one (a timer or a socket).");
+  if (scheduled && options.socket !== undefined) {
+    errors.push(
+      `${options.cron === undefined ? "--every" : "--cron"} and --socket both say what starts the service; choose one (a timer or a socket).`,
+    );
   }
   if (template && options.socket !== undefined) {
     errors.push("--socket with --template is not supported: the socket starts one service, name it without --template.");
@@ -182,7 +203,7 @@ export function planUnit(options: NewUnitOptions, resolve: ResolveProgram): { pl
       envFile: options.envFile,
       after: [...(options.after ?? [])],
       wants: [...(options.wants ?? [])],
-      every: options.every,
+      calendars,
       socket: options.socket,
       harden: options.harden as HardeningLevel | undefined,
       memoryMax: options.memoryMax,

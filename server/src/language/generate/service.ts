@@ -70,7 +70,7 @@ function serviceSection(plan: UnitPlan): UnitSection {
 
 /** The service runs at boot (or login) unless a timer or socket starts it. */
 function installSection(plan: UnitPlan): UnitSection[] {
-  if (plan.every !== undefined || plan.socket !== undefined) return [];
+  if (plan.calendars !== undefined || plan.socket !== undefined) return [];
   return [{ name: "Install", lines: [["WantedBy", plan.scope === "user" ? "default.target" : "multi-user.target"]] }];
 }
 
