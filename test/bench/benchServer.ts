@@ -65,9 +65,10 @@ export class BenchServer {
     );
   }
 
-  async open(path: string, text: string): Promise<string> {
+  /** Opens a document and, unless told not to, waits for its first diagnostics. */
+  async open(path: string, text: string, waitForDiagnostics = true): Promise<string> {
     const uri = pathToFileURL(path).href;
-    const published = this.nextDiagnostics(uri);
+    const published = waitForDiagnostics && this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: "systemd-unit", version: 1, text },
     });

@@ -3,6 +3,7 @@ import {
   CompletionItemTag,
   InsertTextFormat,
   type CompletionItem,
+  type CompletionList,
   type Position,
   type Range,
 } from "vscode-languageserver-types";
@@ -163,8 +164,16 @@ function specifierItems(range: Range, environment: SpecifierEnvironment | undefi
   });
 }
 
-/** Completion at a position: section headers, directives of the section, or values of the directive. */
-export async function completions(context: CompletionContext): Promise<CompletionItem[]> {
+/**
+ * Completion at a position: section headers, directives of the section, or values of the
+ * directive. Incomplete where a long list of unit names was cut to what is typed.
+ */
+export async function completions(context: CompletionContext): Promise<CompletionList> {
+  const answer = await completionsAt(context);
+  return Array.isArray(answer) ? { isIncomplete: false, items: answer } : answer;
+}
+
+async function completionsAt(context: CompletionContext): Promise<CompletionItem[] | CompletionList> {
   const { file, kind, position, target = {} } = context;
   const schema = fileSchemaFor(kind);
   if (!schema) return [];
@@ -216,7 +225,7 @@ export async function completions(context: CompletionContext): Promise<Completio
   while (wordEnd < lineEnd && !/\s/.test(file.text[wordEnd]!)) wordEnd++;
   if (context.units && info.value.kind !== "enum") {
     const units = unitNameItems(info, context.units, kind.name, word, rangeFrom(wordStart, wordEnd));
-    if (units.length > 0) return units;
+    if (units.items.length > 0) return units;
   }
   if (context.listDirectory) {
     const firstWord = !continued && before.slice(equals + 1, wordStart - lineStart).trim() === "";

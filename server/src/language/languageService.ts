@@ -8,6 +8,7 @@ import type {
   CodeAction,
   CodeLens,
   CompletionItem,
+  CompletionList,
   Diagnostic,
   DocumentHighlight,
   DocumentLink,
@@ -148,6 +149,8 @@ export interface UnitLanguageService {
   /** The diagnostics of a file its caller measured as `length` characters without reading it: one, if it is over the limit. */
   unreadDiagnostics(path: string, length: number): Diagnostic[];
   completion(document: TextDocument, position: Position): Promise<CompletionItem[]>;
+  /** The same items, and whether the list was cut to what is typed (the client then asks again as the user types). */
+  completionList(document: TextDocument, position: Position): Promise<CompletionList>;
   resolveCompletion(item: CompletionItem): Promise<CompletionItem>;
   hover(document: TextDocument, position: Position): Promise<Hover | null>;
   definition(document: TextDocument, position: Position): Promise<Location[]>;
@@ -352,10 +355,14 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       linkRulePages(diagnose(oversized(path, length, current.maxFileSizeKB), { severities: current.severities }), current.rulePages),
 
     async completion(document, position) {
+      return (await service.completionList(document, position)).items;
+    },
+
+    async completionList(document, position) {
       const found = parsed(document);
-      if (!found) return [];
+      if (!found) return { isIncomplete: false, items: [] };
       const [env, target] = await Promise.all([environment(document, found.kind), targetOf(document.uri)]);
-      const items = await completions({
+      const list = await completions({
         ...found,
         position,
         target,
@@ -364,7 +371,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         specifiers: env.specifiers,
         ...(current.snippets && current.client.snippets && { snippets: current.snippets }),
       });
-      return completionItemsFor(items, current.client);
+      return { isIncomplete: list.isIncomplete, items: completionItemsFor(list.items, current.client) };
     },
 
     async resolveCompletion(item) {

@@ -1,4 +1,11 @@
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from "vscode-languageserver-types";
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionList,
+  type Range,
+} from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
 import type { DirectiveInfo } from "./schema/fileSchema";
 import type { ValueKind } from "./schema/generated/types";
@@ -34,38 +41,100 @@ function unitDocumentation(unit: KnownUnit, description: string | undefined): Co
 /** [Install] settings that name a template itself rather than one of its instances. */
 const TAKES_TEMPLATES = new Set(["Also", "Alias"]);
 
+/** Unit names sent in one answer at most: beyond them the list says it is incomplete, and the client asks again as the user types. */
+export const MAX_UNIT_ITEMS = 100;
+
+/**
+ * The units a directive accepts, in the order they are offered: the workspace's, the installed,
+ * the special ones, each by name in code point order, so that the names starting alike are
+ * neighbours. Sorted once per catalog and list of unit types.
+ */
+const offeredOf = new WeakMap<UnitCatalog, Map<string, readonly KnownUnit[]>>();
+function offered(catalog: UnitCatalog, unitTypes: readonly string[] | undefined): readonly KnownUnit[] {
+  let byTypes = offeredOf.get(catalog);
+  if (!byTypes) offeredOf.set(catalog, (byTypes = new Map()));
+  const key = unitTypes?.join(" ") ?? "*";
+  let units = byTypes.get(key);
+  if (!units) {
+    units = catalog
+      .list()
+      .filter((unit) => {
+        const parsed = parseUnitName(unit.name);
+        return parsed.ok && (!unitTypes || unitTypes.includes(parsed.unit.type));
+      })
+      .sort((a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    byTypes.set(key, units);
+  }
+  return units;
+}
+
+/** The index of the first unit of this origin whose name is not below `name` (the units sorted as `offered` sorts them). */
+function lowerBound(units: readonly KnownUnit[], origin: number, name: string): number {
+  let [low, high] = [0, units.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const unit = units[middle]!;
+    const order = ORIGIN_ORDER[unit.origin];
+    if (order < origin || (order === origin && unit.name < name)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Up to `limit` units whose names start with `prefix`, in offered order, found by a binary search in each origin. */
+function startingWith(units: readonly KnownUnit[], prefix: string, limit: number, skip: string): KnownUnit[] {
+  const found: KnownUnit[] = [];
+  for (const origin of [0, 1, 2]) {
+    for (let i = lowerBound(units, origin, prefix); i < units.length && found.length < limit; i++) {
+      const unit = units[i]!;
+      if (ORIGIN_ORDER[unit.origin] !== origin || !unit.name.startsWith(prefix)) break;
+      if (unit.name !== skip) found.push(unit);
+    }
+  }
+  return found;
+}
+
 /**
  * Unit names for a unit-typed directive, filtered by the types it accepts; the file's own name is
  * left out. Where an instance is needed, a template is inserted with a placeholder for the instance.
+ * Of a long list, the names that start with what is typed come first, then those that contain it,
+ * up to MAX_UNIT_ITEMS: the list is then incomplete, and the client asks again as the user types.
  */
-export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName: string, typed: string, range: Range): CompletionItem[] {
+export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName: string, typed: string, range: Range): CompletionList {
   const value = unitValueOf(info);
-  if (!value) return [];
-  const accepts = (name: string) => {
-    const parsed = parseUnitName(name);
-    return parsed.ok && (!value.unitTypes || value.unitTypes.includes(parsed.unit.type));
-  };
+  if (!value) return { isIncomplete: false, items: [] };
   const instanceOf = (name: string) => {
     if (TAKES_TEMPLATES.has(info.name)) return undefined;
     const at = name.indexOf("@.");
     const escaped = (text: string) => text.replace(/[\\$}]/g, "\\$&");
     return at < 0 ? undefined : `${escaped(name.slice(0, at + 1))}\${1:instance}${escaped(name.slice(at + 1))}`;
   };
-  const units = catalog
-    .list()
-    .filter((unit) => unit.name !== ownName && accepts(unit.name))
-    .sort((a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || a.name.localeCompare(b.name));
+  const all = offered(catalog, value.unitTypes);
+  const own = catalog.get(ownName);
+  const ownOffered = own !== undefined && all[lowerBound(all, ORIGIN_ORDER[own.origin], ownName)] === own;
+  const accepted = all.length - (ownOffered ? 1 : 0);
+  const starting = startingWith(all, typed, MAX_UNIT_ITEMS, ownName);
+  let units: KnownUnit[];
+  if (accepted <= MAX_UNIT_ITEMS) units = all.filter((unit) => unit.name !== ownName);
+  else if (starting.length === MAX_UNIT_ITEMS) units = starting;
+  else {
+    // Few names start so: those that contain the word (any case) fill the list, from a scan.
+    const lower = typed.toLowerCase();
+    const containing = all.filter(
+      (unit) => unit.name !== ownName && !unit.name.startsWith(typed) && unit.name.toLowerCase().includes(lower),
+    );
+    units = [...starting, ...containing.slice(0, MAX_UNIT_ITEMS - starting.length)];
+  }
   // Descriptions are read for the names that match what is typed so far, up to a bound.
-  const matching = units.filter((unit) => unit.name.startsWith(typed));
-  const eager = new Set((matching.length > 0 ? matching : units).slice(0, EAGER_DESCRIPTIONS));
-  return units.map((unit) => {
+  const eager = new Set((starting.length > 0 ? starting : units).slice(0, EAGER_DESCRIPTIONS));
+  const items = units.map((unit): CompletionItem => {
     const description = eager.has(unit) ? catalog.description(unit.name) : undefined;
     const snippet = instanceOf(unit.name);
     return {
       label: unit.name,
       kind: CompletionItemKind.Module,
       ...(description && { detail: description }),
-      documentation: unitDocumentation(unit, description),
+      ...(eager.has(unit) && { documentation: unitDocumentation(unit, description) }),
       ...(unit.masked && { tags: [CompletionItemTag.Deprecated] }),
       sortText: `${ORIGIN_ORDER[unit.origin]}${unit.name}`,
       ...(snippet
@@ -74,6 +143,7 @@ export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName
       ...(!eager.has(unit) && { data: { unit: unit.name } satisfies UnitItemData }),
     };
   });
+  return { isIncomplete: items.length < accepted, items };
 }
 
 /** Fills in the description of a unit name item that was listed without one. */

@@ -10,19 +10,23 @@ const sameRange = (a: Range, b: Range) =>
  * Completion items as a list whose shared edit range and data are said once (LSP 3.17
  * itemDefaults), for clients that take them: a section's few hundred directives then travel
  * without a range and data each. Items with different ranges, or insert-and-replace edits, go as
- * they are.
+ * they are: a bare array when the list is complete.
  */
-export function completionListFor(items: CompletionItem[], itemDefaults: readonly string[]): CompletionItem[] | CompletionList {
+export function completionListFor(
+  { isIncomplete, items }: CompletionList,
+  itemDefaults: readonly string[],
+): CompletionItem[] | CompletionList {
+  const asTheyAre = isIncomplete ? { isIncomplete, items } : items;
   const first = items[0];
   const edit = first?.textEdit;
-  if (!itemDefaults.includes("editRange") || !edit || !("range" in edit)) return items;
+  if (!itemDefaults.includes("editRange") || !edit || !("range" in edit)) return asTheyAre;
   const range = edit.range;
-  if (!items.every((item) => item.textEdit && "range" in item.textEdit && sameRange(item.textEdit.range, range))) return items;
+  if (!items.every((item) => item.textEdit && "range" in item.textEdit && sameRange(item.textEdit.range, range))) return asTheyAre;
   // Directive items share one data object; anything else keeps its own.
   const data =
     itemDefaults.includes("data") && first.data !== undefined && items.every((item) => item.data === first.data) ? first.data : undefined;
   return {
-    isIncomplete: false,
+    isIncomplete,
     itemDefaults: { editRange: range, ...(data !== undefined && { data }) },
     items: items.map(({ textEdit, data: own, ...item }) => ({
       ...item,

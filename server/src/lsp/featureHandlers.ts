@@ -34,7 +34,7 @@ export function registerFeatureHandlers(
 
   connection.onCompletion(
     about("completion", [], async (document, { position }) =>
-      completionListFor(await service.completion(document, position), completionDefaults()),
+      completionListFor(await service.completionList(document, position), completionDefaults()),
     ),
   );
   // A failed resolve leaves the item as it was.

@@ -91,6 +91,40 @@ describe("unit name completion", () => {
   });
 });
 
+describe("unit name completion in a large workspace", () => {
+  /** The most unit names one answer carries (MAX_UNIT_ITEMS of valueCompletion.ts). */
+  const MAX_UNIT_ITEMS = 100;
+  const workspace = staticCatalog(
+    Array.from({ length: 1000 }, (_, i) => ({ name: `app-${i}.service`, origin: "workspace" as const, description: `App ${i}` })),
+  );
+  const completeList = async (text: string) => {
+    const { document, position } = atCursor("bench.service", text);
+    return testService({ units: async () => workspace }).completionList(document, position);
+  };
+
+  it(`sends at most ${MAX_UNIT_ITEMS} names, those starting with what is typed, and says the list is incomplete`, async () => {
+    const list = await completeList("[Unit]\nAfter=app-9|");
+    assert.equal(list.isIncomplete, true);
+    assert.equal(list.items.length, MAX_UNIT_ITEMS);
+    assert.ok(list.items.every((item) => String(item.label).startsWith("app-9")));
+    assert.equal(list.items[0]!.label, "app-9.service");
+    assert.equal(list.items[0]!.detail, "App 9");
+  });
+
+  it("after the names that start with the word, sends those that contain it", async () => {
+    const list = await completeList("[Unit]\nAfter=-99|");
+    assert.deepEqual(labels(list.items), ["app-99.service", ...Array.from({ length: 10 }, (_, i) => `app-99${i}.service`)]);
+    assert.equal(list.isIncomplete, true, "the other names are left out");
+  });
+
+  it("sends every name, as a complete list, when there are few", async () => {
+    const { document, position } = atCursor("app.service", "[Unit]\nAfter=ss|");
+    const list = await testService({ units: async () => sampleCatalog() }).completionList(document, position);
+    assert.equal(list.isIncomplete, false);
+    assert.ok(labels(list.items).includes("web.service"), "names that do not match what is typed are left to the client's filter");
+  });
+});
+
 describe("specifier completion", () => {
   it("shows what each specifier expands to in this file", async () => {
     const items = await complete("/etc/systemd/system/getty@tty1.service", "[Service]\nExecStart=/bin/echo %|", {});

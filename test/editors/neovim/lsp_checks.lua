@@ -11,6 +11,12 @@ local node = os.getenv("UNITSMITH_NODE") or "node"
 local timeout = tonumber(os.getenv("UNITSMITH_TIMEOUT_MS") or "20000")
 local workdir = vim.fn.tempname()
 vim.fn.mkdir(workdir, "p")
+-- More units than one unit-name completion answer carries, so that answers are cut to what is typed.
+local generated_units = 150
+for i = 0, generated_units - 1 do
+  vim.fn.mkdir(workdir .. "/many", "p")
+  vim.fn.writefile({ "[Unit]", "Description=Generated " .. i }, workdir .. "/many/app-" .. i .. ".service")
+end
 
 local function say(line)
   io.stdout:write(line .. "\n")
@@ -144,6 +150,23 @@ check("completion offers ExecStart in [Service]", function()
     return item.label == "ExecStart"
   end, items)
   expect(#found == 1, "ExecStart is not among " .. #items .. " items")
+end)
+
+check("unit-name completion in a large workspace offers what is typed and says the list is incomplete", function()
+  local bufnr = open("wants.service", { "[Unit]", "Wants=app-14" })
+  local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr), position = { line = 1, character = 12 } }
+  local result = wait_for("app-149.service among the unit names", function()
+    local answer = request(bufnr, "textDocument/completion", params)
+    for _, item in ipairs(answer and (answer.items or answer) or {}) do
+      if item.label == "app-149.service" then
+        return answer
+      end
+    end
+  end)
+  expect(result.isIncomplete == true, "the cut list says it is incomplete: " .. tostring(result.isIncomplete))
+  for _, item in ipairs(result.items) do
+    expect(item.label:find("app-14", 1, true) == 1, item.label .. " does not start with what is typed")
+  end
 end)
 
 check("hover explains ExecStart=", function()

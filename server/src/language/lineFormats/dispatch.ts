@@ -35,6 +35,10 @@ export function withLineFormats<S extends object>(lines: LineFormatFeatures, ser
   const own: Record<string, DocumentMethod> = {
     diagnostics: async (document) => lines.diagnostics(document, lines.formatOf(document)!),
     completion: async (document, position) => lines.completion(document, position as Position, lines.formatOf(document)!),
+    completionList: async (document, position) => ({
+      isIncomplete: false,
+      items: await lines.completion(document, position as Position, lines.formatOf(document)!),
+    }),
     hover: (document, position) => lines.hover(document, position as Position, lines.formatOf(document)!),
     format: (document) => lines.format(document, lines.formatOf(document)!),
     formattedText: (document) => lines.formattedText(document, lines.formatOf(document)!),
