@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { LINE_FORMAT_LANGUAGES, lineFormatLanguageOf } from "../../src/protocol/lineFormatLanguages";
+import { createPathLister } from "../../src/workspace/fileSystemProbes";
 import { documentOf, testService } from "../service";
 import { installedSystemdVersion } from "./oracle";
 
@@ -59,7 +60,11 @@ describe("the line-format files installed on this machine", () => {
     seen.add(real);
     return lineFormatLanguageOf(path) !== undefined;
   });
-  const service = testService({}, { target: { version: installedSystemdVersion() }, maxFileSizeKB: 16 * 1024 });
+  // With this machine's directories, as the Node host lists them: sysctl.d keys are judged against /proc/sys.
+  const service = testService(
+    { listDirectory: createPathLister() },
+    { target: { version: installedSystemdVersion() }, maxFileSizeKB: 16 * 1024 },
+  );
 
   it("include files of most formats (the machine has systemd and udev installed)", () => {
     const formats = new Set(files.map(lineFormatLanguageOf));

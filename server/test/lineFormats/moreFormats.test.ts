@@ -1,6 +1,9 @@
 // hwdb, sysctl.d, preset and environment.d lines checked by Unitsmith and by the programs that read them here.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { DiagnosticSeverity } from "vscode-languageserver-types";
+import { createPathLister } from "../../src/workspace/fileSystemProbes";
+import { documentOf, testService } from "../service";
 import { environmentOracle, flaggedLines, hwdbOracle, installedSystemdVersion, presetOracle, sysctlOracle } from "./oracle";
 
 const version = installedSystemdVersion();
@@ -40,6 +43,29 @@ describe("sysctl.d against systemd-sysctl", () => {
       assert.deepEqual(await flaggedLines("/etc/sysctl.d/50-case.conf", text, version, true), oracle.lines, oracle.output);
     });
   }
+});
+
+describe("sysctl.d keys against this machine's /proc/sys", () => {
+  // This machine's listings, as the Node host reads them.
+  const service = testService({ listDirectory: createPathLister() });
+
+  it("hints at a key its /proc/sys directory lacks, and judges no key it cannot know", async () => {
+    const text = [
+      "kernel.pid_max = 4194304",
+      "kernel.pid_maxx = 1",
+      "-kernel.no_such_key = 1",
+      "net.ipv4.conf.*.rp_filter = 2",
+      "unitsmith.module.key = 1",
+      "vm/swapiness = 10",
+      "",
+    ].join("\n");
+    const diagnostics = await service.diagnostics(documentOf("/etc/sysctl.d/50-case.conf", text));
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}:${d.severity}`),
+      [`2:unknown-sysctl-key:${DiagnosticSeverity.Hint}`, `6:unknown-sysctl-key:${DiagnosticSeverity.Hint}`],
+    );
+    assert.match(String(diagnostics[0]!.message), /no \/proc\/sys\/kernel\/pid_maxx on this machine/);
+  });
 });
 
 describe("presets against systemctl preset", () => {

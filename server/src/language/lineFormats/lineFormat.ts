@@ -42,12 +42,16 @@ export interface LineHover {
 export interface LineCheckContext {
   /** The systemd the file is written for; the newest when unknown. */
   systemdVersion?: number;
+  /** The directories `directories` named, each with the names in it; undefined where there is none or it cannot be read. */
+  listings?: ReadonlyMap<string, ReadonlySet<string> | undefined>;
 }
 
 export interface LineFormat {
   id: LineFormatLanguageId;
   /** The lines of the file (without line ends), each checked as the reading program reads it. */
   check(lines: readonly string[], context?: LineCheckContext): LineFinding[];
+  /** Directories of the machine whose listings `check` judges the lines against (sysctl.d: /proc/sys). */
+  directories?(lines: readonly string[]): string[];
   /** Completions at a column of one line. */
   complete(line: string, character: number): LineCompletion[];
   hover(line: string, character: number): LineHover | undefined;

@@ -32,4 +32,18 @@ export const ineffectiveEntry: RuleInfo = {
   defaultSeverity: "warning",
   description: "A line its reader accepts that can have no effect, such as a preset whose pattern no unit name can match.",
 };
-export const lineFormatRules: readonly RuleInfo[] = [malformedEntry, invalidField, ignoredField, duplicateEntry, ineffectiveEntry];
+export const unknownSysctlKey: RuleInfo = {
+  id: "unknown-sysctl-key",
+  defaultSeverity: "hint",
+  description:
+    "A sysctl.d key that is not in its /proc/sys directory on this machine; a module loaded later may still add it, so this is a hint.",
+};
+
+export const lineFormatRules: readonly RuleInfo[] = [
+  malformedEntry,
+  invalidField,
+  ignoredField,
+  duplicateEntry,
+  ineffectiveEntry,
+  unknownSysctlKey,
+];

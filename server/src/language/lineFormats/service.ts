@@ -52,10 +52,13 @@ export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineF
     /** The document's line format, or undefined for unit files and anything else. */
     formatOf: (document: TextDocument): LineFormat | undefined => lineFormatOf(pathOfUri(document.uri), document.languageId),
 
-    diagnostics(document: TextDocument, format: LineFormat): Diagnostic[] {
+    async diagnostics(document: TextDocument, format: LineFormat): Promise<Diagnostic[]> {
       const { severities, target, rulePages } = settings();
       const lines = linesOf(document);
-      const found = format.check(lines, { ...(target.version !== undefined && { systemdVersion: target.version }) });
+      const directories = format.directories?.(lines) ?? [];
+      const listed = await Promise.all(directories.map((path) => host.listDirectory(path)));
+      const listings = new Map(directories.map((path, i) => [path, listed[i] && new Set(listed[i]!.map((entry) => entry.name))]));
+      const found = format.check(lines, { ...(target.version !== undefined && { systemdVersion: target.version }), listings });
       const diagnostics = found.flatMap((f) => {
         // A finding at the end of a line (a missing field) covers nothing rather than the line end.
         const length = lines[f.line]?.length ?? 0;

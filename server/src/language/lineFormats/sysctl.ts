@@ -1,7 +1,9 @@
 /** sysctl.d: `key = value` lines that systemd-sysctl writes to /proc/sys at boot. */
-import type { LineCompletion, LineFinding, LineFormat, LineHover } from "./lineFormat";
+import type { LineCheckContext, LineCompletion, LineFinding, LineFormat, LineHover } from "./lineFormat";
 import { finding, isCommentOrBlank } from "./lines";
-import { duplicateEntry, malformedEntry } from "./rules";
+import { duplicateEntry, malformedEntry, unknownSysctlKey } from "./rules";
+
+const PROC_SYS = "/proc/sys";
 
 const COMMON: Readonly<Record<string, string>> = {
   "net.ipv4.ip_forward": "forward IPv4 packets between interfaces (1) or not (0)",
@@ -24,6 +26,8 @@ interface Key {
   start: number;
   end: number;
   value: string;
+  /** "-key": systemd-sysctl says nothing when the key is missing. */
+  optional: boolean;
 }
 
 /** "a.b/c" and "a/b.c" are the same key: the first separator decides which of "." and "/" separates. */
@@ -43,10 +47,40 @@ function parse(text: string, line: number): Key | LineFinding | undefined {
   }
   const keyStart = text[start] === "-" ? start + 1 : start;
   const key = text.slice(keyStart, equals).trim();
-  return { line, normalized: normalize(key), start: keyStart, end: keyStart + key.length, value: text.slice(equals + 1).trim() };
+  const value = text.slice(equals + 1).trim();
+  return { line, normalized: normalize(key), start: keyStart, end: keyStart + key.length, value, optional: keyStart > start };
 }
 
-function check(lines: readonly string[]): LineFinding[] {
+/**
+ * The /proc/sys directory that must hold a key, and its name there; none for a glob or an optional
+ * key, which systemd-sysctl writes wherever it finds them and otherwise skips silently.
+ */
+function placeOf(key: Key): { directory: string; name: string } | undefined {
+  if (key.optional || /[*?[]/.test(key.normalized) || key.normalized === "") return undefined;
+  const slash = key.normalized.lastIndexOf("/");
+  return { directory: slash < 0 ? PROC_SYS : `${PROC_SYS}/${key.normalized.slice(0, slash)}`, name: key.normalized.slice(slash + 1) };
+}
+
+function keysOf(lines: readonly string[]): Key[] {
+  return lines.flatMap((text, line) => {
+    if (isCommentOrBlank(text, "#;")) return [];
+    const parsed = parse(text, line);
+    return parsed && !("rule" in parsed) ? [parsed] : [];
+  });
+}
+
+/** The keys missing from a /proc/sys directory that is there: a directory a module adds is not judged before it exists. */
+function missingKeys(lines: readonly string[], listings: LineCheckContext["listings"]): LineFinding[] {
+  return keysOf(lines).flatMap((key) => {
+    const place = placeOf(key);
+    const names = place && listings?.get(place.directory);
+    if (!place || !names || names.has(place.name)) return [];
+    const message = `There is no ${place.directory}/${place.name} on this machine, so systemd-sysctl cannot write it unless a module loaded before it adds the key.`;
+    return [finding(unknownSysctlKey, key.line, key.start, key.end, message)];
+  });
+}
+
+function check(lines: readonly string[], context: LineCheckContext = {}): LineFinding[] {
   const findings: LineFinding[] = [];
   const keys = new Map<string, Key>();
   lines.forEach((text, line) => {
@@ -70,7 +104,7 @@ function check(lines: readonly string[]): LineFinding[] {
       );
     keys.set(parsed.normalized, parsed);
   });
-  return findings;
+  return [...findings, ...missingKeys(lines, context.listings)];
 }
 
 function complete(text: string, character: number): LineCompletion[] {
@@ -93,6 +127,7 @@ function hover(text: string, character: number): LineHover | undefined {
 export const sysctl: LineFormat = {
   id: "sysctl",
   check,
+  directories: (lines) => [...new Set(keysOf(lines).flatMap((key) => placeOf(key)?.directory ?? []))],
   complete,
   hover,
   format: (lines) =>
