@@ -30,6 +30,12 @@ export interface SessionOptions {
   cwd?: string;
   /** The server's bin script, when not the one built in this checkout (an installed package's). */
   serverBin?: string;
+  /**
+   * The argv that runs node, when not this process's node: a prefix that enters a container with
+   * the container's own copy of node. The server then cannot see this process, so the client gives
+   * it no process id to watch.
+   */
+  node?: readonly string[];
   /** Folders open in the editor, for the workspace's units. */
   workspaceFolders?: string[];
   /** What the client says it can show; by default what VS Code says (Markdown, snippets, label details). */
@@ -74,14 +80,15 @@ export class LspSession {
     initializationOptions?: unknown,
     options: SessionOptions = {},
   ): Promise<{ session: LspSession; result: InitializeResult }> {
-    const child = spawn(process.execPath, [options.serverBin ?? SERVER_BIN, "--stdio"], {
+    const [node = process.execPath, ...nodeArgs] = options.node ?? [];
+    const child = spawn(node, [...nodeArgs, options.serverBin ?? SERVER_BIN, "--stdio"], {
       stdio: ["pipe", "pipe", "pipe"],
       ...(options.env && { env: options.env }),
       ...(options.cwd && { cwd: options.cwd }),
     });
     const session = new LspSession(child, options.settings);
     const result = await session.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: options.node ? null : process.pid,
       rootUri: null,
       workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder })) ?? null,
       capabilities: {

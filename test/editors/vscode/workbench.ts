@@ -91,10 +91,13 @@ export class Workbench {
     return toast;
   }
 
-  /** Moves the mouse over the first piece of editor text equal to `word` and returns the hover once it shows `expected`. */
-  async hover(editor: Locator, word: string, expected: string): Promise<Locator> {
+  /**
+   * Moves the mouse over the first piece of editor text equal to `word` (or matching it, given a
+   * pattern) and returns the hover once it shows `expected`.
+   */
+  async hover(editor: Locator, word: string | RegExp, expected: string): Promise<Locator> {
     await editor
-      .locator(".view-line span span", { hasText: new RegExp(`^${word}$`) })
+      .locator(".view-line span span", { hasText: typeof word === "string" ? new RegExp(`^${word}$`) : word })
       .first()
       .hover();
     const hover = this.page.locator(".monaco-hover:not(.hidden)", { hasText: expected }).first();
@@ -112,12 +115,20 @@ export class Workbench {
   /**
    * Puts the cursor on the line containing `text`, opens the quick fix menu (Ctrl+.), screenshots it
    * as `shot` and picks the entry titled `title` with the arrow keys and Enter, as a keyboard user
-   * does. Returns the screenshot's path and the titles the menu offered.
+   * does. Returns the screenshot's path and the titles the menu offered. With `menuCommand` (such
+   * as "Refactor..."), the menu is that palette command's instead.
    */
-  async applyQuickFix(editor: Locator, text: string, title: string, shot: string): Promise<{ shot: string; offered: string[] }> {
+  async applyQuickFix(
+    editor: Locator,
+    text: string,
+    title: string,
+    shot: string,
+    menuCommand?: string,
+  ): Promise<{ shot: string; offered: string[] }> {
     await editor.locator(".view-line", { hasText: text }).first().click();
     await this.page.keyboard.press("End");
-    await this.page.keyboard.press("Control+.");
+    if (menuCommand === undefined) await this.page.keyboard.press("Control+.");
+    else await this.runCommand(menuCommand);
     const rows = this.page.locator(".action-widget .monaco-list-row.action");
     await rows.filter({ hasText: title }).first().waitFor({ timeout: 30_000 });
     const path = await this.screenshot(shot);
