@@ -1,4 +1,4 @@
-import "./youngGeneration";
+import "./heapGrowth";
 import { startServer } from "./lsp/server";
 import { SERVER_VERSION } from "./version";
 

@@ -68,6 +68,32 @@ interface DirectiveItemData {
   directive: { file: NonNullable<UnitKind["file"]>; section: string; target?: number };
 }
 
+/** The directive items of a section without their edit: made once per file kind, section and target version. */
+const directiveLists = new WeakMap<FileSchema, Map<string, readonly CompletionItem[]>>();
+
+function sectionDirectiveItems(
+  schema: FileSchema,
+  file: NonNullable<UnitKind["file"]>,
+  section: string,
+  target: TargetSystemd,
+): readonly CompletionItem[] {
+  const lists = directiveLists.get(schema) ?? directiveLists.set(schema, new Map()).get(schema)!;
+  const key = `${section}\n${target.version ?? ""}`;
+  const cached = lists.get(key);
+  if (cached) return cached;
+  const data: DirectiveItemData = { directive: { file, section, ...(target.version !== undefined && { target: target.version }) } };
+  const items = schema.directives(section).map((info): CompletionItem => ({
+    label: info.name,
+    kind: CompletionItemKind.Property,
+    detail: directiveDetail(info, target),
+    data,
+    ...(info.status && { tags: [CompletionItemTag.Deprecated] }),
+    sortText: `${sortGroup(info, target)}${info.name}`,
+  }));
+  lists.set(key, items);
+  return items;
+}
+
 function directiveItems(
   schema: FileSchema,
   file: NonNullable<UnitKind["file"]>,
@@ -76,15 +102,9 @@ function directiveItems(
   addEquals: boolean,
   target: TargetSystemd,
 ): CompletionItem[] {
-  const data: DirectiveItemData = { directive: { file, section, ...(target.version !== undefined && { target: target.version }) } };
-  return schema.directives(section).map((info) => ({
-    label: info.name,
-    kind: CompletionItemKind.Property,
-    detail: directiveDetail(info, target),
-    data,
-    ...(info.status && { tags: [CompletionItemTag.Deprecated] }),
-    sortText: `${sortGroup(info, target)}${info.name}`,
-    textEdit: { range, newText: addEquals ? `${info.name}=` : info.name },
+  return sectionDirectiveItems(schema, file, section, target).map((item) => ({
+    ...item,
+    textEdit: { range, newText: addEquals ? `${item.label}=` : item.label },
     ...(addEquals && { command: { title: "Suggest values", command: "editor.action.triggerSuggest" } }),
   }));
 }

@@ -1,6 +1,10 @@
 // Imported first by the server's entry point, before the modules that load the knowledge base.
 // The young generation stays at its first size: requests leave garbage in small, short bursts,
 // and letting it grow to V8's 16 MiB semi-spaces cost a quarter of the server's resident memory.
+// The old generation may grow by 35% past what survived its last collection before it is
+// collected again, where V8 would let it grow up to fourfold: 12 MiB less resident memory with a
+// hundred units open, for about 15% more instructions in a 5,000-line unit's analysis.
 import { setFlagsFromString } from "node:v8";
 
 setFlagsFromString("--semi-space-growth-factor=1");
+setFlagsFromString("--heap-growing-percent=35");
