@@ -112,3 +112,12 @@ describe("environment.d against systemd's environment.d generator", () => {
     });
   }
 });
+
+describe("binfmt.d completion", () => {
+  it("replaces the field being typed, not the fields before it, so an editor's filter keeps the words", async () => {
+    const text = ":arm:E";
+    const items = await testService().completion(documentOf("/etc/binfmt.d/arm.conf", text), { line: 0, character: text.length });
+    const e = items.find((item) => item.label === "E");
+    assert.deepEqual(e?.textEdit && "range" in e.textEdit && e.textEdit.range.start, { line: 0, character: 5 });
+  });
+});

@@ -44,11 +44,15 @@ export class Workbench {
     await this.page.keyboard.type(text, { delay: 20 });
   }
 
-  /** Opens the Problems panel and returns its rows. */
-  async problems(): Promise<Locator> {
+  /**
+   * Opens the Problems panel and returns its rows; with `filter`, typed into the panel's filter box
+   * first, only the rows it lets through (the list draws only the rows that fit).
+   */
+  async problems(filter?: string): Promise<Locator> {
     await this.page.keyboard.press("Control+Shift+M");
     const panel = this.page.locator(".markers-panel");
     await panel.waitFor();
+    if (filter !== undefined) await this.page.getByPlaceholder(/^Filter \(e\.g\. text/).fill(filter);
     return panel.locator(".monaco-list-row");
   }
 
@@ -103,6 +107,28 @@ export class Workbench {
     const hover = this.page.locator(".monaco-hover:not(.hidden)", { hasText: expected }).first();
     await hover.waitFor({ timeout: 30_000 });
     return hover;
+  }
+
+  /**
+   * What Developer: Inspect Editor Tokens and Scopes shows for the cursor placed in the first piece
+   * of editor text equal to `word`, once it names `scope` (or after 30 s, for the failure message);
+   * the widget is closed after.
+   */
+  async tokenScopes(editor: Locator, word: string, scope: string): Promise<string> {
+    await editor
+      .locator(".view-line span span", { hasText: new RegExp(`^${word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`) })
+      .first()
+      .click();
+    await this.runCommand("Developer: Inspect Editor Tokens and Scopes");
+    const widget = this.page.locator(".token-inspect-widget");
+    await widget.waitFor({ timeout: 30_000 });
+    let text = "";
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await this.page.waitForTimeout(250)) {
+      text = await widget.innerText();
+      if (text.includes(scope)) break;
+    }
+    await this.page.keyboard.press("Escape");
+    return text;
   }
 
   /** The text of the editor's line that contains `text`, as rendered (spaces normalised). */

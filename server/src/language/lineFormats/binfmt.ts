@@ -109,5 +109,7 @@ export const binfmt: LineFormat = {
   id: "systemd-binfmt",
   check: (lines) => lines.flatMap((text, line) => (isCommentOrBlank(text, "#;") ? [] : checkLine(text, line))),
   complete,
+  // A field's value is completed on its own, not with the fields before it.
+  wordSeparators: ":",
   hover,
 };

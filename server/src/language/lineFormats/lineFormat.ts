@@ -50,6 +50,8 @@ export interface LineFormat {
   id: LineFormatLanguageId;
   /** The lines of the file (without line ends), each checked as the reading program reads it. */
   check(lines: readonly string[], context?: LineCheckContext): LineFinding[];
+  /** Characters besides white space that end the word completion replaces (binfmt.d's ":" between fields). */
+  wordSeparators?: string;
   /** Directories of the machine whose listings `check` judges the lines against (sysctl.d: /proc/sys). */
   directories?(lines: readonly string[]): string[];
   /** Completions at a column of one line. */

@@ -72,8 +72,9 @@ export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineF
 
     completion(document: TextDocument, position: Position, format: LineFormat): CompletionItem[] {
       const { line, character } = lineAt(document, position);
+      const separators = format.wordSeparators ?? "";
       let start = character;
-      while (start > 0 && !/\s/.test(line[start - 1]!)) start--;
+      while (start > 0 && !/\s/.test(line[start - 1]!) && !separators.includes(line[start - 1]!)) start--;
       const range = { start: { line: position.line, character: start }, end: { line: position.line, character } };
       const items = format.complete(line, character).map((item, index): CompletionItem => ({
         label: item.label,
