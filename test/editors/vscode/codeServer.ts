@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createServer, connect, type Server } from "node:net";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { freeLoopbackPort, scratchDir, spawnGroup, stopGroup, withTimeout } from "../support/processes";
 import { repoRoot } from "../support/paths";
@@ -22,6 +23,12 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** A loopback port to listen on; a free one by default. */
   port?: number;
+  /**
+   * Runs code-server inside a container instead of here: `prefix` enters it, `root` is where this
+   * machine sees the container's "/", and `binary` is code-server's path inside. It listens on a
+   * socket in the container, forwarded to the loopback port here.
+   */
+  inside?: { prefix: string[]; env: Record<string, string>; root: string; binary: string };
 }
 
 // Quiet, offline and deterministic: nothing that pops up over the editor or reaches the network.
@@ -52,21 +59,25 @@ export async function findCodeServer(): Promise<string> {
  * config, TMPDIR): a reused profile would restore the previous run's editors and unsaved text.
  */
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
-  const binary = await findCodeServer();
-  const profile = scratchDir("unitsmith-code-server-");
+  const { inside } = options;
+  const binary = inside?.binary ?? (await findCodeServer());
+  // Inside a container, the profile is at the same path there as scratchDir gives here, made under its root.
+  const profile = inside ? `/tmp/${basename(scratchDir("unitsmith-code-server-"))}` : scratchDir("unitsmith-code-server-");
+  const here = (path: string) => (inside ? join(inside.root, path) : path);
   const dirs = {
     userData: join(profile, "user-data"),
     extensions: join(profile, "extensions"),
     tmp: join(profile, "tmp"),
     config: join(profile, "config"),
   };
-  for (const dir of [dirs.extensions, dirs.tmp, dirs.config, join(dirs.userData, "User")]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dirs.userData, "User", "settings.json"), JSON.stringify({ ...defaultSettings, ...options.settings }, null, 2));
+  for (const dir of [dirs.extensions, dirs.tmp, dirs.config, join(dirs.userData, "User")]) mkdirSync(here(dir), { recursive: true });
+  writeFileSync(here(join(dirs.userData, "User", "settings.json")), JSON.stringify({ ...defaultSettings, ...options.settings }, null, 2));
   const configFile = join(dirs.config, "config.yaml");
-  writeFileSync(configFile, "auth: none\ncert: false\n");
+  writeFileSync(here(configFile), "auth: none\ncert: false\n");
 
   const env = {
     ...process.env,
+    ...inside?.env,
     TMPDIR: dirs.tmp,
     XDG_CONFIG_HOME: dirs.config,
     XDG_DATA_HOME: join(profile, "data"),
@@ -81,12 +92,14 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
   const port = options.port ?? (await freeLoopbackPort());
   const origin = `http://127.0.0.1:${port}`;
+  const socket = join(profile, "code-server.sock");
+  const [command, ...prefixArgs] = [...(inside?.prefix ?? []), binary];
   const child = spawnGroup(
-    binary,
+    command!,
     [
+      ...prefixArgs,
       ...profileArgs,
-      "--bind-addr",
-      `127.0.0.1:${port}`,
+      ...(inside ? ["--socket", socket] : ["--bind-addr", `127.0.0.1:${port}`]),
       "--auth",
       "none",
       "--disable-telemetry",
@@ -101,9 +114,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
+  const forwarder = inside && (await forwardToSocket(port, here(socket)));
   const stop = async (): Promise<void> => {
     await stopGroup(child);
-    rmSync(profile, { recursive: true, force: true });
+    forwarder?.close();
+    rmSync(here(profile), { recursive: true, force: true });
   };
 
   try {
@@ -117,6 +132,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     throw new Error(`${(error as Error).message}\n--- code-server output ---\n${output}`, { cause: error });
   }
   return { origin, output: () => output, stop };
+}
+
+/** Forwards each connection to the loopback port to the unix socket at `path`. */
+async function forwardToSocket(port: number, path: string): Promise<Server> {
+  const server = createServer((client) => {
+    const upstream = connect(path);
+    client.pipe(upstream).pipe(client);
+    client.on("error", () => upstream.destroy());
+    upstream.on("error", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
 }
 
 async function waitUntilHealthy(origin: string, exited: () => boolean): Promise<void> {

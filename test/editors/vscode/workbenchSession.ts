@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { freshWorkspace } from "../support/workspace";
 import { launchChromium } from "./chromium";
-import { startCodeServer } from "./codeServer";
+import { startCodeServer, type CodeServer } from "./codeServer";
 import { extensionUnderTest } from "./extensionPath";
 import { extensionTestUrl } from "./extensionTestUrl";
 import { Workbench } from "./workbench";
@@ -28,6 +28,16 @@ export async function openWorkbench(files: Record<string, string>): Promise<Work
   }
   const extension = extensionUnderTest();
   const server = await startCodeServer({ vsixFiles: extension.vsixFiles });
+  return showWorkbench(server, workspace.path, extension.extensionDevelopmentPath, () => workspace.remove());
+}
+
+/** Headless Chromium on `server`'s workbench for `folder` with the extension at `extensionDevelopmentPath` (paths where code-server runs). */
+export async function showWorkbench(
+  server: CodeServer,
+  folder: string,
+  extensionDevelopmentPath: string,
+  cleanUp: () => void = () => undefined,
+): Promise<WorkbenchSession> {
   const browser = await launchChromium().catch(async (error: unknown) => {
     await server.stop();
     throw error;
@@ -35,7 +45,7 @@ export async function openWorkbench(files: Record<string, string>): Promise<Work
   const close = async (): Promise<void> => {
     await browser.close();
     await server.stop();
-    workspace.remove();
+    cleanUp();
   };
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const workbench = new Workbench(page);
@@ -49,9 +59,7 @@ export async function openWorkbench(files: Record<string, string>): Promise<Work
   };
   try {
     await step("workbench-start", async () => {
-      await page.goto(
-        extensionTestUrl(server.origin, { folder: workspace.path, extensionDevelopmentPath: extension.extensionDevelopmentPath }),
-      );
+      await page.goto(extensionTestUrl(server.origin, { folder, extensionDevelopmentPath }));
       await workbench.waitUntilReady();
     });
   } catch (error) {
