@@ -35,6 +35,12 @@ export interface UnitLanguageHost {
   unitSearchPaths(scope: Scope): Promise<readonly string[]>;
   /** Every unit and drop-in file of the workspace and of the scope's unit directories. */
   unitFiles(scope: Scope): Promise<readonly string[]>;
+  /**
+   * Of `unitFiles(scope)`, those that name `unit` in a unit-typed directive (an instance counts for
+   * its template), from an index the host keeps up to date; absent where the host keeps none, and a
+   * reference search then reads every file.
+   */
+  filesNaming?(scope: Scope, unit: string): Promise<readonly string[]>;
   /** Every unit and drop-in file of the workspace folders (the files a rename may change). */
   workspaceFiles(): Promise<readonly string[]>;
   /** What specifiers such as %H and %h are on this machine. */

@@ -296,6 +296,15 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     return texts;
   };
 
+  /** The files a search for `unit`'s references reads: those the host's index says name it, and the open documents. */
+  const filesToSearch = async (scope: Scope, unit: string): Promise<readonly string[]> => {
+    const files = await host.unitFiles(scope);
+    if (!host.filesNaming) return files;
+    const naming = new Set(await host.filesNaming(scope, unit));
+    const open = new Set([...texts.keys()].map(pathOfUri));
+    return files.filter((path) => naming.has(path) || open.has(path));
+  };
+
   /** The unit a rename at the cursor is about (an instance's template when only that is a file), as written there. */
   const renameTarget = async (document: TextDocument, position: Position) => {
     const found = parsed(document);
@@ -427,7 +436,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const found = parsed(document);
       const unit = found && referenceSubject(found.file, found.kind, position);
       if (!found || !unit) return [];
-      const files = await host.unitFiles(found.kind.scope ?? "system");
+      const files = await filesToSearch(found.kind.scope ?? "system", unit);
       return findUnitReferences(unit, files, {
         read: (path) => readText(path, REFERENCE_BYTES),
         ...(signal && { signal }),
@@ -504,7 +513,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         return { ...lens, command: { title: sources ? exposureTitle(unitExposure(sources.texts)) : "", command: "" } };
       }
       const { unit, scope } = lens.data as UnitLensData;
-      const [files, catalog] = await Promise.all([host.unitFiles(scope), host.units(scope)]);
+      const [files, catalog] = await Promise.all([filesToSearch(scope, unit), host.units(scope)]);
       const references = await findUnitReferences(unit, files, {
         read: (path) => readText(path, REFERENCE_BYTES),
         ...(signal && { signal }),

@@ -1,4 +1,4 @@
-import { parseUnitFile } from "./parser";
+import { parseUnitFile, type UnitFile } from "./parser";
 import { parseUnitName } from "./values/unitName";
 
 /** Where a known unit comes from: a workspace folder, a unit search path on this machine, or systemd's own list. */
@@ -45,9 +45,12 @@ export function resolveUnit(catalog: UnitCatalog, name: string): KnownUnit | und
 }
 
 /** The last Description= of a unit file's [Unit] section, as systemd reads it. */
-export function descriptionOf(text: string): string | undefined {
+export const descriptionOf = (text: string): string | undefined => descriptionIn(parseUnitFile(text));
+
+/** The same of a parsed file. */
+export function descriptionIn(file: UnitFile): string | undefined {
   let description: string | undefined;
-  for (const section of parseUnitFile(text).sections) {
+  for (const section of file.sections) {
     if (section.name !== "Unit") continue;
     for (const entry of section.entries) if (entry.key === "Description") description = entry.value || undefined;
   }

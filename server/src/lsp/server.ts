@@ -125,7 +125,7 @@ export function startServer(): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    host.index.invalidate();
+    host.index.filesChanged(changes.map((change) => pathOfUri(change.uri)));
     // A project file applies to every unit under it: check the open ones again.
     if (changes.some((change) => change.uri.endsWith(`/${PROJECT_FILE}`))) {
       for (const document of documents.all()) publisher.schedule(document.uri, true);

@@ -27,6 +27,7 @@ export function createNodeHost(manPages: ManPageLibrary, options: UnitIndexOptio
     units: (scope) => index.catalog(scope),
     unitSearchPaths: async (scope) => (options.searchPaths ?? unitSearchPaths)(scope),
     unitFiles: (scope) => index.files(scope),
+    filesNaming: (scope, unit) => index.filesNaming(scope, unit),
     workspaceFiles: () => index.workspaceFiles(),
     hostFacts: () => (facts ??= readHostFacts().catch(() => ({}))),
     directiveManual: (name, hint) => manPages.directiveDoc(name, hint),

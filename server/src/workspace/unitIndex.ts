@@ -1,7 +1,8 @@
 import { opendir, readlink, realpath } from "node:fs/promises";
 import { posix } from "node:path";
 import { specialUnitsFor } from "../language/specialUnits";
-import { descriptionOf, type KnownUnit, type UnitCatalog } from "../language/unitCatalog";
+import type { KnownUnit, UnitCatalog } from "../language/unitCatalog";
+import { unitFileFacts, type UnitFileFacts } from "../language/unitFileFacts";
 import { unitKind, type Scope } from "../language/unitKind";
 import { parseUnitName } from "../language/values/unitName";
 import { readFileHead } from "./readFileHead";
@@ -14,8 +15,8 @@ export interface UnitIndexLimits {
   workspaceEntries: number;
   /** How deep the workspace folders are searched. */
   workspaceDepth: number;
-  /** Bytes of a unit file read to find its Description=. */
-  descriptionBytes: number;
+  /** Bytes of a unit file or drop-in read for what the index keeps of it (its Description= and the units it names). */
+  fileBytes: number;
 }
 
 export interface UnitIndexOptions {
@@ -33,7 +34,7 @@ const DEFAULT_LIMITS: UnitIndexLimits = {
   entriesPerDirectory: 5000,
   workspaceEntries: 20000,
   workspaceDepth: 8,
-  descriptionBytes: 64 * 1024,
+  fileBytes: 256 * 1024,
 };
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", ".hg", ".svn"]);
 
@@ -69,9 +70,9 @@ const isUnitName = (name: string) => parseUnitName(name).ok;
 
 const PARALLEL_READS = 16;
 
-async function readDescription(path: string, maxBytes: number): Promise<string | undefined> {
+async function readFacts(path: string, maxBytes: number): Promise<UnitFileFacts | undefined> {
   const text = await readFileHead(path, maxBytes);
-  return text === undefined ? undefined : descriptionOf(text);
+  return text === undefined ? undefined : unitFileFacts(path, text);
 }
 
 /**
@@ -83,7 +84,8 @@ export class UnitIndex {
   private folders: readonly string[];
   private readonly limits: UnitIndexLimits;
   private readonly scans = new Map<string, { scan: Promise<Scan>; at: number }>();
-  private readonly descriptions = new Map<string, string | undefined>();
+  /** What was read of each unit file and drop-in: its description and the units it names. */
+  private readonly facts = new Map<string, UnitFileFacts | undefined>();
   /**
    * The catalog last built for each scope, reused while its two scans are the current ones. The
    * promise is kept, so that requests arriving while it is built (a thousand documents opened at
@@ -103,10 +105,20 @@ export class UnitIndex {
     this.invalidate();
   }
 
-  /** Forgets every scan and description, e.g. when unit files changed. */
+  /** Forgets every scan and every file read, e.g. when the workspace folders change. */
   invalidate(): void {
+    this.facts.clear();
+    this.forgetScans();
+  }
+
+  /** Forgets what was read of these files (changed, created or deleted) and lists the directories again. */
+  filesChanged(paths: readonly string[]): void {
+    for (const path of paths) this.facts.delete(path);
+    this.forgetScans();
+  }
+
+  private forgetScans(): void {
     this.scans.clear();
-    this.descriptions.clear();
     this.catalogs.clear();
   }
 
@@ -126,14 +138,14 @@ export class UnitIndex {
     const special = new Map(specialUnitsFor(scope).map((unit) => [unit.name, unit.description]));
     for (const name of special.keys()) if (!units.has(name)) units.set(name, { name, origin: "special" });
     const list = [...units.values()];
-    await this.readDescriptions(list);
+    await this.readFacts(list.flatMap((unit) => (unit.path && !unit.masked ? [unit.path] : [])));
     const stateOf = this.options.stateOf;
     return {
       list: () => list,
       get: (name) => units.get(name),
       description: (name) => {
         const unit = units.get(name);
-        return (unit?.path && !unit.masked ? this.descriptions.get(unit.path) : undefined) ?? special.get(name);
+        return (unit?.path && !unit.masked ? this.facts.get(unit.path)?.description : undefined) ?? special.get(name);
       },
       ...(stateOf && { state: (name: string) => stateOf(scope, name) }),
     };
@@ -147,6 +159,16 @@ export class UnitIndex {
       ...scan.dropIns,
     ]);
     return [...new Set(paths)];
+  }
+
+  /**
+   * The files of `files(scope)` that name `unit` in a unit-typed directive (an instance counts for
+   * its template), as they were when the index read them.
+   */
+  async filesNaming(scope: Scope, unit: string): Promise<string[]> {
+    const files = await this.files(scope);
+    await this.readFacts(files);
+    return files.filter((path) => this.facts.get(path)?.names.includes(unit));
   }
 
   /** Every unit and drop-in file of the workspace folders. */
@@ -217,12 +239,12 @@ export class UnitIndex {
     return scan;
   }
 
-  /** Reads the Description= of each unit file not read yet (its first `descriptionBytes`), a few files at a time. */
-  private async readDescriptions(units: readonly KnownUnit[]): Promise<void> {
-    const queue = units.flatMap((unit) => (unit.path && !unit.masked && !this.descriptions.has(unit.path) ? [unit.path] : []));
+  /** Reads what the index keeps of each file not read yet (its first `fileBytes`), a few files at a time. */
+  private async readFacts(paths: readonly string[]): Promise<void> {
+    const queue = paths.filter((path) => !this.facts.has(path));
     const worker = async () => {
       for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-        this.descriptions.set(path, await readDescription(path, this.limits.descriptionBytes));
+        if (!this.facts.has(path)) this.facts.set(path, await readFacts(path, this.limits.fileBytes));
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_READS }, worker));

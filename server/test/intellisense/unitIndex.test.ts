@@ -96,4 +96,46 @@ describe("the unit index on awkward directories", () => {
     unlimited.invalidate();
     assert.ok((await unlimited.catalog("system")).get("later.service"));
   });
+
+  it("knows which files name a unit, an instance for its template, and reads again only the files that changed", async () => {
+    const workspace = tree({
+      "app.service": "[Unit]\nAfter=db.service\n",
+      "tty.service": "[Unit]\nWants=getty@tty1.service\n",
+      "web.service.d/db.conf": "[Unit]\nRequires=db.service\n",
+      "other.service": "[Unit]\nDescription=db.service in free text\n",
+    });
+    const index = new UnitIndex({ workspaceFolders: [workspace], searchPaths: () => [], ttlMs: 60_000 });
+    const naming = async (unit: string) => (await index.filesNaming("system", unit)).map((path) => path.slice(workspace.length)).sort();
+    assert.deepEqual(await naming("db.service"), ["/app.service", "/web.service.d/db.conf"]);
+    assert.deepEqual(await naming("getty@.service"), ["/tty.service"]);
+    writeFileSync(join(workspace, "app.service"), "[Unit]\nAfter=network.target\n");
+    writeFileSync(join(workspace, "new.service"), "[Unit]\nBindsTo=db.service\n");
+    assert.deepEqual(
+      await naming("db.service"),
+      ["/app.service", "/web.service.d/db.conf"],
+      "what was read is kept until a change is told",
+    );
+    index.filesChanged([join(workspace, "app.service"), join(workspace, "new.service")]);
+    assert.deepEqual(await naming("db.service"), ["/new.service", "/web.service.d/db.conf"]);
+    assert.equal((await index.catalog("system")).get("new.service")?.origin, "workspace", "a created file is listed");
+  });
+
+  it("lets a reference search read only the files the index names, and the open documents as they are", async () => {
+    const read: string[] = [];
+    const service = testService({
+      unitFiles: async () => ["/w/a.service", "/w/b.service", "/w/probe.service"],
+      filesNaming: async () => ["/w/a.service"],
+      readFile: async (path) => {
+        read.push(path);
+        return "[Unit]\nAfter=db.service\n";
+      },
+    });
+    const { document, position } = atCursor("/w/probe.service", "[Unit]\nAfter=|db.service\n");
+    const found = await service.references(document, position);
+    assert.deepEqual(
+      found.map((location) => location.uri),
+      ["file:///w/a.service", "file:///w/probe.service"],
+    );
+    assert.deepEqual(read, ["/w/a.service"]);
+  });
 });
