@@ -43,6 +43,7 @@ import { documentHighlights } from "./highlights";
 import { hover } from "./hover";
 import type { ScheduleContext } from "./calendar/timerSchedule";
 import type { UnitLanguageHost } from "./host";
+import type { PathEntry } from "./pathCompletion";
 import { inlayHints } from "./inlayHints";
 import { withLineFormats } from "./lineFormats/dispatch";
 import { lineFormatFeatures } from "./lineFormats/service";
@@ -296,6 +297,14 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     return texts;
   };
 
+  /** The unit names of a directory listing, worked out once per listing (the host reuses one for a while). */
+  const siblingNames = new WeakMap<readonly PathEntry[], ReadonlySet<string>>();
+  const siblingUnitsOf = (entries: readonly PathEntry[]): ReadonlySet<string> => {
+    let names = siblingNames.get(entries);
+    if (!names) siblingNames.set(entries, (names = new Set(entries.map((entry) => unitKind(entry.name).name))));
+    return names;
+  };
+
   /** The files a search for `unit`'s references reads: those the host's index says name it, and the open documents. */
   const filesToSearch = async (scope: Scope, unit: string): Promise<readonly string[]> => {
     const files = await host.unitFiles(scope);
@@ -351,7 +360,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         memo: valueMemo,
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         // A template beside (foo.service.in) counts as the unit it becomes.
-        ...(siblings && { siblingUnits: new Set(siblings.map((entry) => unitKind(entry.name).name)) }),
+        ...(siblings && { siblingUnits: siblingUnitsOf(siblings) }),
         ...(units && { units }),
         ...(ordering && { ordering }),
       });
