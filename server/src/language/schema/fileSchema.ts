@@ -159,10 +159,9 @@ export function fileSchemaFor(kind: UnitKind): FileSchema | undefined {
   if (cached) return cached;
   const sources = new Map(sectionSources(file));
   const all = familyTables();
-  const table = (section: string) => {
-    const family = sources.get(section);
-    return family ? all.get(family)?.get(section) : undefined;
-  };
+  // Looked up for every entry by several rules: one map from section to its directives.
+  const tables = new Map([...sources].map(([section, family]) => [section, all.get(family)?.get(section)]));
+  const table = (section: string) => tables.get(section);
   const schema: FileSchema = {
     description: descriptionOf(file),
     sections: [...sources.keys()],
