@@ -57,7 +57,9 @@ describe("nasty files through the built server over stdio", () => {
         { line: 1, character: 3 },
         { line: lines.length - 1, character: 0 },
       ]) {
-        assert.ok(Array.isArray(await session.connection.sendRequest(CompletionRequest.type, { textDocument, position })));
+        const completion = await session.connection.sendRequest(CompletionRequest.type, { textDocument, position });
+        // A list of unit names is sent capped and marked incomplete; every other answer is an array.
+        assert.ok(Array.isArray(completion) || Array.isArray(completion?.items), `completion answers at ${JSON.stringify(position)}`);
         const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument, position });
         if (position.line === 1 && lines[1]!.startsWith("Description=") && !codes.has("file-too-large")) {
           assert.match((hover?.contents as MarkupContent | undefined)?.value ?? "", /Description=/, "hover on Description= explains it");
