@@ -1,4 +1,4 @@
-import { pathOfUri } from "../language/fileUri";
+import { fileUri, pathOfUri } from "../language/fileUri";
 import { emptyHost, type UnitLanguageHost } from "../language/host";
 import { specialUnitsFor } from "../language/specialUnits";
 import { descriptionOf, staticCatalog, type KnownUnit, type UnitCatalog } from "../language/unitCatalog";
@@ -10,6 +10,16 @@ import {
   type ReadWorkspaceFileResult,
   type WorkspaceFilesResult,
 } from "../protocol/workspaceFiles";
+
+/** "scheme://authority" of a URI whose path part is the path pathOfUri reads; undefined for a file: URI or none. */
+function originOf(uri: string): string | undefined {
+  try {
+    const url = new URL(uri);
+    return url.protocol === "file:" ? undefined : `${url.protocol}//${url.host}`;
+  } catch {
+    return undefined;
+  }
+}
 
 /** How the host asks the client: a request and its answer. */
 export type AskClient = <R>(method: string, params?: unknown) => Promise<R>;
@@ -34,6 +44,11 @@ export function createBrowserHost(ask: AskClient, now: () => number = Date.now):
   /** The last listing, and the catalogs built from it (each reads the units' descriptions once). */
   let listing: { at: number; files: Promise<Map<string, string>>; catalogs: Map<Scope, Promise<UnitCatalog>> } | undefined;
 
+  /** Every file the client listed, path → URI: the answers name a file by the URI the client gave. */
+  const known = new Map<string, string>();
+  /** Where the workspace's files live: "scheme://authority" and the directory paths under it. */
+  const origins = new Map<string, string>();
+
   const listWorkspace = async (): Promise<Map<string, string>> => {
     const byPath = new Map<string, string>();
     const uris = await ask<WorkspaceFilesResult>(WORKSPACE_FILES).catch(() => []);
@@ -41,9 +56,24 @@ export function createBrowserHost(ask: AskClient, now: () => number = Date.now):
       if (typeof uri !== "string") continue;
       const path = pathOfUri(uri);
       const kind = unitKind(path);
-      if (kind.file || kind.dropIn) byPath.set(path, uri);
+      if (!kind.file && !kind.dropIn) continue;
+      byPath.set(path, uri);
+      known.set(path, uri);
+      const origin = originOf(uri);
+      if (origin) origins.set(path.slice(0, path.lastIndexOf("/") + 1), origin);
     }
     return byPath;
+  };
+
+  /** A listed file's own URI; a path beside one (a file a rename makes) under the same scheme and authority. */
+  const uriOf = (path: string): string => {
+    const listed = known.get(path);
+    if (listed) return listed;
+    let best: { directory: string; origin: string } | undefined;
+    for (const [directory, origin] of origins) {
+      if (path.startsWith(directory) && directory.length > (best?.directory.length ?? -1)) best = { directory, origin };
+    }
+    return best ? best.origin + fileUri(path).slice("file://".length) : fileUri(path);
   };
   const current = () => {
     if (!listing || now() - listing.at > LISTING_TTL_MS) listing = { at: now(), files: listWorkspace(), catalogs: new Map() };
@@ -89,5 +119,6 @@ export function createBrowserHost(ask: AskClient, now: () => number = Date.now):
     units,
     unitFiles: workspaceFiles,
     workspaceFiles,
+    uriOf,
   };
 }

@@ -1,7 +1,7 @@
 import type { DocumentLink } from "vscode-languageserver-types";
 import { MAN_PAGE_SCHEME } from "../protocol/initialization";
 import { documentOffsetOf } from "./entryOffsets";
-import { fileUri } from "./fileUri";
+import { fileUri, type UriOf } from "./fileUri";
 import type { EntryNode, UnitFile } from "./parser";
 import { fileSchemaFor, type DirectiveInfo } from "./schema/fileSchema";
 import type { UnitKind } from "./unitKind";
@@ -19,6 +19,8 @@ export interface DocumentLinkOptions {
   manPageTarget?: (page: ManPageName) => string | undefined;
   /** Whether an absolute path names a file on this machine; paths get links only with it. */
   isFile?: (path: string) => Promise<boolean>;
+  /** The URI of a path (file: URIs by default). */
+  uriOf?: UriOf;
 }
 
 const MAN_URI = /^man:([A-Za-z0-9_.:+@-]+)(?:\(([0-9][A-Za-z0-9]*)\))?$/;
@@ -104,7 +106,8 @@ export async function documentLinks(file: UnitFile, kind: UnitKind, options: Doc
   }
   const isFile = options.isFile;
   if (!isFile) return links;
+  const uriOf = options.uriOf ?? fileUri;
   const existing = await Promise.all(paths.map(({ word }) => isFile(word.text)));
-  links.push(...paths.filter((_, i) => existing[i]).map(({ entry, word }) => link(file, entry, word, fileUri(word.text))));
+  links.push(...paths.filter((_, i) => existing[i]).map(({ entry, word }) => link(file, entry, word, uriOf(word.text))));
   return links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,3 +1,6 @@
+/** How a path of the host becomes the URI its client knows the file by: fileUri where files are files. */
+export type UriOf = (path: string) => string;
+
 /** A file:// URI for an absolute path, each segment percent-encoded as LSP clients expect. */
 export function fileUri(path: string): string {
   return `file://${path

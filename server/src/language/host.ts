@@ -49,6 +49,11 @@ export interface UnitLanguageHost {
   directiveManual(name: string, hint: DirectiveManualHint): Promise<ManualText | undefined>;
   /** The installed page's entry listed under a term (a tmpfiles.d line type, a udev key); undefined when there is none. */
   manualEntry(page: string, term: string): Promise<ManualText | undefined>;
+  /**
+   * The URI the client knows a path by, for answers that point at another file (definition,
+   * references, links, rename); a file: URI when absent. A web workspace's files are not file: URIs.
+   */
+  uriOf?(path: string): string;
 }
 
 const nothing = async () => undefined;

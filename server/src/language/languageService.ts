@@ -36,7 +36,7 @@ import { completions, resolveDirectiveItem } from "./completion";
 import { definition } from "./definition";
 import type { LintSeverities } from "./diagnostics";
 import { documentLinks, manPageDocumentUri } from "./documentLinks";
-import { pathOfUri } from "./fileUri";
+import { fileUri, pathOfUri, type UriOf } from "./fileUri";
 import { foldingRanges } from "./folding";
 import { defaultFormattingOptions, formatText, formattingEdits, type FormattingOptions } from "./formatting";
 import { documentHighlights } from "./highlights";
@@ -202,6 +202,7 @@ const directoryOf = (path: string) => path.slice(0, Math.max(1, path.lastIndexOf
 
 export function createUnitLanguageService(host: UnitLanguageHost, settings: Partial<UnitLanguageSettings> = {}): UnitLanguageService {
   let current: UnitLanguageSettings = { ...DEFAULT_LANGUAGE_SETTINGS, ...settings };
+  const uriOf: UriOf = (path) => host.uriOf?.(path) ?? fileUri(path);
   /** The parses of the documents used last, the least recently used first: a parse weighs ten times its text. */
   const parses = new Map<string, { version: number; maxFileSizeKB: number; userUnitFiles: string; analysis: Analysis; text: string }>();
   /** The text of every document analysed and not forgotten. */
@@ -438,7 +439,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     async definition(document, position) {
       const found = parsed(document);
       if (!found) return [];
-      return definition(found.file, found.kind, position, await host.units(found.kind.scope ?? "system"));
+      return definition(found.file, found.kind, position, await host.units(found.kind.scope ?? "system"), uriOf);
     },
 
     async references(document, position, signal) {
@@ -448,6 +449,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const files = await filesToSearch(found.kind.scope ?? "system", unit);
       return findUnitReferences(unit, files, {
         read: (path) => readText(path, REFERENCE_BYTES),
+        uriOf,
         ...(signal && { signal }),
       });
     },
@@ -457,6 +459,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       if (!found) return [];
       return documentLinks(found.file, found.kind, {
         isFile: (path) => host.isFile(path),
+        uriOf,
         ...(current.manPageLinks === "document" && { manPageTarget: manPageDocumentUri }),
       });
     },
@@ -543,7 +546,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
 
     async workspaceSymbols(query, signal) {
       const units = (await host.units("system")).list().filter((unit) => unit.origin === "workspace");
-      return workspaceSymbols(units, query, { read: (path) => readText(path, REFERENCE_BYTES), ...(signal && { signal }) });
+      return workspaceSymbols(units, query, { read: (path) => readText(path, REFERENCE_BYTES), uriOf, ...(signal && { signal }) });
     },
 
     async prepareRename(document, position) {
@@ -562,11 +565,16 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const unitFile = subject.catalog.get(subject.unit)!.path!;
       const directory = unitFile.slice(0, unitFile.lastIndexOf("/"));
       const listing = await host.listDirectory(directory);
-      return renameEdit(subject.unit, to, {
-        unitFile,
-        dropInDirectory: listing?.some((entry) => entry.name === `${subject.unit}.d` && entry.type === "directory") ?? false,
-        texts: await workspaceTexts(),
-      });
+      return renameEdit(
+        subject.unit,
+        to,
+        {
+          unitFile,
+          dropInDirectory: listing?.some((entry) => entry.name === `${subject.unit}.d` && entry.type === "directory") ?? false,
+          texts: await workspaceTexts(),
+        },
+        uriOf,
+      );
     },
 
     async renameFiles(renames) {
@@ -574,7 +582,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const edits = renames.flatMap(({ oldPath, newPath }) => {
         const [from, to] = [unitKind(oldPath), unitKind(newPath)];
         if (from.file?.family !== "unit" || to.file?.family !== "unit" || from.dropIn || to.dropIn || from.name === to.name) return [];
-        return referenceEdits(from.name, to.name, texts);
+        return referenceEdits(from.name, to.name, texts, uriOf);
       });
       return edits.length > 0 ? { documentChanges: edits } : null;
     },

@@ -1,5 +1,5 @@
 import type { Location } from "vscode-languageserver-types";
-import { fileUri } from "./fileUri";
+import { fileUri, type UriOf } from "./fileUri";
 import { parseUnitFile } from "./parser";
 import { referencesIn } from "./references";
 import { unitKind } from "./unitKind";
@@ -10,6 +10,8 @@ export interface ReferenceSearchOptions {
   /** Files read at most; the rest are not searched. */
   maxFiles?: number;
   signal?: AbortSignal;
+  /** The URI of a path (file: URIs by default). */
+  uriOf?: UriOf;
 }
 
 const PARALLEL_READS = 16;
@@ -18,13 +20,14 @@ const PARALLEL_READS = 16;
 export async function findUnitReferences(unit: string, files: readonly string[], options: ReferenceSearchOptions): Promise<Location[]> {
   const queue = files.slice(0, options.maxFiles ?? 5000);
   const found: Location[] = [];
+  const uriOf = options.uriOf ?? fileUri;
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined && !options.signal?.aborted; path = queue.shift()) {
       const text = await options.read(path);
       if (text === undefined || !text.includes(unit.replace(/@\..*$/, ""))) continue;
       const file = parseUnitFile(text);
       for (const reference of referencesIn(file, unitKind(path), unit)) {
-        found.push({ uri: fileUri(path), range: file.lines.rangeOf(reference.start, reference.end) });
+        found.push({ uri: uriOf(path), range: file.lines.rangeOf(reference.start, reference.end) });
       }
     }
   };

@@ -1,5 +1,5 @@
 import type { Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
-import { fileUri } from "./fileUri";
+import { fileUri, type UriOf } from "./fileUri";
 import { parseUnitFile, type UnitFile } from "./parser";
 import { referencesIn, referenceSubject } from "./references";
 import type { UnitCatalog } from "./unitCatalog";
@@ -68,7 +68,7 @@ export interface RenameFiles {
 }
 
 /** The edits of every reference to `unit` (and to its instances) in the given files, renamed to `to`. */
-export function referenceEdits(unit: string, to: string, texts: ReadonlyMap<string, string>): TextDocumentEdit[] {
+export function referenceEdits(unit: string, to: string, texts: ReadonlyMap<string, string>, uriOf: UriOf = fileUri): TextDocumentEdit[] {
   const textEdits: TextDocumentEdit[] = [];
   for (const [path, text] of texts) {
     const file = parseUnitFile(text);
@@ -76,7 +76,7 @@ export function referenceEdits(unit: string, to: string, texts: ReadonlyMap<stri
       range: file.lines.rangeOf(reference.start, reference.end),
       newText: renamedReference(reference.name, unit, to),
     }));
-    if (edits.length > 0) textEdits.push({ textDocument: { uri: fileUri(path), version: null }, edits });
+    if (edits.length > 0) textEdits.push({ textDocument: { uri: uriOf(path), version: null }, edits });
   }
   return textEdits;
 }
@@ -85,13 +85,13 @@ export function referenceEdits(unit: string, to: string, texts: ReadonlyMap<stri
  * One edit that renames the unit's file and its drop-in directory and every reference to it (and
  * to its instances) in the workspace's files: the text edits first, then the file operations.
  */
-export function renameEdit(unit: string, to: string, files: RenameFiles): WorkspaceEdit {
+export function renameEdit(unit: string, to: string, files: RenameFiles, uriOf: UriOf = fileUri): WorkspaceEdit {
   const directory = files.unitFile.slice(0, files.unitFile.lastIndexOf("/"));
   const renames = [
-    { kind: "rename" as const, oldUri: fileUri(files.unitFile), newUri: fileUri(`${directory}/${to}`) },
+    { kind: "rename" as const, oldUri: uriOf(files.unitFile), newUri: uriOf(`${directory}/${to}`) },
     ...(files.dropInDirectory
-      ? [{ kind: "rename" as const, oldUri: fileUri(`${files.unitFile}.d`), newUri: fileUri(`${directory}/${to}.d`) }]
+      ? [{ kind: "rename" as const, oldUri: uriOf(`${files.unitFile}.d`), newUri: uriOf(`${directory}/${to}.d`) }]
       : []),
   ];
-  return { documentChanges: [...referenceEdits(unit, to, files.texts), ...renames] };
+  return { documentChanges: [...referenceEdits(unit, to, files.texts, uriOf), ...renames] };
 }

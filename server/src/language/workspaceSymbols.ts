@@ -1,5 +1,5 @@
 import { SymbolKind, type SymbolInformation } from "vscode-languageserver-types";
-import { fileUri } from "./fileUri";
+import { fileUri, type UriOf } from "./fileUri";
 import { parseUnitFile } from "./parser";
 import type { KnownUnit } from "./unitCatalog";
 
@@ -9,6 +9,8 @@ export interface WorkspaceSymbolOptions {
   signal?: AbortSignal;
   /** Symbols answered at most. */
   limit?: number;
+  /** The URI of a path (file: URIs by default). */
+  uriOf?: UriOf;
 }
 
 /** Whether the letters of `query` appear in `name` in order, ignoring case (as editors filter symbols). */
@@ -36,7 +38,7 @@ export async function workspaceSymbols(
   for (const unit of units) {
     if (symbols.length >= limit || options.signal?.aborted) break;
     if (!unit.path) continue;
-    const uri = fileUri(unit.path);
+    const uri = (options.uriOf ?? fileUri)(unit.path);
     if (matches(unit.name, query)) {
       symbols.push({
         name: unit.name,

@@ -13,12 +13,16 @@ import type { Page } from "playwright-core";
 import {
   CodeActionRequest,
   CompletionRequest,
+  DefinitionRequest,
   DidOpenTextDocumentNotification,
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  ReferencesRequest,
+  RenameRequest,
+  WorkspaceSymbolRequest,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
@@ -26,8 +30,11 @@ import {
   type DocumentSymbol,
   type Hover,
   type InitializeResult,
+  type Location,
   type MarkupContent,
+  type SymbolInformation,
   type TextEdit,
+  type WorkspaceEdit,
 } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { READ_WORKSPACE_FILE, WORKSPACE_FILES } from "../../../server/src/protocol";
@@ -36,7 +43,10 @@ import { launchChromium, type HeadlessChromium } from "../vscode/chromium";
 import { repoRoot as ROOT } from "../support/paths";
 
 const WORKSPACE = "vscode-vfs://github/acme/units";
+const API = `${WORKSPACE}/api.service`;
+const API_TEXT = "[Unit]\nWants=db.service\nAfter=db.service\n\n[Service]\nExecStart=/usr/bin/acme-api\n";
 const FILES: Record<string, string> = {
+  [API]: API_TEXT,
   [`${WORKSPACE}/db.service`]: "[Unit]\nDescription=The acme database\n\n[Service]\nExecStart=/usr/bin/acme-db\n",
   [`${WORKSPACE}/README.md`]: "not a unit\n",
 };
@@ -184,6 +194,34 @@ describe("the language server in a web worker, in Chromium", () => {
       listed,
       [...run.stdout.matchAll(/(?:Next elapse|Iter\. #\d+): (.+)$/gm)].map((m) => m[1]),
     );
+  });
+
+  it("points at other workspace files by the workspace's own URIs, not file: ones", async () => {
+    await open(API, API_TEXT);
+    const at = { textDocument: { uri: API }, position: { line: 1, character: 8 } };
+    const definition = await request<Location[]>(DefinitionRequest.method, at);
+    assert.deepEqual(
+      definition.map((location) => location.uri),
+      [`${WORKSPACE}/db.service`],
+    );
+    const references = await request<Location[]>(ReferencesRequest.method, { ...at, context: { includeDeclaration: false } });
+    assert.deepEqual(
+      references.map((location) => [location.uri, location.range.start.line]),
+      [
+        [API, 1],
+        [API, 2],
+      ],
+    );
+    const symbols = await request<SymbolInformation[]>(WorkspaceSymbolRequest.method, { query: "db" });
+    assert.ok(
+      symbols.some((symbol) => symbol.name === "db.service" && symbol.location.uri === `${WORKSPACE}/db.service`),
+      JSON.stringify(symbols),
+    );
+    const edit = await request<WorkspaceEdit>(RenameRequest.method, { ...at, newName: "store.service" });
+    const uris = (edit.documentChanges ?? []).map((change) =>
+      "textDocument" in change ? change.textDocument.uri : "oldUri" in change ? `${change.oldUri} -> ${change.newUri}` : change.kind,
+    );
+    assert.deepEqual(uris, [API, `${WORKSPACE}/db.service -> ${WORKSPACE}/store.service`]);
   });
 
   it("left nothing in the browser's console: no error in the page or the worker", () => {
