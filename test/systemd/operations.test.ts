@@ -223,6 +223,12 @@ describe("unit operations against a real systemd", () => {
       "/etc/systemd/system/greeter.service",
     ]);
     assert.ok(list.units.some((unit) => unit.unit === "getty@.service" && unit.template));
+    // Aliases (sshd.service for ssh.service) show as the unit they name: each unit once, or a tree that keys rows by name breaks.
+    const names = list.units.map((unit) => unit.unit);
+    assert.deepEqual(
+      names.filter((name, index) => names.indexOf(name) !== index),
+      [],
+    );
   });
 
   test("a unit that fails: start reports it and its journal shows why; reset-failed clears it", { timeout: testTimeout }, async () => {

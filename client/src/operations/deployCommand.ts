@@ -91,6 +91,8 @@ async function deployToHosts(ui: OperationsUi): Promise<void> {
   if (next !== apply) return;
 
   const done = await withProgress(t("Deploying {0}…", unit), () => ui.operations.run("deploy", { ...argument, mode: "apply" }));
+  // The hosts' units changed: the view reads them again (and a listing of this machine costs little).
+  void vscode.commands.executeCommand(UI_COMMANDS.refreshUnits);
   if (!done.ok) return ui.notifier.notify(failureNotice(done, t("Deploying {0}", unit)));
   await ui.documents.show(
     `/deploy/${unit}.result.diff`,

@@ -34,19 +34,24 @@ export function parseEvents(stdout: string): TaskEvent[] {
   return events;
 }
 
-function diffsOf(event: TaskEvent): string[] {
+function diffsOf(event: TaskEvent, destOf: ReadonlyMap<string, string>): string[] {
   const all = [event.diff, ...(event.results ?? []).filter((item) => item.changed).map((item) => item.diff)].flat();
   return all
     .filter((diff): diff is Diff => typeof diff === "object" && diff !== null && typeof diff.after === "string")
     .map((diff) => {
-      const name = diff.after_header ?? diff.before_header ?? "file";
+      // ansible.builtin.copy names the diff by the local source: it is about the file on the host.
+      const header = diff.before_header ?? diff.after_header ?? "file";
+      const name = destOf.get(header) ?? header;
       return unifiedDiff(diff.before ?? "", diff.after ?? "", name, name);
     })
     .filter((text) => text !== "");
 }
 
-/** Each host's outcome: failed (with systemd's reason and the unit's journal), changed (with the files' diffs), or unchanged. */
-export function hostResults(events: readonly TaskEvent[]): HostDeployResult[] {
+/**
+ * Each host's outcome: failed (with systemd's reason and the unit's journal), changed (with the
+ * files' diffs, named by their place on the host: `destOf` maps each source to it), or unchanged.
+ */
+export function hostResults(events: readonly TaskEvent[], destOf: ReadonlyMap<string, string> = new Map()): HostDeployResult[] {
   const hosts = new Map<string, HostDeployResult>();
   for (const event of events) {
     const host = hosts.get(event.host) ?? { host: event.host, status: "unchanged", diffs: [] };
@@ -59,7 +64,7 @@ export function hostResults(events: readonly TaskEvent[]): HostDeployResult[] {
     } else if (event.status === "changed" && host.status !== "failed") {
       host.status = "changed";
     }
-    host.diffs.push(...diffsOf(event));
+    host.diffs.push(...diffsOf(event, destOf));
   }
   return [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host));
 }

@@ -105,7 +105,7 @@ export async function runDeploy(request: DeployRequest): Promise<DeployAnswer> {
       signal: request.signal,
     });
     if (!outcome.ok) return notRun(outcome, argv);
-    const hosts = hostResults(parseEvents(outcome.stdout));
+    const hosts = hostResults(parseEvents(outcome.stdout), new Map(plan.files.map((file) => [file.src, file.dest])));
     if (!RESULT_CODES.includes(outcome.code) || hosts.length === 0) {
       const line = firstLine(outcome.stderr) || `ansible-playbook exited with status ${outcome.code} and reported no host`;
       return { ok: false, reason: "command-failed", argv, message: line, stderr: outcome.stderr.trim() };

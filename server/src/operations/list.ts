@@ -21,8 +21,12 @@ export function listUnits(context: OperationContext, scope: Scope, signal?: Abor
     if (names.length > 0) {
       // show fails (exit 1) when a name vanished in between, but still prints the others.
       const shown = await session.systemctl(["show", `--property=${STATE_PROPERTIES.join(",")}`, "--", ...names], { okCodes: [0, 1] });
+      const seen = new Set<string>();
       for (const record of parseShowOutput(shown.stdout)) {
         const state = unitStateFromShow(record);
+        // An alias (sshd.service for ssh.service) shows as the unit it names: list that unit once.
+        if (seen.has(state.unit)) continue;
+        seen.add(state.unit);
         units.push({
           unit: state.unit,
           template: false,

@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { hostResults, parseEvents } from "../../src/deploy/hostResults";
 import { deployPlan } from "../../src/deploy/plan";
 import { deployPlaybook } from "../../src/deploy/playbook";
+import { runDeploy } from "../../src/deploy/runDeploy";
 import { toYaml } from "../../src/deploy/yaml";
 
 describe("the deploy plan", () => {
@@ -118,6 +122,36 @@ describe("the playbook", () => {
   });
 });
 
+describe("Save as Playbook", () => {
+  test("writes the playbook where asked and runs nothing: no host is named, none is needed", async () => {
+    const work = mkdtempSync(join(tmpdir(), "unitsmith-playbook-"));
+    try {
+      const playbook = join(work, "deploy-web.yml");
+      const answer = await runDeploy({
+        files: ["/r/web.service", "/r/web.service.d/limits.conf"],
+        target: { hosts: [] },
+        mode: "playbook",
+        savePlaybook: playbook,
+        cwd: work,
+        exec: { prefix: ["/nonexistent/unitsmith-no-such-program"] },
+      });
+      assert.deepEqual(answer, {
+        ok: true,
+        mode: "playbook",
+        scope: "system",
+        files: ["/r/web.service", "/r/web.service.d/limits.conf"],
+        hosts: [],
+        playbook,
+      });
+      const text = readFileSync(playbook, "utf8");
+      assert.match(text, /^# Written by unitsmith deploy\. Run it with:/);
+      assert.match(text, /dest: "\/etc\/systemd\/system\/web\.service\.d\/limits\.conf"/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the results per host", () => {
   const line = (event: object) => JSON.stringify(event);
   test("changed with the diffs, unchanged, and failed with the reason and the journal", () => {
@@ -132,7 +166,7 @@ describe("the results per host", () => {
             item: {},
             changed: true,
             failed: false,
-            diff: { before: "", after: "[Unit]\n", before_header: "/etc/x", after_header: "/etc/x" },
+            diff: { before: "", after: "[Unit]\n", before_header: "/r/x", after_header: "/r/x" },
           },
         ],
       }),
@@ -148,7 +182,7 @@ describe("the results per host", () => {
         results: [{ item: {}, changed: false, failed: true, msg: "Failed to connect to the host via ssh: timed out" }],
       }),
     ].join("\n");
-    assert.deepEqual(hostResults(parseEvents(stdout)), [
+    assert.deepEqual(hostResults(parseEvents(stdout), new Map([["/r/x", "/etc/x"]])), [
       { host: "a", status: "changed", diffs: ["--- /etc/x\n+++ /etc/x\n@@ -0,0 +1 @@\n+[Unit]\n"] },
       { host: "b", status: "unchanged", diffs: [] },
       { host: "c", status: "failed", reason: "Unable to start service x.service: Job failed", journal: "x: cannot start", diffs: [] },

@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { scratchDir } from "../support/processes";
 
@@ -9,14 +10,24 @@ export interface HeadlessChromium {
 
 const executablePath = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 
-/** Debian's Chromium, headless, with a throwaway profile and no background traffic. */
-export async function launchChromium(): Promise<HeadlessChromium> {
+/**
+ * Debian's Chromium, headless, with a throwaway profile and no background traffic. With `prefix`
+ * (nsenter into a test's namespaces) it runs under it, through a wrapper script, since Playwright
+ * starts one executable.
+ */
+export async function launchChromium(prefix?: string[]): Promise<HeadlessChromium> {
   if (!existsSync(executablePath)) {
     throw new Error(`${executablePath} not found: run scripts/editors/install-deps.sh (or set CHROMIUM_BIN)`);
   }
   const profile = scratchDir("unitsmith-chromium-");
+  let executable = executablePath;
+  if (prefix) {
+    executable = join(scratchDir("unitsmith-chromium-wrapper-"), "chromium");
+    const words = [...prefix, executablePath].map((word) => `'${word.replaceAll("'", `'\\''`)}'`);
+    writeFileSync(executable, `#!/bin/sh\nexec ${words.join(" ")} "$@"\n`, { mode: 0o755 });
+  }
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
+    executablePath: executable,
     headless: true,
     timeout: 60_000,
     viewport: { width: 1400, height: 900 },

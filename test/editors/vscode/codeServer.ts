@@ -29,6 +29,12 @@ export interface CodeServerOptions {
    * socket in the container, forwarded to the loopback port here.
    */
   inside?: { prefix: string[]; env: Record<string, string>; root: string; binary: string };
+  /**
+   * An argv prefix code-server runs under (nsenter into a test's namespaces), with this machine's
+   * files. Its loopback is then the namespace's, so the start is read from its output rather than
+   * fetched from here.
+   */
+  prefix?: string[];
 }
 
 // Quiet, offline and deterministic: nothing that pops up over the editor or reaches the network.
@@ -93,7 +99,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const port = options.port ?? (await freeLoopbackPort());
   const origin = `http://127.0.0.1:${port}`;
   const socket = join(profile, "code-server.sock");
-  const [command, ...prefixArgs] = [...(inside?.prefix ?? []), binary];
+  const [command, ...prefixArgs] = [...(inside?.prefix ?? options.prefix ?? []), binary];
   const child = spawnGroup(
     command!,
     [
@@ -122,8 +128,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   };
 
   try {
+    const exited = () => child.exitCode !== null;
     await withTimeout(
-      waitUntilHealthy(origin, () => child.exitCode !== null),
+      options.prefix ? waitUntilListening(origin, () => output, exited) : waitUntilHealthy(origin, exited),
       60_000,
       "code-server start",
     );
@@ -155,6 +162,14 @@ async function waitUntilHealthy(origin: string, exited: () => boolean): Promise<
     } catch {
       // not listening yet
     }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** code-server's line that it listens on the origin, for a server whose loopback this process cannot reach. */
+async function waitUntilListening(origin: string, output: () => string, exited: () => boolean): Promise<void> {
+  while (!output().includes(`HTTP server listening on ${origin}`)) {
+    if (exited()) throw new Error("code-server exited during start");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -16,19 +16,26 @@ export interface WorkbenchSession {
   close(): Promise<void>;
 }
 
+export interface WorkbenchOptions {
+  /** User settings of the fresh profile. */
+  settings?: Record<string, unknown>;
+  /** An argv prefix both code-server and Chromium run under (a test's network and mount namespaces). */
+  prefix?: string[];
+}
+
 /**
  * code-server with the extension under test, a fresh workspace holding `files` (relative path →
  * text), and headless Chromium showing the workbench on it, ready for a user's keys and clicks.
  */
-export async function openWorkbench(files: Record<string, string>): Promise<WorkbenchSession> {
+export async function openWorkbench(files: Record<string, string>, options: WorkbenchOptions = {}): Promise<WorkbenchSession> {
   const workspace = freshWorkspace();
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(workspace.path, path)), { recursive: true });
     writeFileSync(join(workspace.path, path), text);
   }
   const extension = extensionUnderTest();
-  const server = await startCodeServer({ vsixFiles: extension.vsixFiles });
-  return showWorkbench(server, workspace.path, extension.extensionDevelopmentPath, () => workspace.remove());
+  const server = await startCodeServer({ vsixFiles: extension.vsixFiles, settings: options.settings, prefix: options.prefix });
+  return showWorkbench(server, workspace.path, extension.extensionDevelopmentPath, () => workspace.remove(), options.prefix);
 }
 
 /** Headless Chromium on `server`'s workbench for `folder` with the extension at `extensionDevelopmentPath` (paths where code-server runs). */
@@ -37,8 +44,9 @@ export async function showWorkbench(
   folder: string,
   extensionDevelopmentPath: string,
   cleanUp: () => void = () => undefined,
+  prefix?: string[],
 ): Promise<WorkbenchSession> {
-  const browser = await launchChromium().catch(async (error: unknown) => {
+  const browser = await launchChromium(prefix).catch(async (error: unknown) => {
     await server.stop();
     throw error;
   });
