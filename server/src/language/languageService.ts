@@ -209,6 +209,11 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   const texts = new Map<string, string>();
   /** The files of each service document's unit, as last read for its exposure (code actions cannot wait for the disk). */
   const unitFilesOf = new Map<string, { paths: string[]; texts: string[] }>();
+  /**
+   * The target each document's last diagnostics judged it by (its project file's, or the editor's):
+   * completion and hover take it from there rather than looking for the project file on every request.
+   */
+  const targetsOf = new Map<string, TargetSystemd>();
   /** The value checks of earlier analyses: an edit re-checks the values it changed, not the whole file. */
   const valueMemo = new ValueMemo();
 
@@ -329,11 +334,13 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   const projectOf = (path: string) =>
     projectLint(host, path, { severities: current.severities, target: current.target }, current.lintFlags);
   /** The systemd a file is written for: its project file's target, or else the editor's. */
-  const targetOf = async (uri: string) => (await projectOf(pathOfUri(uri))).settings?.target ?? current.target;
+  const targetOf = async (uri: string) =>
+    targetsOf.get(uri) ?? (await projectOf(pathOfUri(uri))).settings?.target ?? current.target;
 
   const service: UnitLanguageService = {
     configure(next) {
       current = { ...current, ...next };
+      targetsOf.clear();
     },
     get settings() {
       return current;
@@ -343,6 +350,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       parses.delete(uri);
       texts.delete(uri);
       unitFilesOf.delete(uri);
+      targetsOf.delete(uri);
     },
 
     async diagnostics(document, outside = []) {
@@ -355,6 +363,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         unitFile ? host.units(analysis.kind.scope ?? "system") : undefined,
       ]);
       const ordering = units && (await orderingOf(units));
+      targetsOf.set(document.uri, project.settings?.target ?? current.target);
       if (!project.settings) return [];
       const own = diagnose(analysis, {
         ...project.settings,
