@@ -334,8 +334,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   const projectOf = (path: string) =>
     projectLint(host, path, { severities: current.severities, target: current.target }, current.lintFlags);
   /** The systemd a file is written for: its project file's target, or else the editor's. */
-  const targetOf = async (uri: string) =>
-    targetsOf.get(uri) ?? (await projectOf(pathOfUri(uri))).settings?.target ?? current.target;
+  const targetOf = async (uri: string) => targetsOf.get(uri) ?? (await projectOf(pathOfUri(uri))).settings?.target ?? current.target;
 
   const service: UnitLanguageService = {
     configure(next) {
