@@ -147,6 +147,8 @@ test(
     await session.step("remote-filtered", async () => {
       await filterUnits("web.service");
       await untilBothHostsShow(/^web\.service\s*active \(running\)/);
+      // The unit beside the view that shows it on each host, rather than the deploy result again.
+      await workbench.openFile("web.service", "systemd");
       const shot = await workbench.screenshot("remote-3-units-per-host");
       console.log(`    units per host: ${shot}`);
       copyFileSync(shot, join(repoRoot, "docs/images/remote-hosts.png"));
