@@ -70,8 +70,8 @@ function keysOf(lines: readonly string[]): Key[] {
 }
 
 /** The keys missing from a /proc/sys directory that is there: a directory a module adds is not judged before it exists. */
-function missingKeys(lines: readonly string[], listings: LineCheckContext["listings"]): LineFinding[] {
-  return keysOf(lines).flatMap((key) => {
+function missingKeys(keys: readonly Key[], listings: LineCheckContext["listings"]): LineFinding[] {
+  return keys.flatMap((key) => {
     const place = placeOf(key);
     const names = place && listings?.get(place.directory);
     if (!place || !names || names.has(place.name)) return [];
@@ -83,6 +83,7 @@ function missingKeys(lines: readonly string[], listings: LineCheckContext["listi
 function check(lines: readonly string[], context: LineCheckContext = {}): LineFinding[] {
   const findings: LineFinding[] = [];
   const keys = new Map<string, Key>();
+  const all: Key[] = [];
   lines.forEach((text, line) => {
     if (isCommentOrBlank(text, "#;")) return;
     const parsed = parse(text, line);
@@ -103,8 +104,9 @@ function check(lines: readonly string[], context: LineCheckContext = {}): LineFi
         ),
       );
     keys.set(parsed.normalized, parsed);
+    all.push(parsed);
   });
-  return [...findings, ...missingKeys(lines, context.listings)];
+  return [...findings, ...missingKeys(all, context.listings)];
 }
 
 function complete(text: string, character: number): LineCompletion[] {
