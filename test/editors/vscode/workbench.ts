@@ -16,12 +16,8 @@ export class Workbench {
    * `mode` is given, for the status bar to show that language mode (the extension has claimed it).
    */
   async openFile(name: string, mode?: string | RegExp): Promise<Locator> {
-    await this.page.keyboard.press("Control+P");
-    const input = this.page.locator(".quick-input-widget input[type=text]");
-    await input.waitFor();
-    await input.fill(name);
     // Clicked rather than Enter: while the list still shows the previous results, Enter opens those.
-    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().click();
+    await (await this.quickInput("Control+P", name, name)).click();
     const editor = this.page.locator(".editor-instance .monaco-editor").first();
     await this.page.locator(".tab.active", { hasText: name }).waitFor();
     await editor.locator(".view-lines").waitFor();
@@ -58,11 +54,28 @@ export class Workbench {
 
   /** Types `>title` into the command palette and waits until the command is listed (Enter runs it). */
   async findCommand(title: string): Promise<void> {
-    await this.page.keyboard.press("F1");
+    await this.quickInput("F1", `>${title}`, title);
+  }
+
+  /**
+   * Opens the quick input with `key`, types `text` and returns the first row that shows `row`.
+   * The quick input closes when something else takes the focus as it opens (a view that has just
+   * refreshed): a user opens it again, and so does this, three times at most.
+   */
+  private async quickInput(key: string, text: string, row: string): Promise<Locator> {
     const input = this.page.locator(".quick-input-widget input[type=text]");
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await this.page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor();
+    const found = this.page.locator(".quick-input-list .monaco-list-row", { hasText: row }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press(key);
+      try {
+        await input.fill(text, { timeout: 10_000 });
+        await found.waitFor({ timeout: 20_000 });
+        return found;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press("Escape");
+      }
+    }
   }
 
   /** Runs a command from the palette by its title. */
