@@ -47,8 +47,18 @@ const common = {
 };
 
 await Promise.all([
+  // The server answers initialize from server.js and then loads serverSession.js, which shares its
+  // language-server library; cli.js is a small loader of cliMain.js. Both large bundles are
+  // compiled with a V8 code cache (server/src/startup/codeCache.ts).
   build({ ...common, entryPoints: ["server/src/serverMain.ts"], outfile: "server/dist/server.js" }),
-  build({ ...common, entryPoints: ["server/src/cliMain.ts"], outfile: "server/dist/cli.js" }),
+  build({
+    ...common,
+    entryPoints: ["server/src/lsp/session.ts"],
+    outfile: "server/dist/serverSession.js",
+    external: ["vscode-languageserver", "vscode-languageserver/node"],
+  }),
+  build({ ...common, entryPoints: ["server/src/startup/cliStart.ts"], outfile: "server/dist/cli.js" }),
+  build({ ...common, entryPoints: ["server/src/cliMain.ts"], outfile: "server/dist/cliMain.js" }),
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "client/dist/extension.js", external: ["vscode"] }),
   // The dependency graph's webview script: Graphviz (WebAssembly) and the code that draws with it.
   build({

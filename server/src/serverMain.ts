@@ -1,4 +1,3 @@
-import "./heapGrowth";
 import { startServer } from "./lsp/server";
 import { SERVER_VERSION } from "./version";
 

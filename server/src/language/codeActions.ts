@@ -1,4 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languageserver-types";
+import { ADD_INSTALL_SECTION_KIND } from "../protocol/codeActionKinds";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import type { UnitFile } from "./parser";
 import { convertCronSchedule } from "./quickFixes/cronFix";
@@ -35,9 +36,6 @@ const FIXES: Readonly<Record<string, Fix>> = {
   "drop-in-exec-start-append": resetExecStart,
   "unit-not-found": createMissingUnit,
 };
-
-/** A source action (offered in the editor's "Source Action" menu, not as a fix) for a unit with no [Install]. */
-export const ADD_INSTALL_SECTION_KIND = `${CodeActionKind.Source}.addInstallSection`;
 
 function addInstallSection(file: UnitFile, kind: UnitKind, uri: string): CodeAction[] {
   const target = usualInstallTarget(kind);

@@ -1,4 +1,5 @@
-import type { SemanticTokens, SemanticTokensLegend } from "vscode-languageserver-types";
+import type { SemanticTokens } from "vscode-languageserver-types";
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from "../protocol/semanticTokenLegend";
 import { documentOffsetOf } from "./entryOffsets";
 import type { UnitFile } from "./parser";
 import { fileSchemaFor } from "./schema/fileSchema";
@@ -6,18 +7,8 @@ import type { UnitKind } from "./unitKind";
 import { unitReferences } from "./unitReferences";
 import { findSpecifiers } from "./values/specifiers";
 
-const TOKEN_TYPES = ["namespace", "property", "macro", "type"] as const;
-/** `unknown` is Unitsmith's own: a section, directive or specifier systemd does not know. */
-const TOKEN_MODIFIERS = ["deprecated", "unknown"] as const;
-
 type TokenType = (typeof TOKEN_TYPES)[number];
 type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
-
-/**
- * Sections are namespaces, directives properties, specifiers macros and unit names in values
- * types; `deprecated` and `unknown` say what a grammar cannot know.
- */
-export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 interface Token {
   start: number;

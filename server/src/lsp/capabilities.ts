@@ -1,25 +1,17 @@
-import {
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  TextDocumentSyncKind,
-  type Connection,
-  type ServerCapabilities,
-} from "vscode-languageserver";
-import { ADD_INSTALL_SECTION_KIND, HARDEN_SERVICE_KIND, semanticTokensLegend } from "../language/languageService";
-import { PROJECT_FILE } from "../language/project/projectConfig";
+import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from "vscode-languageserver";
+import { ADD_INSTALL_SECTION_KIND, HARDEN_SERVICE_KIND } from "../protocol/codeActionKinds";
+import { semanticTokensLegend } from "../protocol/semanticTokenLegend";
 import { UNIT_TYPES } from "../language/unitKind";
 
 /** Unit files, whose renaming renames a unit. */
 const UNIT_FILE_GLOB = `**/*.{${UNIT_TYPES.join(",")}}`;
-/** The files whose changes the server hears of: unit files, drop-ins (.conf) and project files. */
-const WATCHED_FILES = [`**/*.{${UNIT_TYPES.join(",")},conf}`, `**/${PROJECT_FILE}`];
 /** The pause diagnostics wait for while keys come faster than a document is analysed. */
 export const DIAGNOSTICS_DELAY_MS = 150;
 
 /**
  * What the server answers, the same in every build (Node and browser): the authoring features of
- * the language service, the commands the build executes, and renames of unit files on disk.
+ * the language service, the commands the build executes, and renames of unit files on disk. It
+ * imports no part of the language service, so the Node server answers initialize before loading one.
  */
 export function serverCapabilities(commands: readonly string[]): ServerCapabilities {
   return {
@@ -49,14 +41,4 @@ export function serverCapabilities(commands: readonly string[]): ServerCapabilit
       },
     },
   };
-}
-
-/** Asks for the notifications the server listens to, where the client lets a server register them after initialize. */
-export function registerNotifications(connection: Connection, can: { configuration: boolean; watchedFiles: boolean }): void {
-  if (can.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "unitsmith" });
-  if (can.watchedFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })),
-    });
-  }
 }

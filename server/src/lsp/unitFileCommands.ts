@@ -2,7 +2,13 @@ import type { TextDocuments } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
 import { dependencyGraphDot, renderEffectiveUnit, type UnitLanguageHost, type UnitLanguageService } from "../language/languageService";
-import { DEPENDENCY_GRAPH, EFFECTIVE_UNIT, type DependencyGraphAnswer, type EffectiveUnitAnswer } from "../protocol/commands";
+import {
+  DEPENDENCY_GRAPH,
+  EFFECTIVE_UNIT,
+  UNIT_FILE_COMMANDS,
+  type DependencyGraphAnswer,
+  type EffectiveUnitAnswer,
+} from "../protocol/commands";
 import { LANGUAGE_ID } from "../protocol/languageId";
 import type { Logger } from "./logger";
 
@@ -52,7 +58,7 @@ export function unitFileCommands(
   };
 
   return {
-    commands: Object.keys(answers),
+    commands: UNIT_FILE_COMMANDS,
     /** The answer to one of `commands`; a thrown error is logged and answered as a failure. */
     async execute(command: string, args: unknown): Promise<EffectiveUnitAnswer | DependencyGraphAnswer> {
       const { uri, depth } = (args ?? {}) as { uri?: unknown; depth?: unknown };

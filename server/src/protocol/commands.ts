@@ -107,6 +107,9 @@ export type EffectiveUnitAnswer =
 /** workspace/executeCommand that answers the units around the unit a file belongs to, read offline. */
 export const DEPENDENCY_GRAPH = "unitsmith.dependencyGraph";
 
+/** The commands about the unit a file belongs to, which every build answers offline. */
+export const UNIT_FILE_COMMANDS: readonly string[] = [EFFECTIVE_UNIT, DEPENDENCY_GRAPH];
+
 /** The unit file or drop-in, and how many steps out to follow (1 to 5; 1 when absent). */
 export interface DependencyGraphArgument {
   uri: string;

@@ -1,13 +1,11 @@
-import { CodeActionKind, type CodeAction } from "vscode-languageserver-types";
+import type { CodeAction } from "vscode-languageserver-types";
+import { HARDEN_SERVICE_KIND } from "../../protocol/codeActionKinds";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { UnitFile } from "../parser";
 import { formatTenths, unitExposure } from "../security/exposure";
 import { hardeningDirective, type HardeningDirective } from "./hardeningDirectives";
 import { keepsCommandWorking } from "./hardeningRisks";
 import { hardenAllEdits, merged } from "./securityFindings";
-
-/** The kind of the offline "Harden this service" action: a rewrite of the file, not a fix of one finding. */
-export const HARDEN_SERVICE_KIND = `${CodeActionKind.RefactorRewrite}.harden`;
 
 /** The unit's files in the order systemd reads them, with the edited document's place among them. */
 export interface ServiceSources {

@@ -1,4 +1,5 @@
-// Imported first by the server's entry point, before the modules that load the knowledge base.
+// Loaded by the server before its session's bundle is compiled (V8 takes a code cache only
+// under the flags it was made with).
 // The young generation stays at its first size: requests leave garbage in small, short bursts,
 // and letting it grow to V8's 16 MiB semi-spaces cost a quarter of the server's resident memory.
 // The old generation may grow by 35% past what survived its last collection before it is
