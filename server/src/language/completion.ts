@@ -21,6 +21,7 @@ import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from ".
 import { documentationItems, namedValueWords, unitNameItems } from "./valueCompletion";
 import { wordHistory } from "./schema/valueVersions";
 import { targetsLacking, targetsPast } from "./targets/targetList";
+import { mayShow } from "./typedMatch";
 
 export interface CompletionContext {
   file: UnitFile;
@@ -94,19 +95,28 @@ function sectionDirectiveItems(
   return items;
 }
 
+/**
+ * The section's directives an editor may show for the word typed so far (`typed`). A list cut to
+ * that word is incomplete, so the editor asks again as the word changes: a section of a few
+ * hundred directives then travels as the few dozen that can match.
+ */
 function directiveItems(
   schema: FileSchema,
   file: NonNullable<UnitKind["file"]>,
   section: string,
   range: Range,
+  typed: string,
   addEquals: boolean,
   target: TargetSystemd,
-): CompletionItem[] {
-  return sectionDirectiveItems(schema, file, section, target).map((item) => ({
+): CompletionList {
+  const all = sectionDirectiveItems(schema, file, section, target);
+  const shown = typed === "" ? all : all.filter((item) => mayShow(typed, item.label));
+  const items = shown.map((item) => ({
     ...item,
     textEdit: { range, newText: addEquals ? `${item.label}=` : item.label },
     ...(addEquals && { command: { title: "Suggest values", command: "editor.action.triggerSuggest" } }),
   }));
+  return { isIncomplete: shown.length < all.length, items };
 }
 
 function valueWords(info: DirectiveInfo): readonly string[] {
@@ -227,7 +237,8 @@ async function completionsAt(context: CompletionContext): Promise<CompletionItem
       const range = rangeFrom(wordStart, wordEnd);
       return [...sectionItems(schema, range, true), ...(context.snippets ? snippetItems(context.snippets, range) : [])];
     }
-    return directiveItems(schema, kind.file!, section.name, rangeFrom(wordStart, wordEnd), addEquals, target);
+    const typed = file.text.slice(wordStart, offset);
+    return directiveItems(schema, kind.file!, section.name, rangeFrom(wordStart, wordEnd), typed, addEquals, target);
   }
 
   if (!section || node?.kind !== "entry") return [];

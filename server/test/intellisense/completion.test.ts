@@ -125,6 +125,36 @@ describe("unit name completion in a large workspace", () => {
   });
 });
 
+describe("directive completion cut to the word typed", () => {
+  const listAt = (text: string) => {
+    const { document, position } = atCursor("app.service", text);
+    return testService().completionList(document, position);
+  };
+
+  it("sends the whole section, complete, where nothing is typed yet", async () => {
+    const list = await listAt("[Service]\n|");
+    assert.equal(list.isIncomplete, false);
+    assert.ok(list.items.length > 200, `${list.items.length} directives`);
+  });
+
+  it("sends the directives the typed word can match, and says the list is incomplete", async () => {
+    const all = await listAt("[Service]\n|");
+    const list = await listAt("[Service]\nMo|untImagePolicy=x");
+    assert.equal(list.isIncomplete, true);
+    assert.ok(list.items.length < all.items.length / 4, `${list.items.length} of ${all.items.length}`);
+    for (const label of ["MountImagePolicy", "MountAPIVFS", "PrivateMounts", "MemoryMax"])
+      assert.ok(labels(list.items).includes(label), label);
+    for (const label of ["ExecStart", "Restart", "User"]) assert.ok(!labels(list.items).includes(label), label);
+    // The edit still replaces the whole key, as before.
+    assert.equal(newText(list.items.find((item) => item.label === "MountAPIVFS")), "MountAPIVFS");
+  });
+
+  it("keeps a directive typed with two letters swapped", async () => {
+    const list = await listAt("[Service]\nExce|");
+    assert.ok(labels(list.items).includes("ExecStart"));
+  });
+});
+
 describe("specifier completion", () => {
   it("shows what each specifier expands to in this file", async () => {
     const items = await complete("/etc/systemd/system/getty@tty1.service", "[Service]\nExecStart=/bin/echo %|", {});
