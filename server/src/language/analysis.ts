@@ -1,6 +1,6 @@
 import type { Diagnostic } from "vscode-languageserver-types";
 import { computeDiagnostics, ruleDiagnostic, type DiagnosticOptions } from "./diagnostics";
-import { parseUnitFile, type UnitFile } from "./parser";
+import { parseUnitFile, reparseUnitFile, type UnitFile } from "./parser";
 import { fileTooLarge, fileTooLargeMessage } from "./rules/limits";
 import { unitKind, type UnitKind } from "./unitKind";
 
@@ -13,10 +13,13 @@ export interface Analysis {
   maxFileSizeKB: number;
 }
 
-export function analyze(text: string, path: string, maxFileSizeKB: number): Analysis {
+/** `previous`, a parse of an earlier text of the same file, is kept where the edit did not reach. */
+export function analyze(text: string, path: string, maxFileSizeKB: number, previous?: UnitFile): Analysis {
   if (text.length > maxFileSizeKB * 1024) return oversized(path, text.length, maxFileSizeKB);
   const kind = unitKind(path);
-  return { kind, file: parseUnitFile(text, { template: kind.templateSource !== undefined }), length: text.length, maxFileSizeKB };
+  const options = { template: kind.templateSource !== undefined };
+  const file = previous ? reparseUnitFile(previous, text, options) : parseUnitFile(text, options);
+  return { kind, file, length: text.length, maxFileSizeKB };
 }
 
 /** A file known to be over the limit, for callers that measured it without reading it. */

@@ -234,7 +234,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       return cached.analysis;
     }
     const path = pathOfUri(document.uri);
-    const parsed = analyze(text, path, current.maxFileSizeKB);
+    const parsed = analyze(text, path, current.maxFileSizeKB, cached?.analysis.file);
     const analysis = { ...parsed, kind: withWorkspaceScope(parsed.kind, path, current.userUnitFiles) };
     parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, userUnitFiles, analysis, text });
     texts.set(document.uri, text);

@@ -93,27 +93,26 @@ function isSafeSectionName(name: string): boolean {
   return true;
 }
 
+// A function of its own rather than a closure in classify(): the bundle names every closure it
+// makes, which costs more than the rest of a line's classification.
+function malformed(line: LogicalLine, base: Span & { contentEnd: number }, a: number, b: number, reason: MalformedReason): Node {
+  return { kind: "malformed", ...base, reason, content: line.value.slice(a, b), contentSpan: line.textSpan(a, b) };
+}
+
 function classify(line: LogicalLine, end: number, contentEnd: number, unterminated: boolean): Node {
   const text = line.value;
   const base = { start: line.start, end, contentEnd };
   const [a, b] = trimmedBounds(text);
   if (a === b) return { kind: "blank", ...base };
-  const malformed = (reason: MalformedReason): Node => ({
-    kind: "malformed",
-    ...base,
-    reason,
-    content: text.slice(a, b),
-    contentSpan: line.textSpan(a, b),
-  });
   if (text.charCodeAt(a) === 91 /* [ */) {
-    if (text.charCodeAt(b - 1) !== 93 /* ] */) return malformed("invalid-section-header");
+    if (text.charCodeAt(b - 1) !== 93 /* ] */) return malformed(line, base, a, b, "invalid-section-header");
     const name = text.slice(a + 1, b - 1);
-    if (!isSafeSectionName(name)) return malformed("invalid-section-header");
+    if (!isSafeSectionName(name)) return malformed(line, base, a, b, "invalid-section-header");
     return { kind: "section", ...base, name, nameSpan: line.textSpan(a + 1, b - 1) };
   }
   const equals = text.indexOf("=", a);
-  if (equals < 0 || equals >= b) return malformed("missing-equals");
-  if (equals === a) return malformed("missing-key");
+  if (equals < 0 || equals >= b) return malformed(line, base, a, b, "missing-equals");
+  if (equals === a) return malformed(line, base, a, b, "missing-key");
   const [keyStart, keyEnd] = trimmedBounds(text, a, equals);
   const [valueStart, valueEnd] = trimmedBounds(text, equals + 1, b);
   const valueSpan =
@@ -142,18 +141,35 @@ export interface ParseOptions {
 export function parseUnitFile(text: string, { template = false }: ParseOptions = {}): UnitFile {
   const lines = new LineIndex(text);
   const nodes: Node[] = [];
+  if (text.charCodeAt(0) === BOM) nodes.push({ kind: "bom", start: 0, end: 1, contentEnd: 1 });
+  parseLines(text, lines, template, 0, nodes);
+  return buildTree(text, nodes, lines);
+}
+
+/**
+ * Appends the nodes of the lines from `firstLine` on, which must start outside any continued
+ * value. Stops before a line at whose start `resumeAt` says yes while no value is being
+ * continued, and answers that line's start; answers undefined when it parsed to the end.
+ */
+export function parseLines(
+  text: string,
+  lines: LineIndex,
+  template: boolean,
+  firstLine: number,
+  nodes: Node[],
+  resumeAt?: (start: number) => boolean,
+): number | undefined {
   let pending: LogicalLine | undefined;
   let pendingEnd = 0;
   let pendingContentEnd = 0;
-
   const hasBom = text.charCodeAt(0) === BOM;
-  if (hasBom) nodes.push({ kind: "bom", start: 0, end: 1, contentEnd: 1 });
 
-  for (let i = 0; i < lines.lineCount; i++) {
+  for (let i = firstLine; i < lines.lineCount; i++) {
     const start = i === 0 && hasBom ? 1 : lines.lineStarts[i]!;
     const contentEnd = lines.lineContentEnd(i);
     const end = i + 1 < lines.lineCount ? lines.lineStarts[i + 1]! : text.length;
     if (start === end && i === lines.lineCount - 1) break; // nothing after the last line break
+    if (!pending && i > firstLine && resumeAt?.(start)) return start;
 
     let first = start;
     while (first < contentEnd && isWhitespace(text.charCodeAt(first))) first++;
@@ -192,10 +208,10 @@ export function parseUnitFile(text: string, { template = false }: ParseOptions =
   }
   // The file ended inside a continued value; systemd still reads what it has.
   if (pending) nodes.push(classify(pending, pendingEnd, pendingContentEnd, true));
-  return buildTree(text, nodes, lines);
+  return undefined;
 }
 
-function buildTree(text: string, nodes: Node[], lines: LineIndex): UnitFile {
+export function buildTree(text: string, nodes: Node[], lines: LineIndex): UnitFile {
   const sections: Section[] = [];
   const orphanEntries: EntryNode[] = [];
   let current: Section | undefined;
