@@ -103,6 +103,8 @@ function insteadOf(info: DirectiveInfo, schema: FileSchema): string {
 }
 
 function statusFinding(entry: EntryNode, info: DirectiveInfo, schema: FileSchema, target: TargetSystemd): Finding | undefined {
+  // Most directives have no status: what to use instead is worked out only for those that do.
+  if (!info.status) return undefined;
   const instead = insteadOf(info, schema);
   const note = info.change?.note ? ` ${info.change.note}` : "";
   const removedIn = info.status === "removed" ? info.change?.since : undefined;

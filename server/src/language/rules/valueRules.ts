@@ -432,16 +432,18 @@ function valueProblems(value: string, info: DirectiveInfo): ValueProblem[] {
 // --- The rule family ------------------------------------------------------------------------------
 
 /** The document span of the logical value range [start, end), through the entry's segments. */
+/** The document offset of the value's character at `offset`. */
+function textOffsetOf(entry: EntryNode, offset: number): number {
+  let segment = entry.segments[0];
+  for (const s of entry.segments) if (s.valueStart <= offset) segment = s;
+  return segment ? segment.textStart + (offset - segment.valueStart) : entry.valueSpan.start;
+}
+
 export function documentSpan(entry: EntryNode, start: number, end: number): Span {
-  const at = (offset: number): number => {
-    let segment = entry.segments[0];
-    for (const s of entry.segments) if (s.valueStart <= offset) segment = s;
-    return segment ? segment.textStart + (offset - segment.valueStart) : entry.valueSpan.start;
-  };
   if (entry.value === "") return entry.valueSpan;
   const from = Math.min(Math.max(start, 0), entry.value.length - 1);
   const to = Math.min(Math.max(end, from + 1), entry.value.length);
-  return { start: at(from), end: at(to - 1) + 1 };
+  return { start: textOffsetOf(entry, from), end: textOffsetOf(entry, to - 1) + 1 };
 }
 
 function findingOf(entry: EntryNode, problem: ValueProblem): Finding | undefined {
