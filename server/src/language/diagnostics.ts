@@ -4,7 +4,9 @@ import type { OrderingEdges } from "./graph/orderingEdges";
 import type { UnitCatalog } from "./unitCatalog";
 import { encodingRules } from "./rules/encodingRules";
 import { ruleFamilies } from "./rules/registry";
-import type { RuleInfo, Severity, TargetSystemd } from "./rules/rule";
+import type { Finding, RuleInfo, Severity, TargetSystemd } from "./rules/rule";
+import type { KeptDiagnostics } from "./keptDiagnostics";
+import { rulePageOf } from "./rulePages";
 import { placeholderSpans, touchesPlaceholder } from "./templatePlaceholders";
 import type { UnitKind } from "./unitKind";
 import type { ValueMemo } from "./rules/valueMemo";
@@ -30,10 +32,30 @@ export function ruleDiagnostic(
   message: string,
   severities: LintSeverities,
   data?: unknown,
+  rulePages?: string,
 ): Diagnostic | undefined {
   const severity = severities[rule.id] ?? rule.defaultSeverity;
   if (severity === "ignore") return undefined;
-  return { range, severity: lspSeverity[severity], code: rule.id, source: DIAGNOSTIC_SOURCE, message, ...(data !== undefined && { data }) };
+  return {
+    range,
+    severity: lspSeverity[severity],
+    code: rule.id,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+    ...(data !== undefined && { data }),
+    ...(rulePages !== undefined && { codeDescription: { href: rulePageOf(rulePages, rule.id) } }),
+  };
+}
+
+/** Our diagnostics with `codeDescription` linking each to its rule's page; unchanged when there are no pages. */
+export function linkRulePages(diagnostics: Diagnostic[], base: string | undefined): Diagnostic[] {
+  if (base === undefined) return diagnostics;
+  return diagnostics.map((d) => {
+    if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== "string") return d;
+    const href = rulePageOf(base, d.code);
+    // Those the rules made already link to their page.
+    return d.codeDescription?.href === href ? d : { ...d, codeDescription: { href } };
+  });
 }
 
 export interface DiagnosticOptions {
@@ -47,12 +69,23 @@ export interface DiagnosticOptions {
   ordering?: OrderingEdges;
   /** Checks of values kept from earlier analyses (the language service keeps one). */
   memo?: ValueMemo;
+  /** The document's diagnostics of its last analysis, handed back where nothing about them changed. */
+  kept?: KeptDiagnostics;
+  /** Where the rule pages are (a URI ending in "/"): each diagnostic then links to its rule's page. */
+  rulePages?: string;
+}
+
+/** Everything a finding's diagnostic says, as one string. */
+function keyOf(finding: Finding, { start, end }: Range, severities: LintSeverities): string {
+  const data = finding.data === undefined ? "" : JSON.stringify(finding.data);
+  const severity = severities[finding.rule.id] ?? finding.rule.defaultSeverity;
+  return `${finding.rule.id} ${severity} ${start.line}:${start.character}-${end.line}:${end.character} ${finding.message}\0${data}`;
 }
 
 export function computeDiagnostics(
   file: UnitFile,
   kind: UnitKind,
-  { severities = {}, target = {}, siblingUnits, units, ordering, memo }: DiagnosticOptions = {},
+  { severities = {}, target = {}, siblingUnits, units, ordering, memo, kept, rulePages }: DiagnosticOptions = {},
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // A file with NUL bytes is binary, not a unit with mistakes: one finding says so, not one per line.
@@ -71,9 +104,14 @@ export function computeDiagnostics(
     })) {
       if (touchesPlaceholder(finding.span, placeholders)) continue;
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
-      const diagnostic = ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data);
-      if (diagnostic) diagnostics.push(diagnostic);
+      const key = kept && keyOf(finding, range, severities);
+      const diagnostic =
+        (key !== undefined && kept?.get(key)) || ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages);
+      if (!diagnostic) continue;
+      if (key !== undefined) kept?.keep(key, diagnostic);
+      diagnostics.push(diagnostic);
     }
   }
+  kept?.finish();
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -34,7 +34,8 @@ import { codeActions } from "./codeActions";
 import { unitLenses, unitLensTitle, type UnitLensData } from "./codeLens";
 import { completions, resolveDirectiveItem } from "./completion";
 import { definition } from "./definition";
-import type { LintSeverities } from "./diagnostics";
+import { linkRulePages, type LintSeverities } from "./diagnostics";
+import { KeptDiagnostics } from "./keptDiagnostics";
 import { documentLinks, manPageDocumentUri } from "./documentLinks";
 import { fileUri, pathOfUri, type UriOf } from "./fileUri";
 import { foldingRanges } from "./folding";
@@ -48,7 +49,6 @@ import { inlayHints } from "./inlayHints";
 import { withLineFormats } from "./lineFormats/dispatch";
 import { lineFormatFeatures } from "./lineFormats/service";
 import { mergeDiagnostics } from "./mergeDiagnostics";
-import { linkRulePages } from "./rulePages";
 import { applySuppressions } from "./suppressions";
 import type { LintFlags } from "./project/projectConfig";
 import { projectLint } from "./project/projectLint";
@@ -216,6 +216,8 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   const targetsOf = new Map<string, TargetSystemd>();
   /** The value checks of earlier analyses: an edit re-checks the values it changed, not the whole file. */
   const valueMemo = new ValueMemo();
+  /** Each document's diagnostics of its last analysis, given again where they did not change. */
+  const keptDiagnostics = new Map<string, KeptDiagnostics>();
 
   const analysisOf = (document: TextDocument): Analysis => {
     const cached = parses.get(document.uri);
@@ -242,6 +244,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       if (parses.size <= PARSES_KEPT) break;
       parses.delete(uri);
       texts.delete(uri);
+      keptDiagnostics.delete(uri);
     }
     return analysis;
   };
@@ -340,6 +343,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     configure(next) {
       current = { ...current, ...next };
       targetsOf.clear();
+      keptDiagnostics.clear();
     },
     get settings() {
       return current;
@@ -348,6 +352,7 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     forget(uri) {
       parses.delete(uri);
       texts.delete(uri);
+      keptDiagnostics.delete(uri);
       unitFilesOf.delete(uri);
       targetsOf.delete(uri);
     },
@@ -364,9 +369,13 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const ordering = units && (await orderingOf(units));
       targetsOf.set(document.uri, project.settings?.target ?? current.target);
       if (!project.settings) return [];
+      let kept = keptDiagnostics.get(document.uri);
+      if (!kept) keptDiagnostics.set(document.uri, (kept = new KeptDiagnostics()));
       const own = diagnose(analysis, {
         ...project.settings,
         memo: valueMemo,
+        kept,
+        ...(current.rulePages !== undefined && { rulePages: current.rulePages }),
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         // A template beside (foo.service.in) counts as the unit it becomes.
         ...(siblings && { siblingUnits: siblingUnitsOf(siblings) }),

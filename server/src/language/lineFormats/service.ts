@@ -14,10 +14,10 @@ import {
 } from "vscode-languageserver-types";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { completionItemsFor, hoverFor, type ClientFeatures } from "../clientFeatures";
-import { ruleDiagnostic, type LintSeverities } from "../diagnostics";
+import { linkRulePages, ruleDiagnostic, type LintSeverities } from "../diagnostics";
 import { pathOfUri } from "../fileUri";
 import type { UnitLanguageHost } from "../host";
-import { linkRulePages } from "../rulePages";
+
 import type { TargetSystemd } from "../rules/rule";
 import { lineFormatOf } from "./formats";
 import type { LineCompletionKind, LineFormat } from "./lineFormat";
