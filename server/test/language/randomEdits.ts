@@ -9,7 +9,25 @@ export interface Edit {
 
 // Texts typed into a unit: the characters that change how lines are read, and ordinary ones.
 const typed = fc.oneof(
-  fc.constantFrom("\n", "\r\n", "\r", "\\", "\\\n", "#", ";", "[", "]", "=", " ", "\t", "[Service]\n", "A=b\n", "\uFEFF", "é", "{% if x %}"),
+  fc.constantFrom(
+    "\n",
+    "\r\n",
+    "\r",
+    "\\",
+    "\\\n",
+    "#",
+    ";",
+    "[",
+    "]",
+    "=",
+    " ",
+    "\t",
+    "[Service]\n",
+    "A=b\n",
+    "\uFEFF",
+    "é",
+    "{% if x %}",
+  ),
   fc.string({ maxLength: 8 }),
 );
 

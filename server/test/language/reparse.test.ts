@@ -36,7 +36,9 @@ function checkEdits(texts: readonly string[], runs: number, template = false): v
 
 describe("incremental reparse", () => {
   it("equals a full parse after random edits of this machine's installed units", () => {
-    const units = installedUnitFiles().slice(0, 400).map((path) => readFileSync(path, "utf8"));
+    const units = installedUnitFiles()
+      .slice(0, 400)
+      .map((path) => readFileSync(path, "utf8"));
     assert.ok(units.length > 20, `only ${units.length} installed units found`);
     checkEdits(units, 600);
   });

@@ -82,7 +82,15 @@ function movedNode(node: Node, by: number): Node {
     case "section":
       return { kind: "section", start, end, contentEnd, name: node.name, nameSpan: span(node.nameSpan, by) };
     case "malformed":
-      return { kind: "malformed", start, end, contentEnd, reason: node.reason, content: node.content, contentSpan: span(node.contentSpan, by) };
+      return {
+        kind: "malformed",
+        start,
+        end,
+        contentEnd,
+        reason: node.reason,
+        content: node.content,
+        contentSpan: span(node.contentSpan, by),
+      };
     default:
       return { kind: node.kind, start, end, contentEnd };
   }
