@@ -1,4 +1,4 @@
-import { Diagnostic, DiagnosticSeverity, type Range } from "vscode-languageserver-types";
+import { Diagnostic, DiagnosticSeverity, type Position, type Range } from "vscode-languageserver-types";
 import type { UnitFile } from "./parser";
 import type { OrderingEdges } from "./graph/orderingEdges";
 import type { UnitCatalog } from "./unitCatalog";
@@ -53,7 +53,7 @@ export function linkRulePages(diagnostics: Diagnostic[], base: string | undefine
   return diagnostics.map((d) => {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== "string") return d;
     const href = rulePageOf(base, d.code);
-    // Those the rules made already link to their page.
+    // Those the rules made link to their page already.
     return d.codeDescription?.href === href ? d : { ...d, codeDescription: { href } };
   });
 }
@@ -75,11 +75,17 @@ export interface DiagnosticOptions {
   rulePages?: string;
 }
 
-/** Everything a finding's diagnostic says, as one string. */
-function keyOf(finding: Finding, { start, end }: Range, severities: LintSeverities): string {
-  const data = finding.data === undefined ? "" : JSON.stringify(finding.data);
-  const severity = severities[finding.rule.id] ?? finding.rule.defaultSeverity;
-  return `${finding.rule.id} ${severity} ${start.line}:${start.character}-${end.line}:${end.character} ${finding.message}\0${data}`;
+const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
+
+/** Whether a diagnostic with the finding's message says all the rest the finding's would. */
+function saysTheSame(diagnostic: Diagnostic, finding: Finding, range: Range, severity: DiagnosticSeverity): boolean {
+  return (
+    diagnostic.code === finding.rule.id &&
+    diagnostic.severity === severity &&
+    samePosition(diagnostic.range.start, range.start) &&
+    samePosition(diagnostic.range.end, range.end) &&
+    (diagnostic.data === finding.data || JSON.stringify(diagnostic.data) === JSON.stringify(finding.data))
+  );
 }
 
 export function computeDiagnostics(
@@ -103,12 +109,13 @@ export function computeDiagnostics(
       ...(memo && { memo }),
     })) {
       if (touchesPlaceholder(finding.span, placeholders)) continue;
+      const severity = severities[finding.rule.id] ?? finding.rule.defaultSeverity;
+      if (severity === "ignore") continue;
       const range = file.lines.rangeOf(finding.span.start, finding.span.end);
-      const key = kept && keyOf(finding, range, severities);
       const diagnostic =
-        (key !== undefined && kept?.get(key)) || ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages);
-      if (!diagnostic) continue;
-      if (key !== undefined) kept?.keep(key, diagnostic);
+        kept?.find(finding.message, (d) => saysTheSame(d, finding, range, lspSeverity[severity])) ??
+        ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages)!;
+      kept?.keep(finding.message, diagnostic);
       diagnostics.push(diagnostic);
     }
   }

@@ -193,6 +193,8 @@ export interface UnitLanguageService {
 
 /** Parses kept at once; others are parsed again when asked for (a 300-line unit in about a millisecond). */
 const PARSES_KEPT = 32;
+/** Edits parsed incrementally before a document is parsed whole again. */
+const REPARSES_BEFORE_PARSE = 16;
 /** How much of an unopened file a reference search reads. */
 const REFERENCE_BYTES = 256 * 1024;
 /** How much of an unopened unit file or drop-in the effective unit reads. */
@@ -204,7 +206,10 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   let current: UnitLanguageSettings = { ...DEFAULT_LANGUAGE_SETTINGS, ...settings };
   const uriOf: UriOf = (path) => host.uriOf?.(path) ?? fileUri(path);
   /** The parses of the documents used last, the least recently used first: a parse weighs ten times its text. */
-  const parses = new Map<string, { version: number; maxFileSizeKB: number; userUnitFiles: string; analysis: Analysis; text: string }>();
+  const parses = new Map<
+    string,
+    { version: number; maxFileSizeKB: number; userUnitFiles: string; analysis: Analysis; text: string; reparses: number }
+  >();
   /** The text of every document analysed and not forgotten. */
   const texts = new Map<string, string>();
   /** The files of each service document's unit, as last read for its exposure (code actions cannot wait for the disk). */
@@ -236,9 +241,14 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       return cached.analysis;
     }
     const path = pathOfUri(document.uri);
-    const parsed = analyze(text, path, current.maxFileSizeKB, cached?.analysis.file);
+    // The strings of a parse point into the text it was made from, so the nodes an incremental
+    // parse keeps hold older texts alive: a whole parse now and then lets them go, and with them
+    // the kept diagnostics, whose messages quote those strings.
+    const reparses = cached?.analysis.file && cached.reparses < REPARSES_BEFORE_PARSE ? cached.reparses + 1 : 0;
+    if (reparses === 0) keptDiagnostics.delete(document.uri);
+    const parsed = analyze(text, path, current.maxFileSizeKB, reparses > 0 ? cached?.analysis.file : undefined);
     const analysis = { ...parsed, kind: withWorkspaceScope(parsed.kind, path, current.userUnitFiles) };
-    parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, userUnitFiles, analysis, text });
+    parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, userUnitFiles, analysis, text, reparses });
     texts.set(document.uri, text);
     for (const uri of parses.keys()) {
       if (parses.size <= PARSES_KEPT) break;

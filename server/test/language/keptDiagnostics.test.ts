@@ -55,6 +55,18 @@ describe("diagnostics kept between analyses", () => {
     await checkEdits(units, 150);
   });
 
+  it("equal fresh ones over a long run of keystrokes, across the whole parses made now and then", async () => {
+    const path = "/etc/systemd/system/bench.service";
+    const service = createUnitLanguageService(emptyHost(), SETTINGS);
+    let text = realisticUnit(300);
+    for (let version = 1; version <= 40; version++) {
+      const line = text.indexOf("\n", (version * 997) % text.length) + 1;
+      text = `${text.slice(0, line)}${version % 3 ? "#" : "X"}${text.slice(line)}`;
+      const document = TextDocument.create(fileUri(path), "systemd-unit", version, text);
+      assert.deepEqual(await service.diagnostics(document), await createUnitLanguageService(emptyHost(), SETTINGS).diagnostics(document));
+    }
+  });
+
   it("follow a change of severities and of the rule pages", async () => {
     const path = "/etc/systemd/system/bench.service";
     const text = realisticUnit(300);

@@ -57,17 +57,16 @@ function execParts(value: string, info: DirectiveInfo): VersionedPart[] {
 const versionedParts = (value: string, info: DirectiveInfo) => [...enumParts(value, info), ...execParts(value, info)];
 
 function partFinding(entry: EntryNode, part: VersionedPart, target: TargetSystemd): Finding | undefined {
-  const span = documentSpan(entry, part.start, part.end);
   const { since, removed, note } = part.history;
   const lacking = since !== undefined ? targetsLacking(target, since) : undefined;
   if (lacking) {
     const message = `${part.what} needs systemd ${since}; ${lacking}, where systemd ignores the line.`;
-    return { rule: newerValue, span, message, data: { since } };
+    return { rule: newerValue, span: documentSpan(entry, part.start, part.end), message, data: { since } };
   }
   const past = removed !== undefined ? targetsPast(target, removed) : undefined;
   if (past) {
     const message = `${part.what} has no effect since systemd ${removed}; ${past}.${note ? ` ${note}` : ""}`;
-    return { rule: removedValue, span, message, data: { removed } };
+    return { rule: removedValue, span: documentSpan(entry, part.start, part.end), message, data: { removed } };
   }
   return undefined;
 }
