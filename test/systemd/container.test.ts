@@ -22,7 +22,9 @@ ExecStart=/bin/echo ${message} from %u
 // Polls for a whole line: the unit's Description can carry the same words in the
 // "Starting ..." line before the command's own output reaches the journal.
 function journalShows(container: Container, argv: string[], line: RegExp, user?: string): Promise<string> {
-  return pollUntil(`${line} in ${argv.join(" ")}`, Date.now() + 30_000, async () => {
+  return pollUntil(`${line} in ${argv.join(" ")}`, Date.now() + 60_000, async () => {
+    // Asks journald to write out what it has received before each look, as the line may be queued.
+    await container.run(["journalctl", "--sync"]);
     const result = await container.run(argv, { user });
     return line.test(result.stdout) ? result.stdout : undefined;
   });
