@@ -48,9 +48,18 @@ function lineAt(document: TextDocument, position: Position): { line: string; cha
 
 /** The formats' answers for one document; `format` is the document's format (see formatOf). */
 export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineFormatSettings) {
+  // Every request of the service asks first, so the answer is kept per URI and language id.
+  const formats = new Map<string, LineFormat | undefined>();
   return {
     /** The document's line format, or undefined for unit files and anything else. */
-    formatOf: (document: TextDocument): LineFormat | undefined => lineFormatOf(pathOfUri(document.uri), document.languageId),
+    formatOf: (document: TextDocument): LineFormat | undefined => {
+      const key = `${document.languageId}\n${document.uri}`;
+      if (formats.has(key)) return formats.get(key);
+      const format = lineFormatOf(pathOfUri(document.uri), document.languageId);
+      if (formats.size >= 1_000) formats.clear();
+      formats.set(key, format);
+      return format;
+    },
 
     async diagnostics(document: TextDocument, format: LineFormat): Promise<Diagnostic[]> {
       const { severities, target, rulePages } = settings();
