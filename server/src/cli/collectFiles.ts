@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import type { Dirent } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { unitKind } from "../language/unitKind";
 import { lineFormatLanguageOf } from "../protocol/lineFormatLanguages";
@@ -43,8 +44,8 @@ export async function collectFiles(
   const seenDirectories = new Set<string>();
   const seenFiles = new Set<string>();
   // The same file reached through a symbolic link (a .wants/ entry, /lib → /usr/lib) is linted once.
-  const addFile = async (path: string) => {
-    const real = await realpath(path);
+  const addFile = async (path: string, knownReal?: string) => {
+    const real = knownReal ?? (await realpath(path));
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     files.push(path);
@@ -52,28 +53,32 @@ export async function collectFiles(
 
   async function walk(directory: string): Promise<void> {
     let real: string;
-    let names: string[];
+    let entries: Dirent[];
     try {
       real = await realpath(directory);
       if (seenDirectories.has(real)) return;
       seenDirectories.add(real);
-      names = (await readdir(directory)).sort();
+      entries = (await readdir(directory, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       errors.push({ path: displayPath(directory, cwd), message: describe(error) });
       return;
     }
-    for (const name of names) {
-      const path = join(directory, name);
-      let info;
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      // Only a symbolic link needs asking where it leads; a file or directory is what its entry says.
+      let info: { isDirectory(): boolean; isFile(): boolean } = entry;
       try {
-        info = options.followLinks ? await stat(path) : await lstat(path);
+        if (entry.isSymbolicLink()) info = options.followLinks ? await stat(path) : entry;
       } catch (error) {
         // A dangling symbolic link is not worth an error; anything else is.
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") errors.push({ path: displayPath(path, cwd), message: describe(error) });
         continue;
       }
       if (info.isDirectory()) await walk(path);
-      else if (info.isFile() && (unitKind(path).file || lineFormatLanguageOf(path))) await addFile(path);
+      else if (info.isFile() && (unitKind(path).file || lineFormatLanguageOf(path))) {
+        // Below a directory's real path, an entry that is no link is its own real path.
+        await addFile(path, entry.isSymbolicLink() ? undefined : join(real, entry.name));
+      }
     }
   }
 

@@ -1,16 +1,9 @@
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { TextDocument } from "vscode-languageserver-textdocument";
-import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
-import { fileUri } from "../language/fileUri";
-import { createUnitLanguageService, type UnitLanguageService } from "../language/languageService";
-import { LANGUAGE_ID } from "../protocol/languageId";
-import { createManPageLibrary } from "../systemd/manPages";
-import { verifyFile } from "../systemd/verifyFile";
+import { DiagnosticSeverity } from "vscode-languageserver-types";
 import { defaultSettings } from "../settings/settings";
-import { createNodeHost } from "../workspace/nodeHost";
 import { collectFiles } from "./collectFiles";
 import { displayPath } from "./displayPath";
-import { RULE_PAGES_URI } from "../rulePagesLocation";
 import type { TargetSystemd } from "../language/rules/rule";
 import { PROFILES, type Profile } from "../language/project/profiles";
 import { detectInstalledSystemd } from "../systemd/installedSystemd";
@@ -19,15 +12,24 @@ import { jsonReport, textReport, type FileDiagnostics } from "./lintReports";
 import { sarifReport } from "./sarif";
 import { againstBaseline } from "./baseline";
 import { checkstyleReport, githubReport, junitReport } from "./ciReports";
-import { fixText } from "./fixFile";
-import { unifiedDiff } from "./unifiedDiff";
-import { writeFileAtomically } from "./writeFileAtomically";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, type CliIo } from "./io";
-import { readUnitFile } from "./readUnitFile";
+import { createLintService } from "./lintService";
+import { lintInThreads, type LintTarget } from "./lintThreads";
+import { lintFile, type LintFileOptions } from "./lintFile";
+import { mapInOrder } from "./mapInOrder";
+
+/** Files read and diagnosed at once in a thread: enough to keep the disk busy while the rules run. */
+const FILES_IN_FLIGHT = 16;
+/** Files from which a run is split among threads, and the least each thread takes: starting one costs about as much as linting 250 files. */
+const LARGE_TREE = 500;
+const FILES_PER_THREAD = 250;
+
+/** The threads a run of `count` files lints in: one per core on a large tree. */
+const threadsFor = (count: number) => (count < LARGE_TREE ? 1 : Math.min(availableParallelism(), Math.floor(count / FILES_PER_THREAD)));
 
 export const LINT_USAGE = `Usage: unitsmith lint [--format FORMAT] [--strict] [--max-warnings N] [--verify]
                       [--target LIST|auto] [--profile minimal|default|strict]
-                      [--fix | --fix-dry-run] [--baseline FILE] PATH...
+                      [--fix | --fix-dry-run] [--baseline FILE] [--jobs N] PATH...
 
 Checks systemd unit files, drop-ins, networkd and Podman Quadlet files with the same
 diagnostics as the language server. Directories are searched recursively for files
@@ -56,15 +58,13 @@ whose names make them one of those kinds.
                        or the project file's systemdVersion. --systemd-version is the same flag
   --profile NAME       minimal (only what systemd refuses or drops), default, or strict
                        (warnings are errors); wins over the project file's rules
+  --jobs N             lint in N threads; by default one per core from ${LARGE_TREE} files on,
+                       and one with --fix, --fix-dry-run or --verify
 
 The nearest .unitsmith.json above each file (its own directory first) sets rule severities,
 the target systemd, files to ignore and per-path overrides; the flags above win over it.
 
 Exit status: 0 clean, 1 problems found, 2 usage or read errors.`;
-
-/** The quick fixes the language service offers for one diagnostic. */
-const quickFixesFor = (service: UnitLanguageService, document: TextDocument, diagnostic: Diagnostic) =>
-  service.codeActions(document, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] });
 
 const reports = {
   text: textReport,
@@ -103,6 +103,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       "fix-dry-run": { type: "boolean", default: false },
       baseline: { type: "string" },
       "max-warnings": { type: "string" },
+      jobs: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -114,6 +115,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (!(format in reports)) throw new UsageError(`unknown format "${values.format}"; expected ${Object.keys(reports).join(", ")}`);
   const maxWarnings = values["max-warnings"];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a number; not "${maxWarnings}"`);
+  const jobs = values.jobs;
+  if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs takes a number of threads, 1 or more; not "${jobs}"`);
   if (values.fix && values["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run exclude each other");
   const fixing = values.fix ? "write" : values["fix-dry-run"] ? "diff" : undefined;
   if (values.target !== undefined && values["systemd-version"] !== undefined) {
@@ -128,55 +131,36 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) throw new UsageError("no paths given; name the unit files or directories to lint");
 
   const { files, errors, emptyDirectories } = await collectFiles(positionals, io.cwd);
-  const { maxFileSizeKB, lint } = defaultSettings;
-  const service = createUnitLanguageService(createNodeHost(createManPageLibrary()), {
-    maxFileSizeKB,
-    severities: lint,
-    rulePages: RULE_PAGES_URI,
-    lintFlags: { ...(profile && { profile: profile as Profile }), ...(targetOption !== undefined && { target }) },
-  });
+  const flags = { ...(profile && { profile: profile as Profile }), ...(targetOption !== undefined && { target }) };
+  const options: LintFileOptions = {
+    maxBytes: defaultSettings.maxFileSizeKB * 1024,
+    verify: values.verify,
+    withFixes: format === "sarif",
+    ...(fixing && { fixing }),
+  };
+  // Fixing and verifying go one file at a time, as a fix may change a file another file's findings read.
+  const oneByOne = fixing !== undefined || values.verify;
+  const inFlight = oneByOne ? 1 : FILES_IN_FLIGHT;
+  const threads = oneByOne ? 1 : jobs !== undefined ? Number(jobs) : threadsFor(files.length);
+  const service = createLintService(flags);
+  const targets = files.map((path) => ({ path, shown: displayPath(path, io.cwd) }));
+  const lintHere = ({ path, shown }: LintTarget) => lintFile(service, path, shown, options);
+  const outcomes =
+    threads > 1
+      ? await lintInThreads(targets, threads - 1, { flags, options, inFlight }, lintHere)
+      : await mapInOrder(targets, inFlight, lintHere);
   const results: FileDiagnostics[] = [];
   let verifyMissingSaid = false;
   let fixesPending = false;
-  /** The file's text after --fix (written) or as it is (--fix-dry-run prints the diff). */
-  const fixFile = async (service: UnitLanguageService, path: string, shown: string, text: string, mode: "write" | "diff") => {
-    const result = await fixText(service, fileUri(path), text);
-    if ("refused" in result) {
-      io.stderr(`${shown}: ${result.refused}\n`);
-      return text;
+  for (const outcome of outcomes) {
+    for (const said of outcome.said) {
+      if (said.verifyMissing && verifyMissingSaid) continue;
+      verifyMissingSaid ||= said.verifyMissing === true;
+      io[said.stream](said.text);
     }
-    if (result.text === text) return text;
-    fixesPending = true;
-    if (mode === "diff") {
-      io.stdout(unifiedDiff(text, result.text, `a/${shown}`, `b/${shown}`));
-      return text;
-    }
-    await writeFileAtomically(path, result.text);
-    io.stderr(`${shown}: fixed ${result.fixed.length} (${[...new Set(result.fixed)].join(", ")})\n`);
-    return result.text;
-  };
-  for (const path of files) {
-    const shown = displayPath(path, io.cwd);
-    try {
-      const read = await readUnitFile(path, maxFileSizeKB * 1024);
-      if (!("text" in read)) {
-        results.push({ file: shown, diagnostics: service.unreadDiagnostics(path, read.tooLarge) });
-        continue;
-      }
-      const text = fixing ? await fixFile(service, path, shown, read.text, fixing) : read.text;
-      if (fixing === "diff") continue;
-      const verified = values.verify ? await verifyFile(path) : undefined;
-      if (verified && !verified.ran && verified.reason !== "unsupported-kind") {
-        if (verified.reason !== "binary-missing" || !verifyMissingSaid) io.stderr(`${shown}: ${verified.message}\n`);
-        verifyMissingSaid ||= verified.reason === "binary-missing";
-      }
-      const document = TextDocument.create(fileUri(path), LANGUAGE_ID, 1, text);
-      const diagnostics = await service.diagnostics(document, verified?.ran ? verified.diagnostics : []);
-      const fixes = format === "sarif" ? new Map(diagnostics.map((d) => [d, quickFixesFor(service, document, d)])) : undefined;
-      results.push({ file: shown, diagnostics, ...(fixes && { fixes }) });
-    } catch (error) {
-      errors.push({ path: shown, message: error instanceof Error ? error.message : String(error) });
-    }
+    fixesPending ||= outcome.fixed;
+    if (outcome.result) results.push(outcome.result);
+    if (outcome.error) errors.push(outcome.error);
   }
   for (const error of errors) io.stderr(`${error.path}: ${error.message}\n`);
   for (const directory of emptyDirectories) io.stderr(`${directory}: a directory with no unit files in it; nothing to lint there\n`);

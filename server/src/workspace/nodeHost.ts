@@ -7,6 +7,11 @@ import { readFileHead } from "./readFileHead";
 import { unitSearchPaths } from "./searchPaths";
 import { UnitIndex, type UnitIndexOptions } from "./unitIndex";
 
+export interface NodeHostOptions extends UnitIndexOptions {
+  /** How long a directory listing or a file probe is reused: 5 s, or a whole lint run. */
+  probeTtlMs?: number;
+}
+
 export interface NodeHost extends UnitLanguageHost {
   /** The unit index, to forget its scans when unit files change. */
   readonly index: UnitIndex;
@@ -16,13 +21,14 @@ export interface NodeHost extends UnitLanguageHost {
  * The language service's host on a machine with Node: its directories, unit files, man pages and
  * facts, each read asynchronously on first use and cached briefly.
  */
-export function createNodeHost(manPages: ManPageLibrary, options: UnitIndexOptions = {}): NodeHost {
+export function createNodeHost(manPages: ManPageLibrary, options: NodeHostOptions = {}): NodeHost {
   const index = new UnitIndex(options);
   let facts: Promise<HostFacts> | undefined;
+  const probes = options.probeTtlMs === undefined ? {} : { ttlMs: options.probeTtlMs };
   return {
     index,
-    listDirectory: createPathLister(),
-    isFile: createFileProbe(),
+    listDirectory: createPathLister(probes),
+    isFile: createFileProbe(probes),
     readFile: readFileHead,
     units: (scope) => index.catalog(scope),
     unitSearchPaths: async (scope) => (options.searchPaths ?? unitSearchPaths)(scope),
