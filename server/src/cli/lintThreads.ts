@@ -38,9 +38,8 @@ const BATCH = 40;
 const WORKER_SCRIPT = join(__dirname, "lintWorker.js");
 
 /**
- * Every target linted by the main thread (`lintHere`) and `workers` worker threads, each taking the
- * next batch of files when it is done with one, so a thread slowed by the machine takes fewer; the
- * outcomes in the targets' order.
+ * Every target linted by the main thread (`lintHere`) and `workers` worker threads, each taking
+ * the next batch of files when it is done with one; the outcomes in the targets' order.
  */
 export async function lintInThreads(
   targets: readonly LintTarget[],
@@ -49,23 +48,34 @@ export async function lintInThreads(
   lintHere: (target: LintTarget) => Promise<FileOutcome>,
 ): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(targets.length);
-  let next = 0;
-  const take = (): LintBatch | undefined => {
-    if (next >= targets.length) return undefined;
-    const start = next;
-    next = Math.min(targets.length, next + BATCH);
-    return { start, targets: targets.slice(start, next) };
+  const threads = workers + 1;
+  // Each thread lints a stretch of the files of its own, so that it lists and reads the directories
+  // of that stretch only; a thread done with its own takes the last files of the stretch that has
+  // the most left, so that a thread the machine slows down is helped.
+  const stretches = Array.from({ length: threads }, (_, t) => ({
+    next: Math.floor((t * targets.length) / threads),
+    end: Math.floor(((t + 1) * targets.length) / threads),
+  }));
+  const batch = (start: number, end: number): LintBatch => ({ start, targets: targets.slice(start, end) });
+  const take = (thread: number): LintBatch | undefined => {
+    const own = stretches[thread]!;
+    if (own.next < own.end) return batch(own.next, (own.next = Math.min(own.end, own.next + BATCH)));
+    const most = stretches.reduce((a, b) => (b.end - b.next > a.end - a.next ? b : a));
+    if (most.next >= most.end) return undefined;
+    const end = most.end;
+    most.end = Math.max(most.next, end - BATCH);
+    return batch(most.end, end);
   };
   const store = ({ start, outcomes: done }: LintBatchDone) => done.forEach((outcome, i) => (outcomes[start + i] = outcome));
 
-  const inWorker = () =>
+  const inWorker = (thread: number) =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
       let finished = false;
       worker.on("message", ({ done }: LintWorkerAsks) => {
         if (done) store(done);
-        const batch = take();
-        if (batch) return worker.postMessage(batch);
+        const next = take(thread);
+        if (next) return worker.postMessage(next);
         finished = true;
         void worker.terminate().then(() => resolve(), reject);
       });
@@ -76,10 +86,10 @@ export async function lintInThreads(
       );
     });
   const here = async () => {
-    for (let batch = take(); batch; batch = take()) {
-      store({ start: batch.start, outcomes: await mapInOrder(batch.targets, setup.inFlight, lintHere) });
+    for (let next = take(0); next; next = take(0)) {
+      store({ start: next.start, outcomes: await mapInOrder(next.targets, setup.inFlight, lintHere) });
     }
   };
-  await Promise.all([...Array.from({ length: workers }, inWorker), here()]);
+  await Promise.all([...Array.from({ length: workers }, (_, i) => inWorker(i + 1)), here()]);
   return outcomes;
 }

@@ -1,6 +1,13 @@
+import type { Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { posix } from "node:path";
 import type { PathEntry, PathLister } from "../language/pathCompletion";
+
+/** What the probes ask of the disk: the thread pool by default. */
+export interface ProbeFileSystem {
+  readdir(path: string): Promise<string[]>;
+  stat(path: string): Promise<Stats>;
+}
 
 export interface ProbeOptions {
   /** Entries listed from one directory at most. */
@@ -8,6 +15,7 @@ export interface ProbeOptions {
   /** How long an answer is reused. */
   ttlMs?: number;
   now?: () => number;
+  fileSystem?: ProbeFileSystem;
 }
 
 /** Reuses each answer for `ttlMs`; a question asked again while its answer is pending shares it. */
@@ -23,10 +31,10 @@ function cached<T>(compute: (key: string) => Promise<T>, ttlMs: number, now: () 
   };
 }
 
-async function entryOf(directory: string, name: string): Promise<PathEntry> {
+async function entryOf(fileSystem: ProbeFileSystem, directory: string, name: string): Promise<PathEntry> {
   try {
     // stat follows symlinks, so a link to a program counts as a program; a dangling link is "other".
-    const found = await stat(posix.join(directory, name));
+    const found = await fileSystem.stat(posix.join(directory, name));
     if (found.isDirectory()) return { name, type: "directory" };
     if (found.isFile()) return { name, type: "file", executable: (found.mode & 0o111) !== 0 };
   } catch {
@@ -38,12 +46,13 @@ async function entryOf(directory: string, name: string): Promise<PathEntry> {
 /** Lists directories of this machine for path completion, sorted, bounded and briefly cached. */
 export function createPathLister(options: ProbeOptions = {}): PathLister {
   const maxEntries = options.maxEntries ?? 2000;
+  const fileSystem = options.fileSystem ?? { readdir, stat };
   return cached(
     async (directory) => {
       if (!directory.startsWith("/")) return undefined;
       try {
-        const names = (await readdir(directory)).sort().slice(0, maxEntries);
-        return await Promise.all(names.map((name) => entryOf(directory, name)));
+        const names = (await fileSystem.readdir(directory)).sort().slice(0, maxEntries);
+        return await Promise.all(names.map((name) => entryOf(fileSystem, directory, name)));
       } catch {
         return undefined;
       }

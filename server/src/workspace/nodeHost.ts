@@ -1,15 +1,15 @@
 import type { UnitLanguageHost } from "../language/host";
 import type { HostFacts } from "../language/specifierExpansion";
 import type { ManPageLibrary } from "../systemd/manPages";
-import { createFileProbe, createPathLister } from "./fileSystemProbes";
+import { createFileProbe, createPathLister, type ProbeOptions } from "./fileSystemProbes";
 import { readHostFacts } from "./hostFacts";
 import { readFileHead } from "./readFileHead";
 import { unitSearchPaths } from "./searchPaths";
 import { UnitIndex, type UnitIndexOptions } from "./unitIndex";
 
 export interface NodeHostOptions extends UnitIndexOptions {
-  /** How long a directory listing or a file probe is reused: 5 s, or a whole lint run. */
-  probeTtlMs?: number;
+  /** How directory listings and file probes read the disk, and how long an answer is reused (5 s). */
+  probes?: ProbeOptions;
 }
 
 export interface NodeHost extends UnitLanguageHost {
@@ -24,12 +24,11 @@ export interface NodeHost extends UnitLanguageHost {
 export function createNodeHost(manPages: ManPageLibrary, options: NodeHostOptions = {}): NodeHost {
   const index = new UnitIndex(options);
   let facts: Promise<HostFacts> | undefined;
-  const probes = options.probeTtlMs === undefined ? {} : { ttlMs: options.probeTtlMs };
   return {
     index,
-    listDirectory: createPathLister(probes),
-    isFile: createFileProbe(probes),
-    readFile: readFileHead,
+    listDirectory: createPathLister(options.probes),
+    isFile: createFileProbe(options.probes),
+    readFile: options.readFile ?? readFileHead,
     units: (scope) => index.catalog(scope),
     unitSearchPaths: async (scope) => (options.searchPaths ?? unitSearchPaths)(scope),
     unitFiles: (scope) => index.files(scope),

@@ -28,6 +28,8 @@ export interface UnitIndexOptions {
   /** The active state of a unit where a running systemd can tell; absent where none is reachable. */
   stateOf?: (scope: Scope, name: string) => string | undefined;
   now?: () => number;
+  /** How a unit file's head is read: through the thread pool by default. */
+  readFile?: (path: string, maxBytes: number) => Promise<string | undefined>;
 }
 
 const DEFAULT_LIMITS: UnitIndexLimits = {
@@ -69,11 +71,6 @@ async function listDirectory(path: string, limit: number): Promise<Listing[]> {
 const isUnitName = (name: string) => parseUnitName(name).ok;
 
 const PARALLEL_READS = 16;
-
-async function readFacts(path: string, maxBytes: number): Promise<UnitFileFacts | undefined> {
-  const text = await readFileHead(path, maxBytes);
-  return text === undefined ? undefined : unitFileFacts(path, text);
-}
 
 /**
  * The units installed on this machine and those in the workspace folders, listed from the
@@ -244,7 +241,9 @@ export class UnitIndex {
     const queue = paths.filter((path) => !this.facts.has(path));
     const worker = async () => {
       for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-        if (!this.facts.has(path)) this.facts.set(path, await readFacts(path, this.limits.fileBytes));
+        if (this.facts.has(path)) continue;
+        const text = await (this.options.readFile ?? readFileHead)(path, this.limits.fileBytes);
+        this.facts.set(path, text === undefined ? undefined : unitFileFacts(path, text));
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
