@@ -18,14 +18,20 @@ import { lintInThreads, type LintTarget } from "./lintThreads";
 import { lintFile, type LintFileOptions } from "./lintFile";
 import { mapInOrder } from "./mapInOrder";
 
-/** Files read and diagnosed at once in a thread: enough to keep the disk busy while the rules run. */
+/** Files diagnosed at once in a thread, so that what one waits for (the unit index, a first listing, a project file) holds up no other. */
 const FILES_IN_FLIGHT = 16;
-/** Files from which a run is split among threads, and the least each thread takes: starting one costs about as much as linting 250 files. */
-const LARGE_TREE = 500;
-const FILES_PER_THREAD = 250;
+/**
+ * Files from which a run is split among threads, and the least each thread takes: a thread costs
+ * about as much as linting 600 files before its first one (its bundle, its unit index). No more
+ * than eight by default, each holding the knowledge base and an index of its own.
+ */
+const LARGE_TREE = 1000;
+const FILES_PER_THREAD = 500;
+const MOST_THREADS = 8;
 
 /** The threads a run of `count` files lints in: one per core on a large tree. */
-const threadsFor = (count: number) => (count < LARGE_TREE ? 1 : Math.min(availableParallelism(), Math.floor(count / FILES_PER_THREAD)));
+const threadsFor = (count: number) =>
+  count < LARGE_TREE ? 1 : Math.min(availableParallelism(), Math.floor(count / FILES_PER_THREAD), MOST_THREADS);
 
 export const LINT_USAGE = `Usage: unitsmith lint [--format FORMAT] [--strict] [--max-warnings N] [--verify]
                       [--target LIST|auto] [--profile minimal|default|strict]
@@ -58,8 +64,8 @@ whose names make them one of those kinds.
                        or the project file's systemdVersion. --systemd-version is the same flag
   --profile NAME       minimal (only what systemd refuses or drops), default, or strict
                        (warnings are errors); wins over the project file's rules
-  --jobs N             lint in N threads; by default one per core from ${LARGE_TREE} files on,
-                       and one with --fix, --fix-dry-run or --verify
+  --jobs N             lint in N threads; by default one per core (up to ${MOST_THREADS}) from
+                       ${LARGE_TREE} files on, and one with --fix, --fix-dry-run or --verify
 
 The nearest .unitsmith.json above each file (its own directory first) sets rule severities,
 the target systemd, files to ignore and per-path overrides; the flags above win over it.
