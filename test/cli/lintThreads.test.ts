@@ -72,6 +72,9 @@ describe("unitsmith lint on a large tree, split among threads", () => {
     } finally {
       rmSync(baseline, { force: true });
     }
+    // More threads asked for than there are files to share: the few files are linted all the same.
+    const few = ["copy-2/fixable.service", "copy-0/app.service.d/override.conf"];
+    assert.deepEqual(await unitsmith(["lint", "--jobs", "16", ...few], dir), await unitsmith(["lint", "--jobs", "1", ...few], dir));
     const zero = await unitsmith(["lint", "--jobs", "0", "."], dir);
     assert.deepEqual([zero.code, zero.stderr], [2, 'unitsmith lint: --jobs takes a number of threads, 1 or more; not "0"\n']);
   });

@@ -38,8 +38,8 @@ const BATCH = 40;
 const WORKER_SCRIPT = join(__dirname, "lintWorker.js");
 
 /**
- * Every target linted by the main thread (`lintHere`) and `workers` worker threads, each taking
- * the next batch of files when it is done with one; the outcomes in the targets' order.
+ * Every target linted by the main thread (`lintHere`) and up to `workers` worker threads, each
+ * taking the next batch of files when it is done with one; the outcomes in the targets' order.
  */
 export async function lintInThreads(
   targets: readonly LintTarget[],
@@ -48,7 +48,8 @@ export async function lintInThreads(
   lintHere: (target: LintTarget) => Promise<FileOutcome>,
 ): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(targets.length);
-  const threads = workers + 1;
+  // No thread is started for less than a batch of files.
+  const threads = Math.min(workers + 1, Math.ceil(targets.length / BATCH));
   // Each thread lints a stretch of the files of its own, so that it lists and reads the directories
   // of that stretch only; a thread done with its own takes the last files of the stretch that has
   // the most left, so that a thread the machine slows down is helped.
@@ -90,6 +91,6 @@ export async function lintInThreads(
       store({ start: next.start, outcomes: await mapInOrder(next.targets, setup.inFlight, lintHere) });
     }
   };
-  await Promise.all([...Array.from({ length: workers }, (_, i) => inWorker(i + 1)), here()]);
+  await Promise.all([...Array.from({ length: threads - 1 }, (_, i) => inWorker(i + 1)), here()]);
   return outcomes;
 }
