@@ -82,9 +82,10 @@ export default tseslint.config(
   },
   {
     // No request may wait on the disk: the server reaches files asynchronously. The CLI's own steps may block,
-    // and so does loading the process's own code (server/src/startup), as require does.
+    // and so does loading the process's own code (server/src/startup), as require does, and the host's worker
+    // thread, which answers no request itself.
     files: ["server/src/**/*.ts"],
-    ignores: ["server/src/cli/**", "server/src/startup/**"],
+    ignores: ["server/src/cli/**", "server/src/startup/**", "server/src/workspace/hostWorkerMain.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

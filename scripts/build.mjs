@@ -61,6 +61,8 @@ await Promise.all([
   build({ ...common, entryPoints: ["server/src/cliMain.ts"], outfile: "server/dist/cliMain.js" }),
   // The threads `unitsmith lint` shares a large tree among (server/src/cli/lintThreads.ts).
   build({ ...common, entryPoints: ["server/src/lintWorkerMain.ts"], outfile: "server/dist/lintWorker.js" }),
+  // The server's worker thread: unit files read for the index, man pages parsed (workspace/hostWorker.ts).
+  build({ ...common, entryPoints: ["server/src/workspace/hostWorkerMain.ts"], outfile: "server/dist/hostWorker.js" }),
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "client/dist/extension.js", external: ["vscode"] }),
   // The dependency graph's webview script: Graphviz (WebAssembly) and the code that draws with it.
   build({

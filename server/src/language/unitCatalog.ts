@@ -13,6 +13,12 @@ export interface KnownUnit {
   masked?: boolean;
 }
 
+/** The names a unit file's [Unit] section orders its unit after and before (specifiers left out: they name nothing yet). */
+export interface OrderingWords {
+  after: readonly string[];
+  before: readonly string[];
+}
+
 /** The units a file can refer to, as the features need them; the server builds it from the disk. */
 export interface UnitCatalog {
   /** Every unit by name, each once: the workspace's file wins over an installed one, which wins over the special list. */
@@ -22,6 +28,11 @@ export interface UnitCatalog {
   description(name: string): string | undefined;
   /** The unit's active state where a running systemd can say; absent otherwise. */
   state?(name: string): string | undefined;
+  /**
+   * The After= and Before= names of the unit's own file, where the catalog read them with the rest
+   * (undefined for a unit whose file it could not read); absent: the service reads the files.
+   */
+  ordering?(name: string): OrderingWords | undefined;
 }
 
 /** A catalog over a fixed list, with descriptions given up front (tests, and the special units alone). */

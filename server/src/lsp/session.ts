@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { TextDocuments, type Connection, type InitializeParams } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
@@ -23,7 +24,8 @@ import { languageSettings } from "./languageSettings";
 import { unitFileCommands } from "./unitFileCommands";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
-import { startLine } from "./startLine";
+import { KEY_PAGES, startLine } from "./startLine";
+import { setHeapFlags } from "../startup/heapGrowth";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
 import { VersionedDiagnostics } from "./versionedDiagnostics";
@@ -59,7 +61,14 @@ export function startSession(connection: Connection, params: InitializeParams): 
   // Reads nothing until the first hover on a directive.
   const manPages = createManPageLibrary();
   const unitStates = new UnitStates(() => trusted);
-  const host = createNodeHost(manPages, { stateOf: (scope, name) => unitStates.get(scope, name) });
+  const host = createNodeHost(manPages, {
+    stateOf: (scope, name) => unitStates.get(scope, name),
+    // Bundled beside this file by scripts/build.mjs.
+    workerScript: join(__dirname, "hostWorker.js"),
+    preparedPages: KEY_PAGES,
+    // The thread's start sets the young generation's growth back; the code cache wants the flags as they were.
+    workerOnline: setHeapFlags,
+  });
   host.index.setWorkspaceFolders(
     params.workspaceFolders?.map((f) => pathOfUri(f.uri)) ?? (params.rootUri ? [pathOfUri(params.rootUri)] : []),
   );

@@ -3,7 +3,7 @@ import type { Settings } from "../settings/settings";
 import type { ManPageLibrary } from "../systemd/manPages";
 
 /** The pages hovers quote most; the start line says whether this machine has them. */
-const KEY_PAGES = ["systemd.unit", "systemd.service", "systemd.exec"];
+export const KEY_PAGES = ["systemd.unit", "systemd.service", "systemd.exec"];
 
 /** The log's first line: "Unitsmith 0.4.0: checking for systemd 252 (installed); man pages: systemd.unit(5), … found". */
 export async function startLine(version: string, settings: Settings, target: TargetSystemd, manPages: ManPageLibrary): Promise<string> {
@@ -13,7 +13,8 @@ export async function startLine(version: string, settings: Settings, target: Tar
       : settings.systemdVersion === "auto"
         ? `systemd ${target.version} (installed)`
         : `${(target.targets ?? []).map((t) => (t.name.startsWith("systemd ") ? t.name : `${t.name} (systemd ${t.systemd})`)).join(", ")} (unitsmith.systemdVersion)`;
-  const found = await Promise.all(KEY_PAGES.map(async (name) => ((await manPages.page(name, "5")) ? `${name}(5)` : undefined)));
+  // Found, not parsed: parsing the three pages would hold up the first requests.
+  const found = await Promise.all(KEY_PAGES.map(async (name) => ((await manPages.installed(name, "5")) ? `${name}(5)` : undefined)));
   const present = found.filter((page) => page !== undefined);
   const pages = present.length > 0 ? `${present.join(", ")} found` : "none of systemd's man pages found (hovers give the summary only)";
   return `Unitsmith ${version}: checking for ${systemd}; man pages: ${pages}.`;

@@ -36,6 +36,8 @@ export interface ManPageLibrary {
   directiveDoc(name: string, hint?: DirectiveHint): Promise<DirectiveDoc | undefined>;
   /** A parsed page: "systemd.exec", "systemd.exec(5)", or a name and a section. */
   page(name: string, section?: string): Promise<ManPage | undefined>;
+  /** Whether a page is installed and readable, found without parsing it. */
+  installed(name: string, section: string): Promise<boolean>;
   /** A page's entry listed under a term ("f+" in tmpfiles.d(5)), as Markdown with its reference. */
   termEntry(page: string, term: string): Promise<{ reference: string; markdown: string } | undefined>;
   /** A whole page as Markdown, for a read-only man page document. */
@@ -146,6 +148,11 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
       return doc;
     },
     page: (name, section) => page(name, section).catch(() => undefined),
+    installed: (name, section) =>
+      readManPage(roots, name, section).then(
+        (file) => file !== undefined,
+        () => false,
+      ),
     termEntry: async (name, term) => {
       const found = await page(name).catch(() => undefined);
       const markdown = found && termDoc(found, term, options.markdown);

@@ -1,20 +1,56 @@
 import type { UnitLanguageHost } from "../language/host";
+import { unitFileFacts } from "../language/unitFileFacts";
 import type { HostFacts } from "../language/specifierExpansion";
 import type { ManPageLibrary } from "../systemd/manPages";
 import { createFileProbe, createPathLister, type ProbeOptions } from "./fileSystemProbes";
+import { HostWorker } from "./hostWorker";
 import { readHostFacts } from "./hostFacts";
 import { readFileHead } from "./readFileHead";
 import { unitSearchPaths } from "./searchPaths";
-import { UnitIndex, type UnitIndexOptions } from "./unitIndex";
-
-export interface NodeHostOptions extends UnitIndexOptions {
-  /** How directory listings and file probes read the disk, and how long an answer is reused (5 s). */
-  probes?: ProbeOptions;
-}
+import { readFactsHere, UnitIndex, type FactsReader, type UnitIndexOptions } from "./unitIndex";
 
 export interface NodeHost extends UnitLanguageHost {
   /** The unit index, to forget its scans when unit files change. */
   readonly index: UnitIndex;
+}
+
+export interface NodeHostOptions extends UnitIndexOptions {
+  /** How directory listings and file probes read the disk, and how long an answer is reused (5 s). */
+  probes?: ProbeOptions;
+  /**
+   * The bundled worker thread's script (server/dist/hostWorker.js): unit files are read for the
+   * index and man pages parsed there, off the thread that answers requests. Without it, or when the
+   * thread fails, that is done in this thread.
+   */
+  workerScript?: string;
+  /** Man pages (of section 5) the worker thread parses as soon as it starts, for the first hovers. */
+  preparedPages?: readonly string[];
+  /** Called once the worker thread runs (see HostWorker). */
+  workerOnline?: () => void;
+}
+
+/** Files the worker thread reads in one question: the facts of each part are worked out here in a few milliseconds. */
+const FILES_PER_PART = 25;
+
+/**
+ * Facts of files the worker thread reads, a part at a time, the next part read while this thread
+ * works out the facts of the last: requests are answered between two parts.
+ */
+async function readFactsThere(thread: HostWorker, paths: readonly string[], maxBytes: number, found: Parameters<FactsReader>[2]) {
+  const part = (from: number) => paths.slice(from, from + FILES_PER_PART);
+  const read = (from: number) => (from < paths.length ? thread.texts(part(from), maxBytes) : undefined);
+  let next = read(0);
+  for (let from = 0; next; from += FILES_PER_PART) {
+    const texts = await next;
+    next = read(from + FILES_PER_PART);
+    part(from).forEach((path, i) => {
+      const text = texts[i];
+      found(path, text === undefined ? undefined : unitFileFacts(path, text));
+    });
+    // Back to the event loop: the thread's next answer may be queued already, and a message port
+    // hands queued messages over one after another without letting a request in between.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**
@@ -22,7 +58,17 @@ export interface NodeHost extends UnitLanguageHost {
  * facts, each read asynchronously on first use and cached briefly.
  */
 export function createNodeHost(manPages: ManPageLibrary, options: NodeHostOptions = {}): NodeHost {
-  const index = new UnitIndex(options);
+  const worker = options.workerScript === undefined ? undefined : new HostWorker(options.workerScript, options.workerOnline);
+  if (options.preparedPages) worker?.preparePages(options.preparedPages, "5");
+  /** Asks the worker thread where there is one; does the work here when there is none or it failed. */
+  const offThread = <T>(there: (worker: HostWorker) => Promise<T>, here: () => Promise<T>): Promise<T> =>
+    worker ? there(worker).catch(here) : here();
+  const readFacts: FactsReader = (paths, maxBytes, found) =>
+    offThread(
+      (thread) => readFactsThere(thread, paths, maxBytes, found),
+      () => readFactsHere(paths, maxBytes, found, options.readFile),
+    );
+  const index = new UnitIndex({ ...options, readFacts });
   let facts: Promise<HostFacts> | undefined;
   return {
     index,
@@ -35,7 +81,15 @@ export function createNodeHost(manPages: ManPageLibrary, options: NodeHostOption
     filesNaming: (scope, unit) => index.filesNaming(scope, unit),
     workspaceFiles: () => index.workspaceFiles(),
     hostFacts: () => (facts ??= readHostFacts().catch(() => ({}))),
-    directiveManual: (name, hint) => manPages.directiveDoc(name, hint),
-    manualEntry: (page, term) => manPages.termEntry(page, term),
+    directiveManual: (name, hint) =>
+      offThread(
+        (thread) => thread.directiveDoc(name, hint),
+        () => manPages.directiveDoc(name, hint),
+      ),
+    manualEntry: (page, term) =>
+      offThread(
+        (thread) => thread.termEntry(page, term),
+        () => manPages.termEntry(page, term),
+      ),
   };
 }

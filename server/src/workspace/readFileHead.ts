@@ -38,5 +38,8 @@ export function headReader(reads: HeadReads): (path: string, maxBytes: number) =
   };
 }
 
+/** Non-blocking, so a FIFO named like a unit cannot hang the reader. */
+export const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
 /** The first `maxBytes` of a regular file as UTF-8; undefined when it is missing, unreadable or not a regular file. */
 export const readFileHead = headReader(threadPool);

@@ -30,7 +30,16 @@ export interface UnitIndexOptions {
   now?: () => number;
   /** How a unit file's head is read: through the thread pool by default. */
   readFile?: (path: string, maxBytes: number) => Promise<string | undefined>;
+  /** Reads the facts of files (another thread may); by default they are read here, a few files at a time. */
+  readFacts?: FactsReader;
 }
+
+/** Reads what the index keeps of each file, handing each to `found` as it is read; resolves when all are. */
+export type FactsReader = (
+  paths: readonly string[],
+  maxBytes: number,
+  found: (path: string, facts: UnitFileFacts | undefined) => void,
+) => Promise<void>;
 
 const DEFAULT_LIMITS: UnitIndexLimits = {
   entriesPerDirectory: 5000,
@@ -72,6 +81,23 @@ const isUnitName = (name: string) => parseUnitName(name).ok;
 
 const PARALLEL_READS = 16;
 
+/** The facts of the files, read in this thread (by `readFile`, through the thread pool by default), a few files at a time. */
+export async function readFactsHere(
+  paths: readonly string[],
+  maxBytes: number,
+  found: Parameters<FactsReader>[2],
+  readFile = readFileHead,
+): Promise<void> {
+  const queue = [...paths];
+  const reader = async () => {
+    for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+      const text = await readFile(path, maxBytes);
+      found(path, text === undefined ? undefined : unitFileFacts(path, text));
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_READS }, reader));
+}
+
 /**
  * The units installed on this machine and those in the workspace folders, listed from the
  * directories (file contents are read only for a Description=, on first use). A scan is reused for
@@ -83,6 +109,8 @@ export class UnitIndex {
   private readonly scans = new Map<string, { scan: Promise<Scan>; at: number }>();
   /** What was read of each unit file and drop-in: its description and the units it names. */
   private readonly facts = new Map<string, UnitFileFacts | undefined>();
+  /** Files being read, each with the reading that will bring its facts. */
+  private readonly reading = new Map<string, Promise<void>>();
   /**
    * The catalog last built for each scope, reused while its two scans are the current ones. The
    * promise is kept, so that requests arriving while it is built (a thousand documents opened at
@@ -105,12 +133,16 @@ export class UnitIndex {
   /** Forgets every scan and every file read, e.g. when the workspace folders change. */
   invalidate(): void {
     this.facts.clear();
+    this.reading.clear();
     this.forgetScans();
   }
 
   /** Forgets what was read of these files (changed, created or deleted) and lists the directories again. */
   filesChanged(paths: readonly string[]): void {
-    for (const path of paths) this.facts.delete(path);
+    for (const path of paths) {
+      this.facts.delete(path);
+      this.reading.delete(path);
+    }
     this.forgetScans();
   }
 
@@ -145,6 +177,11 @@ export class UnitIndex {
         return (unit?.path && !unit.masked ? this.facts.get(unit.path)?.description : undefined) ?? special.get(name);
       },
       ...(stateOf && { state: (name: string) => stateOf(scope, name) }),
+      ordering: (name) => {
+        const unit = units.get(name);
+        const facts = unit?.path && !unit.masked ? this.facts.get(unit.path) : undefined;
+        return facts && { after: facts.after, before: facts.before };
+      },
     };
   }
 
@@ -236,16 +273,29 @@ export class UnitIndex {
     return scan;
   }
 
-  /** Reads what the index keeps of each file not read yet (its first `fileBytes`), a few files at a time. */
+  /**
+   * Reads what the index keeps of each file not read yet (its first `fileBytes`). A file being read
+   * already is not read twice; what a reading brings of a file forgotten since it began is dropped.
+   */
   private async readFacts(paths: readonly string[]): Promise<void> {
-    const queue = paths.filter((path) => !this.facts.has(path));
-    const worker = async () => {
-      for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
-        if (this.facts.has(path)) continue;
-        const text = await (this.options.readFile ?? readFileHead)(path, this.limits.fileBytes);
-        this.facts.set(path, text === undefined ? undefined : unitFileFacts(path, text));
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+    const unread = paths.filter((path) => !this.facts.has(path) && !this.reading.has(path));
+    if (unread.length > 0) {
+      const ours = (path: string) => this.reading.get(path) === read;
+      const read: Promise<void> = Promise.resolve()
+        .then(() => {
+          const found = (path: string, facts: UnitFileFacts | undefined) => {
+            if (!ours(path)) return;
+            this.facts.set(path, facts);
+            this.reading.delete(path);
+          };
+          const { readFacts, readFile } = this.options;
+          return readFacts
+            ? readFacts(unread, this.limits.fileBytes, found)
+            : readFactsHere(unread, this.limits.fileBytes, found, readFile);
+        })
+        .finally(() => unread.forEach((path) => ours(path) && this.reading.delete(path)));
+      for (const path of unread) this.reading.set(path, read);
+    }
+    await Promise.all(new Set(paths.flatMap((path) => this.reading.get(path) ?? [])));
   }
 }

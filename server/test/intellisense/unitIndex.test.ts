@@ -7,6 +7,11 @@ import { after, describe, it } from "node:test";
 import { readFileHead } from "../../src/workspace/readFileHead";
 import { atCursor, testService } from "../service";
 import { UnitIndex } from "../../src/workspace/unitIndex";
+import { orderingEdges } from "../../src/language/graph/orderingEdges";
+import { staticCatalog } from "../../src/language/unitCatalog";
+import { createManPageLibrary } from "../../src/systemd/manPages";
+import { HostWorker } from "../../src/workspace/hostWorker";
+import { createNodeHost } from "../../src/workspace/nodeHost";
 
 const root = mkdtempSync(join(tmpdir(), "unitsmith-index-"));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -137,5 +142,104 @@ describe("the unit index on awkward directories", () => {
       ["file:///w/a.service", "file:///w/probe.service"],
     );
     assert.deepEqual(read, ["/w/a.service"]);
+  });
+
+  it("gives the units' ordering from what it read already, the same as reading the files again", async () => {
+    const system = tree({
+      "web.service": "[Unit]\nAfter=db.service network.target %i.service\nBefore=shutdown.target\n[Service]\nAfter=ignored.service\n",
+      "db.service": "[Unit]\nBefore=web.service\nAfter=local-fs.target\n",
+      "plain.service": "[Unit]\nDescription=none\n",
+    });
+    symlinkSync("/dev/null", join(system, "masked.service"));
+    const catalog = await new UnitIndex({ searchPaths: () => [system] }).catalog("system");
+    assert.deepEqual(catalog.ordering?.("web.service"), {
+      after: ["db.service", "network.target"],
+      before: ["shutdown.target"],
+    });
+    const fromFacts = await orderingEdges(catalog, async (path) => assert.fail(`${path} is read again`));
+    const reread = await orderingEdges(staticCatalog(catalog.list()), (path) => readFileHead(path, 256 * 1024));
+    assert.deepEqual(fromFacts, reread);
+    assert.deepEqual(fromFacts.get("web.service"), [
+      { after: "db.service", source: "web.service" },
+      { after: "network.target", source: "web.service" },
+      { after: "db.service", source: "db.service" },
+    ]);
+  });
+});
+
+/** The worker as the server runs it: the bundle `npm run build` makes beside the server's. */
+const WORKER = join(__dirname, "../../dist/hostWorker.js");
+
+describe("the Node host's worker thread", () => {
+  it("is built", () => assert.ok(existsSync(WORKER), `${WORKER} is missing: run npm run build`));
+
+  it("reads the same text of each file as this thread, and nothing of what is not a regular file", async () => {
+    const base = tree({
+      "a.service": "[Unit]\nDescription=Grüße\n",
+      "big.service": `[Unit]\nDescription=${"x".repeat(5000)}\n`,
+      "empty.service": "",
+    });
+    mkdirSync(join(base, "dir.service"));
+    execFileSync("mkfifo", [join(base, "pipe.service")]);
+    const paths = ["a.service", "big.service", "empty.service", "dir.service", "pipe.service", "missing.service"].map((name) =>
+      join(base, name),
+    );
+    const here = await Promise.all(paths.map((path) => readFileHead(path, 1000)));
+    assert.deepEqual(await new HostWorker(WORKER).texts(paths, 1000), here);
+    assert.deepEqual(here.slice(2), ["", undefined, undefined, undefined]);
+  });
+
+  it("gives the unit index the same descriptions, ordering and references as reading in this thread", async () => {
+    const workspace = tree({
+      ...Object.fromEntries(
+        Array.from({ length: 130 }, (_, i) => [
+          `group-${i % 3}/app-${i}.service`,
+          `[Unit]\nDescription=App ${i}\nAfter=app-${i + 1}.service\nBefore=db.service\nWants=getty@tty${i}.service\n`,
+        ]),
+      ),
+      "app-7.service.d/extra.conf": "[Unit]\nRequires=db.service\n",
+    });
+    const hosts = [createNodeHost(createManPageLibrary(), { workspaceFolders: [workspace], searchPaths: () => [], workerScript: WORKER })];
+    hosts.push(createNodeHost(createManPageLibrary(), { workspaceFolders: [workspace], searchPaths: () => [] }));
+    const seen = await Promise.all(
+      hosts.map(async (host) => {
+        const catalog = await host.units("system");
+        const names = catalog.list().map((unit) => unit.name);
+        return {
+          descriptions: names.map((name) => catalog.description(name)),
+          ordering: names.map((name) => catalog.ordering?.(name)),
+          naming: [...(await host.filesNaming!("system", "db.service"))].sort(),
+          template: [...(await host.filesNaming!("system", "getty@.service"))].sort(),
+        };
+      }),
+    );
+    assert.deepEqual(seen[0], seen[1]);
+    assert.equal(seen[0]!.descriptions.filter((description) => description?.startsWith("App ")).length, 130);
+    assert.equal(seen[0]!.naming.length, 131, "every unit file and the drop-in name db.service");
+  });
+
+  it("answers man page questions as the library does in this thread", async () => {
+    const library = createManPageLibrary();
+    const worker = new HostWorker(WORKER);
+    const hint = { page: "systemd.unit", section: "Unit" };
+    const here = await library.directiveDoc("Description", hint);
+    assert.ok(here, "systemd.unit(5) is installed here");
+    assert.deepEqual(await worker.directiveDoc("Description", hint), { reference: here.reference, markdown: here.markdown });
+    const entry = await library.termEntry("tmpfiles.d", "f+");
+    assert.deepEqual(await worker.termEntry("tmpfiles.d", "f+"), entry);
+    assert.equal(await worker.directiveDoc("NoSuchDirective", hint), undefined);
+  });
+
+  it("is replaced by reading in this thread when it cannot start", async () => {
+    const workspace = tree({ "web.service": "[Unit]\nDescription=Web\nAfter=db.service\n" });
+    const host = createNodeHost(createManPageLibrary(), {
+      workspaceFolders: [workspace],
+      searchPaths: () => [],
+      workerScript: join(root, "no-such-worker.js"),
+    });
+    const catalog = await host.units("system");
+    assert.equal(catalog.description("web.service"), "Web");
+    assert.deepEqual(catalog.ordering?.("web.service"), { after: ["db.service"], before: [] });
+    assert.ok((await host.directiveManual("Description", { page: "systemd.unit", section: "Unit" }))?.markdown);
   });
 });

@@ -1,35 +1,59 @@
 import { parseUnitFile, type UnitFile } from "../parser";
-import type { UnitCatalog } from "../unitCatalog";
+import type { OrderingWords, UnitCatalog } from "../unitCatalog";
 import { splitWords } from "../values/words";
 
 /** For each unit, the units it starts after, each with the unit whose file says so (its own After=, another's Before=). */
 export type OrderingEdges = ReadonlyMap<string, readonly { after: string; source: string }[]>;
 
-/** The After= and Before= names of one parsed unit file's [Unit] section, as edges "starts after". */
-export function orderingOf(unit: string, file: UnitFile): [from: string, to: string][] {
-  const edges: [string, string][] = [];
+/** The After= and Before= names of one parsed unit file's [Unit] section. */
+export function orderingWords(file: UnitFile): OrderingWords {
+  const after: string[] = [];
+  const before: string[] = [];
   for (const section of file.sections) {
     if (section.name !== "Unit") continue;
     for (const entry of section.entries) {
       if (entry.key !== "After" && entry.key !== "Before") continue;
-      for (const word of splitWords(entry.value).words) {
-        if (word.text.includes("%")) continue;
-        edges.push(entry.key === "After" ? [unit, word.text] : [word.text, unit]);
-      }
+      for (const word of splitWords(entry.value).words)
+        if (!word.text.includes("%")) (entry.key === "After" ? after : before).push(word.text);
     }
   }
-  return edges;
+  return { after, before };
 }
 
-/** The ordering of every unit of the catalog with a file (drop-ins left out), read once. */
+/** The same words as edges "starts after". */
+const edgesOf = (unit: string, words: OrderingWords): [from: string, to: string][] => [
+  ...words.after.map((name): [string, string] => [unit, name]),
+  ...words.before.map((name): [string, string] => [name, unit]),
+];
+
+/** The After= and Before= names of one parsed unit file's [Unit] section, as edges "starts after". */
+export const orderingOf = (unit: string, file: UnitFile): [from: string, to: string][] => edgesOf(unit, orderingWords(file));
+
+/** Units whose ordering is gathered between two looks at the event loop. */
+const UNITS_PER_STEP = 1000;
+
+/**
+ * The ordering of every unit of the catalog with a file (drop-ins left out): from what the catalog
+ * read of each file already where it keeps that, else from reading the files, once.
+ */
 export async function orderingEdges(catalog: UnitCatalog, read: (path: string) => Promise<string | undefined>): Promise<OrderingEdges> {
   const edges = new Map<string, { after: string; source: string }[]>();
+  let done = 0;
   for (const unit of catalog.list()) {
     if (!unit.path || unit.masked) continue;
-    const text = await read(unit.path);
-    if (text === undefined) continue;
-    for (const [from, to] of orderingOf(unit.name, parseUnitFile(text)))
-      edges.set(from, [...(edges.get(from) ?? []), { after: to, source: unit.name }]);
+    let words = catalog.ordering?.(unit.name);
+    if (!words) {
+      const text = await read(unit.path);
+      if (text === undefined) continue;
+      words = orderingWords(parseUnitFile(text));
+    }
+    for (const [from, to] of edgesOf(unit.name, words)) {
+      const list = edges.get(from);
+      if (list) list.push({ after: to, source: unit.name });
+      else edges.set(from, [{ after: to, source: unit.name }]);
+    }
+    // A catalog of ten thousand units takes a while: requests are answered in between.
+    if (++done % UNITS_PER_STEP === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return edges;
 }
