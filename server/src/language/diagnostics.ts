@@ -4,7 +4,7 @@ import type { OrderingEdges } from "./graph/orderingEdges";
 import type { UnitCatalog } from "./unitCatalog";
 import { encodingRules } from "./rules/encodingRules";
 import { ruleFamilies } from "./rules/registry";
-import type { Finding, RuleInfo, Severity, TargetSystemd } from "./rules/rule";
+import type { Finding, RuleContext, RuleInfo, Severity, TargetSystemd } from "./rules/rule";
 import type { KeptDiagnostics } from "./keptDiagnostics";
 import { rulePageOf } from "./rulePages";
 import { placeholderSpans, touchesPlaceholder } from "./templatePlaceholders";
@@ -98,25 +98,49 @@ export function computeDiagnostics(
   const families = file.text.includes("\0") ? [encodingRules] : ruleFamilies;
   // In a build template a placeholder stands for a value filled in later: nothing on it is judged.
   const placeholders = kind.templateSource ? placeholderSpans(file.text) : [];
+  const context: RuleContext = {
+    file,
+    kind,
+    target,
+    ...(siblingUnits && { siblingUnits }),
+    ...(units && { units }),
+    ...(ordering && { ordering }),
+    ...(memo && { memo }),
+  };
+  /** The diagnostic of a finding at the severity the settings give its rule, the same object as last time if it says the same. */
+  const add = (finding: Finding, into: Diagnostic[]): void => {
+    if (touchesPlaceholder(finding.span, placeholders)) return;
+    const severity = severities[finding.rule.id] ?? finding.rule.defaultSeverity;
+    if (severity === "ignore") return;
+    const range = file.lines.rangeOf(finding.span.start, finding.span.end);
+    const diagnostic =
+      kept?.find(finding.message, (d) => saysTheSame(d, finding, range, lspSeverity[severity])) ??
+      ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages)!;
+    kept?.keep(finding.message, diagnostic);
+    into.push(diagnostic);
+  };
+  // An entry's findings of a per-entry family are kept while its text and place stay the same;
+  // a template's are not, since its placeholders decide what is judged.
+  const perEntry = kept && placeholders.length === 0;
+  kept?.begin([JSON.stringify([severities, target.version, target.targets]), target.knownItems, rulePages]);
   for (const family of families) {
-    for (const finding of family.check({
-      file,
-      kind,
-      target,
-      ...(siblingUnits && { siblingUnits }),
-      ...(units && { units }),
-      ...(ordering && { ordering }),
-      ...(memo && { memo }),
-    })) {
-      if (touchesPlaceholder(finding.span, placeholders)) continue;
-      const severity = severities[finding.rule.id] ?? finding.rule.defaultSeverity;
-      if (severity === "ignore") continue;
-      const range = file.lines.rangeOf(finding.span.start, finding.span.end);
-      const diagnostic =
-        kept?.find(finding.message, (d) => saysTheSame(d, finding, range, lspSeverity[severity])) ??
-        ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages)!;
-      kept?.keep(finding.message, diagnostic);
-      diagnostics.push(diagnostic);
+    if (!perEntry || !family.perEntry) {
+      for (const finding of family.check(context)) add(finding, diagnostics);
+      continue;
+    }
+    const checks = family.perEntry;
+    for (const section of file.sections) {
+      for (const finding of checks.section?.(section, context) ?? []) add(finding, diagnostics);
+      for (const entry of section.entries) {
+        const { line, character } = file.lines.positionAt(entry.start);
+        const slot = { text: file.text.slice(entry.start, entry.end), column: character, section: section.name };
+        const found = kept.entry(family, line, slot, () => {
+          const made: Diagnostic[] = [];
+          for (const finding of checks.entry(entry, section, context)) add(finding, made);
+          return made;
+        });
+        for (const diagnostic of found) diagnostics.push(diagnostic);
+      }
     }
   }
   kept?.finish();

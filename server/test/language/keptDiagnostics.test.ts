@@ -67,6 +67,23 @@ describe("diagnostics kept between analyses", () => {
     }
   });
 
+  it("are the same objects where an edit changed nothing, whether or not the lines moved", async () => {
+    const path = "/etc/systemd/system/bench.service";
+    const service = createUnitLanguageService(emptyHost(), SETTINGS);
+    const text = realisticUnit(300);
+    const before = await service.diagnostics(TextDocument.create(fileUri(path), "systemd-unit", 1, text));
+    const at = text.indexOf("\n") + 1;
+    const typed = await service.diagnostics(
+      TextDocument.create(fileUri(path), "systemd-unit", 2, `${text.slice(0, at)}#${text.slice(at)}`),
+    );
+    const later = (list: typeof before) => list.filter((d) => d.range.start.line > 2);
+    assert.ok(later(before).length > 20);
+    for (const code of ["invalid-value", "duplicate-directive"]) {
+      const [a, b] = [later(before), later(typed)].map((list) => list.filter((d) => d.code === code));
+      assert.ok(a!.length > 0 && a!.every((d, i) => d === b![i]), code);
+    }
+  });
+
   it("follow a change of severities and of the rule pages", async () => {
     const path = "/etc/systemd/system/bench.service";
     const text = realisticUnit(300);

@@ -1,4 +1,4 @@
-import type { Span, UnitFile } from "../parser";
+import type { EntryNode, Section, Span, UnitFile } from "../parser";
 import type { OrderingEdges } from "../graph/orderingEdges";
 import type { UnitCatalog } from "../unitCatalog";
 import type { UnitKind } from "../unitKind";
@@ -56,8 +56,33 @@ export interface RuleContext {
   memo?: ValueMemo;
 }
 
+/**
+ * A family's checks of one section and of one entry, each from what it holds, its section's name,
+ * the file's kind and the target alone (never from other entries, units or the machine).
+ */
+export interface EntryChecks {
+  /** Findings about the section itself, before its entries'. */
+  section?(section: Section, context: RuleContext): Finding[];
+  entry(entry: EntryNode, section: Section, context: RuleContext): Finding[];
+}
+
 /** A family of rules that share one pass over the file. */
 export interface RuleFamily {
   rules: readonly RuleInfo[];
   check(context: RuleContext): Finding[];
+  /**
+   * Set when `check` finds exactly what these find, section after section, in order: the analysis
+   * of an edit then keeps the findings of the entries the edit did not touch.
+   */
+  perEntry?: EntryChecks;
+}
+
+/** What `checks` find in the whole file, section after section. */
+export function checkEachEntry(checks: EntryChecks, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const section of context.file.sections) {
+    if (checks.section) findings.push(...checks.section(section, context));
+    for (const entry of section.entries) findings.push(...checks.entry(entry, section, context));
+  }
+  return findings;
 }

@@ -2,7 +2,7 @@ import type { EntryNode, Section } from "../parser";
 import { fileKindsWithSection, fileSchemaFor, unitSectionsAnywhere, type DirectiveInfo, type FileSchema } from "../schema/fileSchema";
 import { closestMatch, closestMatches } from "../schema/suggest";
 import { targetsLacking, targetsPast } from "../targets/targetList";
-import type { Finding, RuleContext, RuleFamily, RuleInfo, TargetSystemd } from "./rule";
+import { checkEachEntry, type EntryChecks, type Finding, type RuleFamily, type RuleInfo, type TargetSystemd } from "./rule";
 
 export const unknownSection: RuleInfo = {
   id: "unknown-section",
@@ -152,34 +152,37 @@ function versionFinding(entry: EntryNode, info: DirectiveInfo, target: TargetSys
   return undefined;
 }
 
-function checkSection(section: Section, schema: FileSchema, target: TargetSystemd, findings: Finding[]): void {
-  if (isCustom(section.name)) return;
-  if (!schema.sections.includes(section.name)) {
-    findings.push(sectionFinding(section, schema));
-    return;
+/** Whether the schema judges the entries of this section: not those of an X- or an unknown section. */
+const judged = (section: Section, schema: FileSchema) => !isCustom(section.name) && schema.sections.includes(section.name);
+
+function entryFindings(entry: EntryNode, section: Section, schema: FileSchema, target: TargetSystemd): Finding[] {
+  if (isCustom(entry.key) || !judged(section, schema)) return [];
+  const info = schema.directive(section.name, entry.key);
+  if (!info) {
+    // The installed systemd may know items newer than the bundled data.
+    return target.knownItems?.get(section.name)?.has(entry.key) ? [] : [unknownFinding(entry, section.name, schema)];
   }
-  for (const entry of section.entries) {
-    if (isCustom(entry.key)) continue;
-    const info = schema.directive(section.name, entry.key);
-    if (!info) {
-      // The installed systemd may know items newer than the bundled data.
-      if (!target.knownItems?.get(section.name)?.has(entry.key)) findings.push(unknownFinding(entry, section.name, schema));
-      continue;
-    }
-    const status = statusFinding(entry, info, schema, target);
-    if (status) findings.push(status);
-    const version = versionFinding(entry, info, target);
-    if (version) findings.push(version);
-  }
+  const findings: Finding[] = [];
+  const status = statusFinding(entry, info, schema, target);
+  if (status) findings.push(status);
+  const version = versionFinding(entry, info, target);
+  if (version) findings.push(version);
+  return findings;
 }
+
+const schemaChecks: EntryChecks = {
+  section(section, { kind }) {
+    const schema = fileSchemaFor(kind);
+    return schema && !isCustom(section.name) && !judged(section, schema) ? [sectionFinding(section, schema)] : [];
+  },
+  entry(entry, section, { kind, target }) {
+    const schema = fileSchemaFor(kind);
+    return schema ? entryFindings(entry, section, schema, target) : [];
+  },
+};
 
 export const schemaRules: RuleFamily = {
   rules: [unknownSection, unknownDirective, misplacedDirective, deprecatedDirective, removedDirective, newerDirective],
-  check({ file, kind, target }: RuleContext): Finding[] {
-    const schema = fileSchemaFor(kind);
-    if (!schema) return [];
-    const findings: Finding[] = [];
-    for (const section of file.sections) checkSection(section, schema, target, findings);
-    return findings;
-  },
+  check: (context) => checkEachEntry(schemaChecks, context),
+  perEntry: schemaChecks,
 };

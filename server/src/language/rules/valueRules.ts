@@ -29,7 +29,7 @@ import { checkTimeSpan } from "../values/timeSpan";
 import { checkUnitName, checkUnitNameWithSpecifiers, type UnitType } from "../values/unitName";
 import { checkUserGroup } from "../values/userGroup";
 import { splitWords, type Word } from "../values/words";
-import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
+import { checkEachEntry, type EntryChecks, type Finding, type RuleContext, type RuleFamily, type RuleInfo } from "./rule";
 
 export const invalidValue: RuleInfo = {
   id: "invalid-value",
@@ -465,30 +465,27 @@ export function memoized<T>(
   return memo ? memo.get(kind, info, value, () => check(value, info)) : check(value, info);
 }
 
-/** The findings of `check` on each entry whose directive is known here and still read. */
-export function knownEntryFindings(
-  { file, kind }: Pick<RuleContext, "file" | "kind">,
-  check: (entry: EntryNode, info: DirectiveInfo) => (Finding | undefined)[],
-): Finding[] {
-  const schema = fileSchemaFor(kind);
-  if (!schema) return [];
-  // Loops rather than flatMap: two arrays an entry less on every analysis of every key.
-  const findings: Finding[] = [];
-  for (const section of file.sections) {
-    for (const entry of section.entries) {
-      const info = schema.directive(section.name, entry.key);
-      if (!info || info.status === "removed") continue;
-      for (const finding of check(entry, info)) if (finding) findings.push(finding);
-    }
-  }
-  return findings;
+/** The findings of `check` on an entry whose directive is known in its section and still read. */
+export function knownEntryChecks(
+  check: (entry: EntryNode, info: DirectiveInfo, context: RuleContext) => (Finding | undefined)[],
+): EntryChecks {
+  return {
+    entry(entry, section, context) {
+      const info = fileSchemaFor(context.kind)?.directive(section.name, entry.key);
+      if (!info || info.status === "removed") return [];
+      const findings: Finding[] = [];
+      for (const finding of check(entry, info, context)) if (finding) findings.push(finding);
+      return findings;
+    },
+  };
 }
+
+const valueChecks = knownEntryChecks((entry, info, context) =>
+  memoized(context, "value", info, entry.value, valueProblems).map((problem) => findingOf(entry, problem)),
+);
 
 export const valueRules: RuleFamily = {
   rules: [invalidValue, questionableValue, unknownCapability, literalPercent, deprecatedSpecifier],
-  check(context: RuleContext): Finding[] {
-    return knownEntryFindings(context, (entry, info) =>
-      memoized(context, "value", info, entry.value, valueProblems).map((problem) => findingOf(entry, problem)),
-    );
-  },
+  check: (context) => checkEachEntry(valueChecks, context),
+  perEntry: valueChecks,
 };

@@ -4,8 +4,8 @@ import { EXEC_PREFIXES, wordHistory, type ValueHistory } from "../schema/valueVe
 import { targetsLacking, targetsPast } from "../targets/targetList";
 import { parseExecLine } from "../values/execLine";
 import { splitWords } from "../values/words";
-import type { Finding, RuleContext, RuleFamily, RuleInfo, TargetSystemd } from "./rule";
-import { documentSpan, knownEntryFindings, memoized } from "./valueRules";
+import { checkEachEntry, type Finding, type RuleFamily, type RuleInfo, type TargetSystemd } from "./rule";
+import { documentSpan, knownEntryChecks, memoized } from "./valueRules";
 
 export const newerValue: RuleInfo = {
   id: "newer-value",
@@ -71,13 +71,14 @@ function partFinding(entry: EntryNode, part: VersionedPart, target: TargetSystem
   return undefined;
 }
 
+const versionChecks = knownEntryChecks((entry, info, context) =>
+  entry.value === ""
+    ? []
+    : memoized(context, "versions", info, entry.value, versionedParts).map((part) => partFinding(entry, part, context.target)),
+);
+
 export const valueVersionRules: RuleFamily = {
   rules: [newerValue, removedValue],
-  check(context: RuleContext): Finding[] {
-    return knownEntryFindings(context, (entry, info) =>
-      entry.value === ""
-        ? []
-        : memoized(context, "versions", info, entry.value, versionedParts).map((part) => partFinding(entry, part, context.target)),
-    );
-  },
+  check: (context) => checkEachEntry(versionChecks, context),
+  perEntry: versionChecks,
 };
