@@ -122,7 +122,7 @@ export function computeDiagnostics(
   // An entry's findings of a per-entry family are kept while its text and place stay the same;
   // a template's are not, since its placeholders decide what is judged.
   const perEntry = kept && placeholders.length === 0;
-  kept?.begin([JSON.stringify([severities, target.version, target.targets]), target.knownItems, rulePages]);
+  kept?.begin([JSON.stringify([kind, severities, target.version, target.targets]), target.knownItems, rulePages]);
   for (const family of families) {
     if (!perEntry || !family.perEntry) {
       for (const finding of family.check(context)) add(finding, diagnostics);

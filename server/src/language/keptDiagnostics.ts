@@ -25,9 +25,10 @@ export class KeptDiagnostics {
   /** The settings the kept diagnostics were found with: other settings find others. */
   private settings: unknown[] = [];
 
-  /** Starts an analysis with these settings; the entries' diagnostics of other settings are dropped. */
+  /** Starts an analysis with these settings; the diagnostics kept from other settings are dropped. */
   begin(settings: unknown[]): void {
     if (settings.length !== this.settings.length || settings.some((each, i) => each !== this.settings[i])) {
+      this.previous.clear();
       this.previousEntries.clear();
       this.settings = settings;
     }

@@ -208,7 +208,16 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   /** The parses of the documents used last, the least recently used first: a parse weighs ten times its text. */
   const parses = new Map<
     string,
-    { version: number; maxFileSizeKB: number; userUnitFiles: string; analysis: Analysis; text: string; reparses: number }
+    {
+      version: number;
+      maxFileSizeKB: number;
+      userUnitFiles: string;
+      analysis: Analysis;
+      text: string;
+      reparses: number;
+      /** The diagnostics of its last analysis, given again where they did not change. */
+      kept: KeptDiagnostics;
+    }
   >();
   /** The text of every document analysed and not forgotten. */
   const texts = new Map<string, string>();
@@ -221,8 +230,6 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
   const targetsOf = new Map<string, TargetSystemd>();
   /** The value checks of earlier analyses: an edit re-checks the values it changed, not the whole file. */
   const valueMemo = new ValueMemo();
-  /** Each document's diagnostics of its last analysis, given again where they did not change. */
-  const keptDiagnostics = new Map<string, KeptDiagnostics>();
 
   const analysisOf = (document: TextDocument): Analysis => {
     const cached = parses.get(document.uri);
@@ -245,16 +252,23 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     // parse keeps hold older texts alive: a whole parse now and then lets them go, and with them
     // the kept diagnostics, whose messages quote those strings.
     const reparses = cached?.analysis.file && cached.reparses < REPARSES_BEFORE_PARSE ? cached.reparses + 1 : 0;
-    if (reparses === 0) keptDiagnostics.delete(document.uri);
+    const kept = reparses > 0 && cached ? cached.kept : new KeptDiagnostics();
     const parsed = analyze(text, path, current.maxFileSizeKB, reparses > 0 ? cached?.analysis.file : undefined);
     const analysis = { ...parsed, kind: withWorkspaceScope(parsed.kind, path, current.userUnitFiles) };
-    parses.set(document.uri, { version: document.version, maxFileSizeKB: current.maxFileSizeKB, userUnitFiles, analysis, text, reparses });
+    parses.set(document.uri, {
+      version: document.version,
+      maxFileSizeKB: current.maxFileSizeKB,
+      userUnitFiles,
+      analysis,
+      text,
+      reparses,
+      kept,
+    });
     texts.set(document.uri, text);
     for (const uri of parses.keys()) {
       if (parses.size <= PARSES_KEPT) break;
       parses.delete(uri);
       texts.delete(uri);
-      keptDiagnostics.delete(uri);
     }
     return analysis;
   };
@@ -353,7 +367,6 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     configure(next) {
       current = { ...current, ...next };
       targetsOf.clear();
-      keptDiagnostics.clear();
     },
     get settings() {
       return current;
@@ -362,7 +375,6 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
     forget(uri) {
       parses.delete(uri);
       texts.delete(uri);
-      keptDiagnostics.delete(uri);
       unitFilesOf.delete(uri);
       targetsOf.delete(uri);
     },
@@ -379,12 +391,11 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const ordering = units && (await orderingOf(units));
       targetsOf.set(document.uri, project.settings?.target ?? current.target);
       if (!project.settings) return [];
-      let kept = keptDiagnostics.get(document.uri);
-      if (!kept) keptDiagnostics.set(document.uri, (kept = new KeptDiagnostics()));
       const own = diagnose(analysis, {
         ...project.settings,
         memo: valueMemo,
-        kept,
+        // The document's latest analysis's: findings are kept only where they say the same.
+        kept: parses.get(document.uri)?.kept ?? new KeptDiagnostics(),
         ...(current.rulePages !== undefined && { rulePages: current.rulePages }),
         // Unknown where the directory cannot be listed: rules about the unit beside then stay silent.
         // A template beside (foo.service.in) counts as the unit it becomes.
