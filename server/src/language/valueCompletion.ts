@@ -125,25 +125,31 @@ export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName
     );
     units = [...starting, ...containing.slice(0, MAX_UNIT_ITEMS - starting.length)];
   }
-  // Descriptions are read for the names that match what is typed so far, up to a bound.
+  // Descriptions are read for the names that match what is typed so far, up to a bound. A cut list
+  // is asked for again at each key: its items carry their description only, and get their
+  // documentation on resolve.
+  const isIncomplete = units.length < accepted;
   const eager = new Set((starting.length > 0 ? starting : units).slice(0, EAGER_DESCRIPTIONS));
+  // Names of one origin sort by name alone, as a client sorts labels without a sort text.
+  const mixed = units.some((unit) => unit.origin !== units[0]!.origin);
   const items = units.map((unit): CompletionItem => {
     const description = eager.has(unit) ? catalog.description(unit.name) : undefined;
+    const documented = eager.has(unit) && !isIncomplete;
     const snippet = instanceOf(unit.name);
     return {
       label: unit.name,
       kind: CompletionItemKind.Module,
       ...(description && { detail: description }),
-      ...(eager.has(unit) && { documentation: unitDocumentation(unit, description) }),
+      ...(documented && { documentation: unitDocumentation(unit, description) }),
       ...(unit.masked && { tags: [CompletionItemTag.Deprecated] }),
-      sortText: `${ORIGIN_ORDER[unit.origin]}${unit.name}`,
+      ...(mixed && { sortText: `${ORIGIN_ORDER[unit.origin]}${unit.name}` }),
       ...(snippet
         ? { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet }
         : { textEdit: { range, newText: unit.name } }),
-      ...(!eager.has(unit) && { data: { unit: unit.name } satisfies UnitItemData }),
+      ...(!documented && { data: { unit: unit.name } satisfies UnitItemData }),
     };
   });
-  return { isIncomplete: items.length < accepted, items };
+  return { isIncomplete, items };
 }
 
 /** Fills in the description of a unit name item that was listed without one. */

@@ -111,6 +111,15 @@ describe("unit name completion in a large workspace", () => {
     assert.equal(list.items[0]!.detail, "App 9");
   });
 
+  it("leaves a cut list's documentation to completionItem/resolve, and its order to the names", async () => {
+    const list = await completeList("[Unit]\nAfter=app-9|");
+    assert.ok(list.isIncomplete);
+    assert.ok(list.items.every((item) => item.documentation === undefined && item.sortText === undefined && item.data !== undefined));
+    const resolved = await testService({ units: async () => workspace }).resolveCompletion(list.items[0]!);
+    assert.equal(resolved.detail, "App 9");
+    assert.match((resolved.documentation as { value: string }).value, /\*\*app-9\.service\*\*: App 9/);
+  });
+
   it("after the names that start with the word, sends those that contain it", async () => {
     const list = await completeList("[Unit]\nAfter=-99|");
     assert.deepEqual(labels(list.items), ["app-99.service", ...Array.from({ length: 10 }, (_, i) => `app-99${i}.service`)]);
