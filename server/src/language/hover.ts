@@ -55,6 +55,9 @@ function specifierHover(entry: EntryNode, at: number, environment: SpecifierEnvi
   return undefined;
 }
 
+/** 1073741824 → "1,073,741,824", as toLocaleString("en-US") writes it without asking Intl on every hover. */
+const groupThousands = (n: bigint): string => n.toString().replace(/\B(?=(\d{3})+$)/g, ",");
+
 /** What a value means in numbers: "90" → 1 min 30 s, "1G" → 1,073,741,824 bytes. */
 function valueHover(info: DirectiveInfo, value: string): string | undefined {
   const spec = info.value;
@@ -64,7 +67,7 @@ function valueHover(info: DirectiveInfo, value: string): string | undefined {
   }
   if (spec.kind === "bytes") {
     const parsed = parseByteSize(value, byteSizeOptions(spec));
-    if (parsed.ok && parsed.kind === "bytes") return `${parsed.bytes.toLocaleString("en-US")} bytes (${formatByteSize(parsed.bytes)}).`;
+    if (parsed.ok && parsed.kind === "bytes") return `${groupThousands(parsed.bytes)} bytes (${formatByteSize(parsed.bytes)}).`;
   }
   if (spec.kind === "enum") {
     // The value itself, or the form its prefix names (StandardOutput=file:/var/log/x).

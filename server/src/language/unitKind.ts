@@ -151,8 +151,22 @@ function scopeOf(directory: string): Scope | undefined {
   return undefined;
 }
 
-/** Classifies a file by its path (no file system access). */
-export function unitKind(path: string): UnitKind {
+/** Paths classified so far: every request asks again for its document's path. */
+const kinds = new Map<string, Readonly<UnitKind>>();
+const MAX_KINDS = 5_000;
+
+/** Classifies a file by its path (no file system access); the answer is shared, not to be changed. */
+export function unitKind(path: string): Readonly<UnitKind> {
+  let kind = kinds.get(path);
+  if (!kind) {
+    if (kinds.size >= MAX_KINDS) kinds.clear();
+    kind = Object.freeze(classify(path));
+    kinds.set(path, kind);
+  }
+  return kind;
+}
+
+function classify(path: string): UnitKind {
   // Backslashes are separators only in Windows paths; in unit names they escape (`\x2d`).
   const windows = /^([A-Za-z]:)?\\/.test(path);
   const parts = (windows ? path.replace(/\\/g, "/") : path).split("/");

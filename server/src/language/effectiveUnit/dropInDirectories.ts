@@ -23,12 +23,23 @@ export function dropInNames(unit: string): string[] {
   return [...names, ...dropInNames(shorter)];
 }
 
+/** The lists made so far: a hover on a directive asks for its unit's drop-in directories each time. */
+const made = new Map<string, readonly string[]>();
+const MAX_MADE = 2_000;
+
 /** Every drop-in directory systemd reads for `unit`, highest precedence first, over the given unit directories. */
-export function dropInDirectories(unit: string, searchPaths: readonly string[]): string[] {
-  const type = unit.slice(unit.lastIndexOf(".") + 1);
-  const names = dropInNames(unit);
-  return [
-    ...searchPaths.flatMap((directory) => names.map((name) => `${directory}/${name}.d`)),
-    ...searchPaths.map((directory) => `${directory}/${type}.d`),
-  ];
+export function dropInDirectories(unit: string, searchPaths: readonly string[]): readonly string[] {
+  const key = `${unit}\n${searchPaths.join("\n")}`;
+  let directories = made.get(key);
+  if (!directories) {
+    const type = unit.slice(unit.lastIndexOf(".") + 1);
+    const names = dropInNames(unit);
+    directories = [
+      ...searchPaths.flatMap((directory) => names.map((name) => `${directory}/${name}.d`)),
+      ...searchPaths.map((directory) => `${directory}/${type}.d`),
+    ];
+    if (made.size >= MAX_MADE) made.clear();
+    made.set(key, directories);
+  }
+  return directories;
 }

@@ -45,16 +45,24 @@ async function filesOfPath(path: string, host: UnitLanguageHost): Promise<UnitFi
   const unit = unitOf(kind);
   if (!unit) return undefined;
   const own = kind.dropIn ? parentOf(parentOf(path)) : parentOf(path);
-  const files = await locateUnit(unit, kind.scope ?? "system", [own], host);
   // The unit file being edited is the one systemd would pick, saved or not.
-  return kind.dropIn ? files : { ...files, fragment: { path, masked: false } };
+  return locateUnit(unit, kind.scope ?? "system", [own], host, kind.dropIn ? undefined : path);
 }
 
-/** The files of `unit` of the `scope` manager, searching `first` (such as an edited file's directory) before the host's unit directories. */
-async function locateUnit(unit: string, scope: Scope, first: readonly string[], host: UnitLanguageHost): Promise<UnitFiles> {
+/**
+ * The files of `unit` of the `scope` manager, searching `first` (such as an edited file's
+ * directory) before the host's unit directories; `fragment`, when given, is the unit file.
+ */
+async function locateUnit(
+  unit: string,
+  scope: Scope,
+  first: readonly string[],
+  host: UnitLanguageHost,
+  fragmentPath?: string,
+): Promise<UnitFiles> {
   const installed = await host.unitSearchPaths(scope);
   const searchPaths = [...first, ...installed.filter((directory) => !first.includes(directory))];
-  const fragment = await findFragment(unit, searchPaths, host);
+  const fragment = fragmentPath !== undefined ? { path: fragmentPath, masked: false } : await findFragment(unit, searchPaths, host);
   const seen = new Set<string>();
   const dropIns: string[] = [];
   for (const directory of dropInDirectories(unit, searchPaths)) {

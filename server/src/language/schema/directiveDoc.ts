@@ -32,6 +32,19 @@ export function directiveDetail(info: DirectiveInfo, target: TargetSystemd = {})
 
 /** The project's own documentation of a directive, as Markdown. */
 export function directiveMarkdown(info: DirectiveInfo, target: TargetSystemd = {}): string {
+  const made = markdowns.get(info) ?? markdowns.set(info, new Map()).get(info)!;
+  let markdown = made.get(target.version);
+  if (markdown === undefined) {
+    markdown = makeDirectiveMarkdown(info, target.version);
+    made.set(target.version, markdown);
+  }
+  return markdown;
+}
+
+/** The text of each directive per target version, made once: hovers and completion items ask again and again. */
+const markdowns = new WeakMap<DirectiveInfo, Map<number | undefined, string>>();
+
+function makeDirectiveMarkdown(info: DirectiveInfo, targetVersion: number | undefined): string {
   const lines = [`**${info.name}=** in \`[${info.section}]\``, ""];
   if (info.summary) lines.push(info.summary.summary, "");
   if (info.status) {
@@ -50,7 +63,7 @@ export function directiveMarkdown(info: DirectiveInfo, target: TargetSystemd = {
   // Plain text: a code span here renders as "Default:  no ." with padding on both sides.
   if (info.summary?.default) facts.push(`Default: ${info.summary.default}.`);
   if (info.since !== undefined) {
-    const tooNew = target.version !== undefined && info.since > target.version ? ` (newer than the target, ${target.version})` : "";
+    const tooNew = targetVersion !== undefined && info.since > targetVersion ? ` (newer than the target, ${targetVersion})` : "";
     facts.push(`Since systemd ${info.since}${tooNew}.`);
   }
   if (facts.length > 0) lines.push(facts.join(" "), "");
