@@ -28,7 +28,7 @@ export function startServer(): void {
     // cache is made under them.
     require("../startup/heapGrowth");
     const { runBundle } = require("../startup/codeCache") as typeof import("../startup/codeCache");
-    const { startSession } = runBundle(join(__dirname, SESSION_BUNDLE), shared) as typeof import("./session");
+    const { startSession } = runBundle(join(__dirname, SESSION_BUNDLE), { provided: shared }) as typeof import("./session");
     return (session = startSession(connection, params));
   };
 
