@@ -1,3 +1,5 @@
+import { memoized } from "./memoized";
+
 interface Label {
   lower: string;
   /** Where a typed word may begin to match: the start, an upper-case letter or digit, or after a separator. */
@@ -5,21 +7,17 @@ interface Label {
 }
 
 /** Labels come from the knowledge base and the machine's units: a bounded set, each prepared once. */
-const labels = new Map<string, Label>();
-const MAX_LABELS = 50_000;
-
-function prepared(label: string): Label {
-  let found = labels.get(label);
-  if (found) return found;
-  const starts: number[] = [];
-  for (let i = 0; i < label.length; i++) {
-    if (i === 0 || /[A-Z0-9]/.test(label[i]!) || !/[A-Za-z0-9]/.test(label[i - 1]!)) starts.push(i);
-  }
-  found = { lower: label.toLowerCase(), starts };
-  if (labels.size >= MAX_LABELS) labels.clear();
-  labels.set(label, found);
-  return found;
-}
+const prepared = memoized(
+  50_000,
+  (label: string) => label,
+  (label: string): Label => {
+    const starts: number[] = [];
+    for (let i = 0; i < label.length; i++) {
+      if (i === 0 || /[A-Z0-9]/.test(label[i]!) || !/[A-Za-z0-9]/.test(label[i - 1]!)) starts.push(i);
+    }
+    return { lower: label.toLowerCase(), starts };
+  },
+);
 
 const inOrder = (typed: string, label: string, from: number): boolean => {
   let next = 1;

@@ -1,4 +1,5 @@
 /** What a file is, judged from its path alone. */
+import { memoized } from "./memoized";
 import { CONFIG_TABLES, type ConfigTable } from "./schema/generated/configTypes";
 
 export const UNIT_TYPES = [
@@ -152,18 +153,15 @@ function scopeOf(directory: string): Scope | undefined {
 }
 
 /** Paths classified so far: every request asks again for its document's path. */
-const kinds = new Map<string, Readonly<UnitKind>>();
-const MAX_KINDS = 5_000;
+const kinds = memoized(
+  5_000,
+  (path: string) => path,
+  (path: string): Readonly<UnitKind> => Object.freeze(classify(path)),
+);
 
 /** Classifies a file by its path (no file system access); the answer is shared, not to be changed. */
 export function unitKind(path: string): Readonly<UnitKind> {
-  let kind = kinds.get(path);
-  if (!kind) {
-    if (kinds.size >= MAX_KINDS) kinds.clear();
-    kind = Object.freeze(classify(path));
-    kinds.set(path, kind);
-  }
-  return kind;
+  return kinds(path);
 }
 
 function classify(path: string): UnitKind {

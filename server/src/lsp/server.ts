@@ -23,7 +23,7 @@ export function startServer(): void {
   const started = (): Session | undefined => {
     if (session || !params) return session;
     const shared = { "vscode-languageserver": languageServer, "vscode-languageserver/node": languageServer };
-    // Required here, so that they and their Node modules (crypto, vm) load after the reply: the
+    // Required here, so that they and their Node modules (vm) load after the reply: the
     // heap's flags make the start's garbage collections more frequent, and the session's code
     // cache is made under them.
     require("../startup/heapGrowth");

@@ -1,3 +1,4 @@
+import { memoized } from "../memoized";
 import { parseUnitName } from "../values/unitName";
 
 /**
@@ -23,23 +24,19 @@ export function dropInNames(unit: string): string[] {
   return [...names, ...dropInNames(shorter)];
 }
 
-/** The lists made so far: a hover on a directive asks for its unit's drop-in directories each time. */
-const made = new Map<string, readonly string[]>();
-const MAX_MADE = 2_000;
-
-/** Every drop-in directory systemd reads for `unit`, highest precedence first, over the given unit directories. */
-export function dropInDirectories(unit: string, searchPaths: readonly string[]): readonly string[] {
-  const key = `${unit}\n${searchPaths.join("\n")}`;
-  let directories = made.get(key);
-  if (!directories) {
+/**
+ * Every drop-in directory systemd reads for `unit`, highest precedence first, over the given unit
+ * directories. Kept once made: a hover on a directive asks for its unit's directories each time.
+ */
+export const dropInDirectories = memoized(
+  2_000,
+  (unit: string, searchPaths: readonly string[]) => `${unit}\n${searchPaths.join("\n")}`,
+  (unit: string, searchPaths: readonly string[]): readonly string[] => {
     const type = unit.slice(unit.lastIndexOf(".") + 1);
     const names = dropInNames(unit);
-    directories = [
+    return [
       ...searchPaths.flatMap((directory) => names.map((name) => `${directory}/${name}.d`)),
       ...searchPaths.map((directory) => `${directory}/${type}.d`),
     ];
-    if (made.size >= MAX_MADE) made.clear();
-    made.set(key, directories);
-  }
-  return directories;
-}
+  },
+);

@@ -17,7 +17,7 @@ import { completionItemsFor, hoverFor, type ClientFeatures } from "../clientFeat
 import { linkRulePages, ruleDiagnostic, type LintSeverities } from "../diagnostics";
 import { pathOfUri } from "../fileUri";
 import type { UnitLanguageHost } from "../host";
-
+import { memoized } from "../memoized";
 import type { TargetSystemd } from "../rules/rule";
 import { lineFormatOf } from "./formats";
 import type { LineCompletionKind, LineFormat } from "./lineFormat";
@@ -48,18 +48,13 @@ function lineAt(document: TextDocument, position: Position): { line: string; cha
 
 /** The formats' answers for one document; `format` is the document's format (see formatOf). */
 export function lineFormatFeatures(host: UnitLanguageHost, settings: () => LineFormatSettings) {
-  // Every request of the service asks first, so the answer is kept per URI and language id.
-  const formats = new Map<string, LineFormat | undefined>();
   return {
-    /** The document's line format, or undefined for unit files and anything else. */
-    formatOf: (document: TextDocument): LineFormat | undefined => {
-      const key = `${document.languageId}\n${document.uri}`;
-      if (formats.has(key)) return formats.get(key);
-      const format = lineFormatOf(pathOfUri(document.uri), document.languageId);
-      if (formats.size >= 1_000) formats.clear();
-      formats.set(key, format);
-      return format;
-    },
+    /** The document's line format, or undefined for unit files and anything else (every request asks first). */
+    formatOf: memoized(
+      1_000,
+      (document: TextDocument) => `${document.languageId}\n${document.uri}`,
+      (document: TextDocument): LineFormat | undefined => lineFormatOf(pathOfUri(document.uri), document.languageId),
+    ),
 
     async diagnostics(document: TextDocument, format: LineFormat): Promise<Diagnostic[]> {
       const { severities, target, rulePages } = settings();
