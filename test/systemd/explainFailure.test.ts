@@ -190,6 +190,8 @@ describe("Explain Failure against a real systemd", () => {
             : undefined,
         250,
       );
+      // What the program wrote can reach journald after PID 1 has marked the unit failed.
+      await container.run(["journalctl", "--sync"]);
       const answer = await explain(unit);
       assert.equal(answer.failed, true, answer.message);
       if (typeof broken.cause === "string") assert.equal(answer.cause, broken.cause, answer.message);
