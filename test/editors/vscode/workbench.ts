@@ -16,10 +16,23 @@ export class Workbench {
    * `mode` is given, for the status bar to show that language mode (the extension has claimed it).
    */
   async openFile(name: string, mode?: string | RegExp): Promise<Locator> {
+    // The file's own row and tab, not another whose name starts the same (web.service.result.diff).
+    const exactly = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
+    const named = this.page.locator(".label-name", { hasText: exactly });
+    const tab = this.page.locator(".tab.active", { has: named });
     // Clicked rather than Enter: while the list still shows the previous results, Enter opens those.
-    await (await this.quickInput("Control+P", name, name)).click();
+    // The list reuses its rows as results arrive, so a click can still land on another file: a user
+    // sees that and opens the right one again, and so does this, three times at most.
+    for (let attempt = 1; ; attempt++) {
+      await (await this.quickInput("Control+P", name, named)).click();
+      try {
+        await tab.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     const editor = this.page.locator(".editor-instance .monaco-editor").first();
-    await this.page.locator(".tab.active", { hasText: name }).waitFor();
     await editor.locator(".view-lines").waitFor();
     if (mode !== undefined) await this.languageMode().filter({ hasText: mode }).waitFor({ timeout: 30_000 });
     return editor;
@@ -58,13 +71,15 @@ export class Workbench {
   }
 
   /**
-   * Opens the quick input with `key`, types `text` and returns the first row that shows `row`.
+   * Opens the quick input with `key`, types `text` and returns the first row that shows `row` (or
+   * holds it, given a locator).
    * The quick input closes when something else takes the focus as it opens (a view that has just
    * refreshed): a user opens it again, and so does this, three times at most.
    */
-  private async quickInput(key: string, text: string, row: string): Promise<Locator> {
+  private async quickInput(key: string, text: string, row: string | Locator): Promise<Locator> {
     const input = this.page.locator(".quick-input-widget input[type=text]");
-    const found = this.page.locator(".quick-input-list .monaco-list-row", { hasText: row }).first();
+    const rows = this.page.locator(".quick-input-list .monaco-list-row");
+    const found = (typeof row === "string" ? rows.filter({ hasText: row }) : rows.filter({ has: row })).first();
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press(key);
       try {
