@@ -5,6 +5,7 @@ import { COMMAND_IDS, SHOW_MAN_PAGE, UNIT_FILE_COMMANDS } from "../protocol/comm
 import { SERVER_VERSION } from "../version";
 import { serverCapabilities } from "./capabilities";
 import type { Session } from "./session";
+import { stdioConnection } from "./stdioTransport";
 
 /** The session's own bundle, beside this one (built from ./session.ts). */
 const SESSION_BUNDLE = "serverSession.js";
@@ -17,7 +18,9 @@ const SESSION_BUNDLE = "serverSession.js";
  * ResponseError class).
  */
 export function startServer(): void {
-  const connection = languageServer.createConnection(languageServer.ProposedFeatures.all);
+  const connection = process.argv.includes("--stdio")
+    ? stdioConnection()
+    : languageServer.createConnection(languageServer.ProposedFeatures.all);
   let params: InitializeParams | undefined;
   let session: Session | undefined;
   const started = (): Session | undefined => {
