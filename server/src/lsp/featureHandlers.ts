@@ -1,10 +1,17 @@
-import { ErrorCodes, ResponseError, type Connection, type TextDocuments } from "vscode-languageserver";
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { pathOfUri } from "../language/fileUri";
 import type { UnitLanguageService } from "../language/languageService";
 import { completionListFor } from "./completionList";
 import { guarded } from "./handlerGuard";
 import type { Logger } from "./logger";
+
+/** An AbortSignal that follows the request's cancellation, for the searches that stop on one (made only for them: most requests never need it). */
+function signalOf(token: CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
 
 /**
  * Answers the language feature requests, each with one call into the language service. A request
@@ -22,14 +29,11 @@ export function registerFeatureHandlers(
   const about = <P extends { textDocument: { uri: string } }, R>(
     name: string,
     fallback: R,
-    answer: (document: TextDocument, params: P, signal: AbortSignal) => R | Promise<R>,
+    answer: (document: TextDocument, params: P, token: CancellationToken) => R | Promise<R>,
   ) =>
     guarded<P, R>(name, fallback, logger, (params, token) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document) return fallback;
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return answer(document, params, controller.signal);
+      return document ? answer(document, params, token) : fallback;
     });
 
   connection.onCompletion(
@@ -43,7 +47,9 @@ export function registerFeatureHandlers(
   );
   connection.onHover(about("hover", null, (document, { position }) => service.hover(document, position)));
   connection.onDefinition(about("definition", [], (document, { position }) => service.definition(document, position)));
-  connection.onReferences(about("references", [], (document, { position }, signal) => service.references(document, position, signal)));
+  connection.onReferences(
+    about("references", [], (document, { position }, token) => service.references(document, position, signalOf(token))),
+  );
   connection.onCodeLens(about("codeLens", [], (document) => service.codeLenses(document)));
   connection.onCodeLensResolve((lens, token) => guarded("codeLensResolve", lens, logger, () => service.resolveCodeLens(lens))(lens, token));
   connection.onSignatureHelp(about("signatureHelp", null, (document, { position }) => service.signatureHelp(document, position)));
@@ -51,11 +57,7 @@ export function registerFeatureHandlers(
     about("documentHighlight", [], (document, { position }) => service.documentHighlights(document, position)),
   );
   connection.onWorkspaceSymbol(
-    guarded("workspaceSymbol", [], logger, ({ query }, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return service.workspaceSymbols(query, controller.signal);
-    }),
+    guarded("workspaceSymbol", [], logger, ({ query }, token) => service.workspaceSymbols(query, signalOf(token))),
   );
   /** A refusal reaches the user as the request's error message. */
   const orRefusal = <T>(answer: T | { refused: string }): T => {
