@@ -75,6 +75,19 @@ export interface DiagnosticOptions {
   rulePages?: string;
 }
 
+/**
+ * Freezes a diagnostic and everything it holds. The diagnostics an analysis makes are handed back
+ * by the next ones where they did not change, and the server writes the JSON of a frozen one once
+ * (lsp/publicationJson.ts): frozen, neither can see it change.
+ */
+function frozen<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const each of Object.values(value)) frozen(each);
+  }
+  return value;
+}
+
 const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
 
 /** Whether a diagnostic with the finding's message says all the rest the finding's would. */
@@ -115,7 +128,7 @@ export function computeDiagnostics(
     const range = file.lines.rangeOf(finding.span.start, finding.span.end);
     const diagnostic =
       kept?.find(finding.message, (d) => saysTheSame(d, finding, range, lspSeverity[severity])) ??
-      ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages)!;
+      frozen(ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages)!);
     kept?.keep(finding.message, diagnostic);
     into.push(diagnostic);
   };

@@ -1,11 +1,13 @@
 import { format } from "node:util";
 import * as languageServer from "vscode-languageserver/node";
 import type { Message, MessageWriter } from "vscode-languageserver/node";
+import { messageFrame } from "./publicationJson";
 
 /**
  * Writes each message as one frame, its header and its JSON in a single write. The library's own
  * writer sends the header, waits for it to be flushed and then sends the JSON: two system calls a
- * message, and a client that wakes up twice for each answer.
+ * message, and a client that wakes up twice for each answer. A publication's diagnostics are
+ * written from the JSON kept of each (publicationJson.ts).
  */
 export class FrameWriter extends languageServer.AbstractMessageWriter implements MessageWriter {
   private failures = 0;
@@ -17,9 +19,8 @@ export class FrameWriter extends languageServer.AbstractMessageWriter implements
   }
 
   write(message: Message): Promise<void> {
-    const json = JSON.stringify(message);
     return new Promise((resolve, reject) => {
-      this.out.write(`Content-Length: ${Buffer.byteLength(json, "utf8")}\r\n\r\n${json}`, "utf8", (error) => {
+      this.out.write(messageFrame(message), (error) => {
         if (!error) return resolve();
         this.fireError(error, message, ++this.failures);
         reject(error);
