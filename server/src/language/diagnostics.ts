@@ -132,26 +132,29 @@ export function computeDiagnostics(
     kept?.keep(finding.message, diagnostic);
     into.push(diagnostic);
   };
-  // An entry's findings of a per-entry family are kept while its text and place stay the same;
+  // An entry's findings of the per-entry families are kept while its text and place stay the same;
   // a template's are not, since its placeholders decide what is judged.
   const perEntry = kept && placeholders.length === 0;
-  kept?.begin([JSON.stringify([kind, severities, target.version, target.targets]), target.knownItems, rulePages]);
+  kept?.begin([JSON.stringify([kind, severities, target.version, target.targets]), target.knownItems, rulePages, families]);
+  const entries = perEntry ? kept.entries(file) : undefined;
+  let perEntryFamily = 0;
   for (const family of families) {
-    if (!perEntry || !family.perEntry) {
+    if (!entries || !family.perEntry) {
       for (const finding of family.check(context)) add(finding, diagnostics);
       continue;
     }
     const checks = family.perEntry;
+    const place = perEntryFamily++;
+    let index = 0;
     for (const section of file.sections) {
       for (const finding of checks.section?.(section, context) ?? []) add(finding, diagnostics);
       for (const entry of section.entries) {
-        const { line, character } = file.lines.positionAt(entry.start);
-        const slot = { text: file.text.slice(entry.start, entry.end), column: character, section: section.name };
-        const found = kept.entry(family, line, slot, () => {
-          const made: Diagnostic[] = [];
-          for (const finding of checks.entry(entry, section, context)) add(finding, made);
-          return made;
-        });
+        const record = entries[index++]!;
+        let found = record.found[place];
+        if (!found) {
+          found = record.found[place] = [];
+          for (const finding of checks.entry(entry, section, context)) add(finding, found);
+        }
         for (const diagnostic of found) diagnostics.push(diagnostic);
       }
     }

@@ -1,6 +1,18 @@
 import type { Diagnostic } from "vscode-languageserver-types";
+import type { UnitFile } from "./parser";
 
 type Kept = Diagnostic | Diagnostic[];
+
+/**
+ * What the per-entry rule families found on an entry (by the family's place among them), and
+ * what the entry was: its text, the column it starts at and its section, all they read of it.
+ */
+export interface EntryFindings {
+  readonly text: string;
+  readonly column: number;
+  readonly section: string;
+  readonly found: Diagnostic[][];
+}
 
 /**
  * A document's diagnostics of its last analysis, by message. After a keystroke most findings are
@@ -8,20 +20,12 @@ type Kept = Diagnostic | Diagnostic[];
  * instead of new ones, so the thousands of findings of a large unit are not made, kept and
  * collected again on every key. Diagnostics are never changed once made, so sharing them is safe.
  */
-/** What a family found on an entry, and what the entry was: its text, where it starts and its section. */
-interface EntrySlot {
-  text: string;
-  column: number;
-  section: string;
-  diagnostics: Diagnostic[];
-}
-
 export class KeptDiagnostics {
   private previous = new Map<string, Kept>();
   private next = new Map<string, Kept>();
-  /** By family, by the line an entry starts on. */
-  private previousEntries = new Map<object, Map<number, EntrySlot>>();
-  private nextEntries = new Map<object, Map<number, EntrySlot>>();
+  /** By the line an entry starts on. */
+  private previousEntries: (EntryFindings | undefined)[] = [];
+  private nextEntries: (EntryFindings | undefined)[] = [];
   /** The settings the kept diagnostics were found with: other settings find others. */
   private settings: unknown[] = [];
 
@@ -29,26 +33,34 @@ export class KeptDiagnostics {
   begin(settings: unknown[]): void {
     if (settings.length !== this.settings.length || settings.some((each, i) => each !== this.settings[i])) {
       this.previous.clear();
-      this.previousEntries.clear();
+      this.previousEntries = [];
       this.settings = settings;
     }
   }
 
   /**
-   * The diagnostics `family` found on the entry at `line` the last time, when its text, column
-   * and section were the same (all that the family reads of it); else those `find` finds now.
+   * For each entry of the file, in order: what the per-entry families found on it the last time,
+   * where its text, column and section are the same as then; else an empty record to fill.
    */
-  entry(family: object, line: number, slot: Omit<EntrySlot, "diagnostics">, find: () => Diagnostic[]): Diagnostic[] {
-    const old = this.previousEntries.get(family)?.get(line);
-    let slots = this.nextEntries.get(family);
-    if (!slots) this.nextEntries.set(family, (slots = new Map()));
-    if (old && old.text === slot.text && old.column === slot.column && old.section === slot.section) {
-      slots.set(line, old);
-      return old.diagnostics;
+  entries(file: UnitFile): EntryFindings[] {
+    const records: EntryFindings[] = [];
+    const starts = file.lines.lineStarts;
+    let line = 0;
+    for (const section of file.sections) {
+      for (const entry of section.entries) {
+        while (line + 1 < starts.length && starts[line + 1]! <= entry.start) line++;
+        const column = entry.start - starts[line]!;
+        const text = file.text.slice(entry.start, entry.end);
+        const old = this.previousEntries[line];
+        const record =
+          old && old.text === text && old.column === column && old.section === section.name
+            ? old
+            : { text, column, section: section.name, found: [] };
+        this.nextEntries[line] = record;
+        records.push(record);
+      }
     }
-    const diagnostics = find();
-    slots.set(line, { text: slot.text, column: slot.column, section: slot.section, diagnostics });
-    return diagnostics;
+    return records;
   }
 
   /** A diagnostic of this analysis or the last one with this message that `same` accepts. */
@@ -69,7 +81,7 @@ export class KeptDiagnostics {
     this.previous = this.next;
     this.next = new Map();
     this.previousEntries = this.nextEntries;
-    this.nextEntries = new Map();
+    this.nextEntries = [];
   }
 }
 
