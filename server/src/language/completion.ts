@@ -111,8 +111,11 @@ function directiveItems(
 ): CompletionList {
   const all = sectionDirectiveItems(schema, file, section, target);
   const shown = typed === "" ? all : all.filter((item) => mayShow(typed, item.label));
-  const items = shown.map((item) => ({
+  // Where every item is in the first group, the sort keys say what the labels say: not sent.
+  const grouped = shown.some((item) => !item.sortText!.startsWith("1"));
+  const items = shown.map(({ sortText, ...item }) => ({
     ...item,
+    ...(grouped && { sortText }),
     textEdit: { range, newText: addEquals ? `${item.label}=` : item.label },
     ...(addEquals && { command: { title: "Suggest values", command: "editor.action.triggerSuggest" } }),
   }));
