@@ -24,7 +24,7 @@ import { languageSettings } from "./languageSettings";
 import { unitFileCommands } from "./unitFileCommands";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
-import { KEY_PAGES, startLine } from "./startLine";
+import { startLine } from "./startLine";
 import { setHeapFlags } from "../startup/heapGrowth";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
@@ -65,7 +65,6 @@ export function startSession(connection: Connection, params: InitializeParams): 
     stateOf: (scope, name) => unitStates.get(scope, name),
     // Bundled beside this file by scripts/build.mjs.
     workerScript: join(__dirname, "hostWorker.js"),
-    preparedPages: KEY_PAGES,
     // The thread's start sets the young generation's growth back; the code cache wants the flags as they were.
     workerOnline: setHeapFlags,
   });

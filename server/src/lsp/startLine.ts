@@ -3,7 +3,7 @@ import type { Settings } from "../settings/settings";
 import type { ManPageLibrary } from "../systemd/manPages";
 
 /** The pages hovers quote most; the start line says whether this machine has them. */
-export const KEY_PAGES = ["systemd.unit", "systemd.service", "systemd.exec"];
+const KEY_PAGES = ["systemd.unit", "systemd.service", "systemd.exec"];
 
 /** The log's first line: "Unitsmith 0.4.0: checking for systemd 252 (installed); man pages: systemd.unit(5), … found". */
 export async function startLine(version: string, settings: Settings, target: TargetSystemd, manPages: ManPageLibrary): Promise<string> {

@@ -1,13 +1,16 @@
-// Hover documentation and rendered pages from the user's installed man pages, parsed once per page and
-// cached. Missing, unreadable or corrupt pages give undefined; nothing here throws or logs.
+// Hover documentation and rendered pages from the user's installed man pages, parsed in slices of a
+// few milliseconds (requests are answered in between) and kept: the pages used last, and the
+// rendered entry of each directive asked about. Missing, unreadable or corrupt pages give
+// undefined; nothing here throws or logs.
 import {
   type DirectiveDoc,
   type ManPage,
   type ManReference,
   type MarkdownOptions,
-  createManPage,
   directiveDoc,
-  listedDirectives,
+  inSlices,
+  listedDirectiveSteps,
+  manPageSteps,
   pageMarkdown,
   parseManReference,
   termDoc,
@@ -66,6 +69,12 @@ const directivePagesFallback = [
   "systemd.link",
 ].map((name) => ({ name, section: "5" }));
 
+/**
+ * Parsed pages kept, the last used first out: a parse weighs about twenty times its compressed page
+ * (systemd.exec(5) about 1.7 MiB), and a unit's hovers quote three or four pages.
+ */
+const KEPT_PAGES = 4;
+
 export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPageLibrary {
   const roots = options.manPath ?? manRoots();
   const loaded = new Map<string, Promise<ManPage | undefined>>();
@@ -73,15 +82,17 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
   const docs = new Map<string, Promise<DirectiveDoc | undefined>>();
   let directivePages: Promise<Map<string, ManReference[]> | undefined> | undefined;
 
+  const parsed = (name: string, section: string): Promise<ManPage | undefined> =>
+    readManPage(roots, name, section)
+      .then((file) => (file ? inSlices(manPageSteps(name, section, file.source)) : undefined))
+      .catch(() => undefined);
+
   const pageIn = (name: string, section: string): Promise<ManPage | undefined> => {
     const key = `${name}(${section})`;
-    let page = loaded.get(key);
-    if (!page) {
-      page = readManPage(roots, name, section)
-        .then((file) => (file ? createManPage(name, section, file.source) : undefined))
-        .catch(() => undefined);
-      loaded.set(key, page);
-    }
+    const page = loaded.get(key) ?? parsed(name, section);
+    loaded.delete(key);
+    loaded.set(key, page);
+    if (loaded.size > KEPT_PAGES) loaded.delete(loaded.keys().next().value!);
     return page;
   };
 
@@ -95,12 +106,12 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
     return undefined;
   };
 
-  /** Directive name → the pages systemd.directives(7) says document it. */
+  /** Directive name → the pages systemd.directives(7) says document it; the page itself (5 MiB parsed) is not kept. */
   const directiveIndex = () => {
-    directivePages ??= pageIn("systemd.directives", "7").then((directives) => {
+    directivePages ??= parsed("systemd.directives", "7").then(async (directives) => {
       if (!directives) return undefined;
       const index = new Map<string, ManReference[]>();
-      for (const listed of listedDirectives(directives.document))
+      for (const listed of await inSlices(listedDirectiveSteps(directives.document)))
         index.set(listed.name, [...(index.get(listed.name) ?? []), ...listed.pages]);
       return index;
     });

@@ -1,90 +1,53 @@
 import { Worker } from "node:worker_threads";
-import type { ManualText } from "../language/host";
-import type { DirectiveHint } from "../systemd/manPages";
 import type { HostWorkerAnswer, HostWorkerQuestion } from "./hostWorkerMessages";
 
-type Question = HostWorkerQuestion extends infer Q ? (Q extends { id: number } ? Omit<Q, "id"> : never) : never;
-
 interface Pending {
-  answered: (answer: HostWorkerAnswer) => void;
+  answered: (texts: (string | undefined)[]) => void;
   failed: (error: Error) => void;
 }
 
+/** How long the thread waits for another question before it ends: the parts of one index build follow each other closely. */
+const IDLE_MS = 1_000;
+
 /**
- * The main thread's side of the Node host's worker thread (`hostWorkerMain.ts`), started on the
- * first question. When the thread cannot start or dies, every question pending and every later one
- * fails, and the host does the work itself.
+ * The main thread's side of the Node host's worker thread (`hostWorkerMain.ts`). The thread runs only
+ * while there is reading to do: it starts on a question and ends a moment after its last answer, so
+ * that its V8 heap (about 10 MiB) is given back once the unit index is built. When the thread cannot
+ * start or dies, every question pending and every later one fails, and the host does the work itself.
  */
 export class HostWorker {
   private worker: Worker | undefined;
   private broken: Error | undefined;
+  private idle: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  /** Each manual answer, kept as the thread keeps its pages: after the first, a hover asks nothing of the thread. */
-  private readonly manuals = new Map<string, Promise<ManualText | undefined>>();
 
   /**
-   * `online` is called once the thread runs: a thread's start sets some of V8's flags back for the
-   * whole process, and the owner may set them again.
+   * `online` is called each time a thread runs: a thread's start sets some of V8's flags back for
+   * the whole process, and the owner may set them again.
    */
   constructor(
     private readonly script: string,
     private readonly online?: () => void,
+    private readonly idleMs = IDLE_MS,
   ) {}
 
+  /** Whether a thread runs now. */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** The first `maxBytes` of each file; undefined for a file it cannot read. */
-  async texts(paths: readonly string[], maxBytes: number): Promise<(string | undefined)[]> {
-    let texts: (string | undefined)[] = [];
-    await this.ask({ ask: "texts", paths, maxBytes }, (answer) => {
-      if ("texts" in answer) texts = answer.texts;
-    });
-    return texts;
-  }
-
-  /** Has the thread parse these pages now, ahead of the hovers that quote them. */
-  preparePages(names: readonly string[], section: string): void {
-    this.ask({ ask: "pages", names, section }, () => undefined).catch(() => undefined);
-  }
-
-  directiveDoc(name: string, hint: DirectiveHint): Promise<ManualText | undefined> {
-    return this.manual({ ask: "directiveDoc", name, hint });
-  }
-
-  termEntry(page: string, term: string): Promise<ManualText | undefined> {
-    return this.manual({ ask: "termEntry", page, term });
-  }
-
-  private manual(question: Question): Promise<ManualText | undefined> {
-    const key = JSON.stringify(question);
-    let manual = this.manuals.get(key);
-    if (!manual) {
-      let found: ManualText | undefined;
-      manual = this.ask(question, (answer) => {
-        if ("manual" in answer) found = answer.manual;
-      }).then(() => found);
-      this.manuals.set(key, manual);
-      // A question the thread could not answer is asked again (of this thread, by the host).
-      manual.catch(() => this.manuals.delete(key));
-    }
-    return manual;
-  }
-
-  /** Sends a question; `answered` takes its answer. */
-  private ask(question: Question, answered: (answer: HostWorkerAnswer) => void): Promise<void> {
+  texts(paths: readonly string[], maxBytes: number): Promise<(string | undefined)[]> {
     return new Promise((resolve, reject) => {
       const worker = this.started();
       if (!worker) return reject(this.broken);
+      clearTimeout(this.idle);
       const id = this.nextId++;
-      this.pending.set(id, {
-        answered: (answer) => {
-          answered(answer);
-          resolve();
-        },
-        failed: reject,
-      });
+      this.pending.set(id, { answered: resolve, failed: reject });
       // The thread keeps the process alive only while it has work.
       if (this.pending.size === 1) worker.ref();
-      worker.postMessage({ ...question, id } as HostWorkerQuestion);
+      worker.postMessage({ id, paths, maxBytes } satisfies HostWorkerQuestion);
     });
   }
 
@@ -94,23 +57,34 @@ export class HostWorker {
       const worker = new Worker(this.script);
       if (this.online) worker.once("online", this.online);
       worker.on("message", (answer: HostWorkerAnswer) => {
-        this.pending.get(answer.id)?.answered(answer);
+        this.pending.get(answer.id)?.answered(answer.texts);
         this.pending.delete(answer.id);
-        if (this.pending.size === 0) worker.unref();
+        if (this.pending.size > 0) return;
+        worker.unref();
+        this.idle = setTimeout(() => this.stop(worker), this.idleMs).unref();
       });
-      worker.on("error", (error) => this.fail(error));
-      worker.on("exit", () => this.fail(new Error("the host's worker thread stopped")));
+      worker.on("error", (error) => this.fail(worker, error));
+      worker.on("exit", () => this.fail(worker, new Error("the host's worker thread stopped")));
       this.worker = worker;
     } catch (error) {
-      this.fail(error instanceof Error ? error : new Error(String(error)));
+      this.broken = error instanceof Error ? error : new Error(String(error));
     }
     return this.worker;
   }
 
-  private fail(error: Error): void {
-    if (this.worker === undefined && this.pending.size === 0) return;
-    this.broken ??= error;
+  /** Ends an idle thread; the next question starts another. */
+  private stop(worker: Worker): void {
+    if (this.worker !== worker || this.pending.size > 0) return;
     this.worker = undefined;
+    void worker.terminate();
+  }
+
+  /** A thread that failed or stopped by itself: the host reads in its own thread from now on. */
+  private fail(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.broken = error;
+    this.worker = undefined;
+    clearTimeout(this.idle);
     for (const pending of this.pending.values()) pending.failed(error);
     this.pending.clear();
   }

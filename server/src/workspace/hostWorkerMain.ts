@@ -1,15 +1,12 @@
 // The Node host's worker thread (bundled as server/dist/hostWorker.js): it reads unit files for the
-// unit index and parses man pages, long jobs that would otherwise hold up the language server's
-// requests. It holds no knowledge base: what the index keeps of a file is worked out by the host.
+// unit index, a long job that would otherwise hold up the language server's requests. It holds
+// nothing but this file's code: what the index keeps of a file is worked out by the host.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { createManPageLibrary } from "../systemd/manPages";
 import type { HostWorkerAnswer, HostWorkerQuestion } from "./hostWorkerMessages";
 import { READ_FLAGS } from "./readFileHead";
 
 const port = parentPort!;
-const manPages = createManPageLibrary();
-const answer = (message: HostWorkerAnswer) => port.postMessage(message);
 
 /** The buffer every synchronous read fills, grown to the largest read so far: one allocation, not one a file. */
 let scratch = Buffer.allocUnsafe(0);
@@ -34,24 +31,7 @@ function readFileHeadSync(path: string, maxBytes: number): string | undefined {
   }
 }
 
-async function manualFor(question: Exclude<HostWorkerQuestion, { ask: "texts" }>) {
-  switch (question.ask) {
-    case "directiveDoc":
-      return manPages.directiveDoc(question.name, question.hint);
-    case "termEntry":
-      return manPages.termEntry(question.page, question.term);
-    case "pages":
-      // Parsed ahead of the first hover, one after another; nothing to send back.
-      for (const name of question.names) await manPages.page(name, question.section);
-      return undefined;
-  }
-}
-
 port.on("message", (question: HostWorkerQuestion) => {
-  if (question.ask === "texts")
-    return answer({ id: question.id, texts: question.paths.map((path) => readFileHeadSync(path, question.maxBytes)) });
-  void manualFor(question).then(
-    (found) => answer({ id: question.id, manual: found ? { reference: found.reference, markdown: found.markdown } : undefined }),
-    () => answer({ id: question.id, manual: undefined }),
-  );
+  const answer: HostWorkerAnswer = { id: question.id, texts: question.paths.map((path) => readFileHeadSync(path, question.maxBytes)) };
+  port.postMessage(answer);
 });

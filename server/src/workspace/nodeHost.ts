@@ -19,18 +19,23 @@ export interface NodeHostOptions extends UnitIndexOptions {
   probes?: ProbeOptions;
   /**
    * The bundled worker thread's script (server/dist/hostWorker.js): unit files are read for the
-   * index and man pages parsed there, off the thread that answers requests. Without it, or when the
-   * thread fails, that is done in this thread.
+   * index there, off the thread that answers requests. Without it, or when the thread fails, they
+   * are read in this thread.
    */
   workerScript?: string;
-  /** Man pages (of section 5) the worker thread parses as soon as it starts, for the first hovers. */
-  preparedPages?: readonly string[];
-  /** Called once the worker thread runs (see HostWorker). */
+  /** Called each time the worker thread starts running (see HostWorker). */
   workerOnline?: () => void;
 }
 
 /** Files the worker thread reads in one question: the facts of each part are worked out here in a few milliseconds. */
 const FILES_PER_PART = 25;
+
+/**
+ * The fewest files the worker thread is started for. A thread costs its start and a V8 heap of its
+ * own, and not all of that memory is given back when it ends: it pays for a workspace's thousands of
+ * files, while the few hundred units installed on a machine are read here in a few tens of milliseconds.
+ */
+export const FILES_FOR_THREAD = 1_000;
 
 /**
  * Facts of files the worker thread reads, a part at a time, the next part read while this thread
@@ -59,15 +64,12 @@ async function readFactsThere(thread: HostWorker, paths: readonly string[], maxB
  */
 export function createNodeHost(manPages: ManPageLibrary, options: NodeHostOptions = {}): NodeHost {
   const worker = options.workerScript === undefined ? undefined : new HostWorker(options.workerScript, options.workerOnline);
-  if (options.preparedPages) worker?.preparePages(options.preparedPages, "5");
-  /** Asks the worker thread where there is one; does the work here when there is none or it failed. */
-  const offThread = <T>(there: (worker: HostWorker) => Promise<T>, here: () => Promise<T>): Promise<T> =>
-    worker ? there(worker).catch(here) : here();
+  const readHere: FactsReader = (paths, maxBytes, found) => readFactsHere(paths, maxBytes, found, options.readFile);
+  // Where the thread fails, the files are read here (again: facts already found are found once more).
   const readFacts: FactsReader = (paths, maxBytes, found) =>
-    offThread(
-      (thread) => readFactsThere(thread, paths, maxBytes, found),
-      () => readFactsHere(paths, maxBytes, found, options.readFile),
-    );
+    worker && paths.length >= FILES_FOR_THREAD
+      ? readFactsThere(worker, paths, maxBytes, found).catch(() => readHere(paths, maxBytes, found))
+      : readHere(paths, maxBytes, found);
   const index = new UnitIndex({ ...options, readFacts });
   let facts: Promise<HostFacts> | undefined;
   return {
@@ -81,15 +83,9 @@ export function createNodeHost(manPages: ManPageLibrary, options: NodeHostOption
     filesNaming: (scope, unit) => index.filesNaming(scope, unit),
     workspaceFiles: () => index.workspaceFiles(),
     hostFacts: () => (facts ??= readHostFacts().catch(() => ({}))),
-    directiveManual: (name, hint) =>
-      offThread(
-        (thread) => thread.directiveDoc(name, hint),
-        () => manPages.directiveDoc(name, hint),
-      ),
-    manualEntry: (page, term) =>
-      offThread(
-        (thread) => thread.termEntry(page, term),
-        () => manPages.termEntry(page, term),
-      ),
+    // Parsed here in slices of a few milliseconds (see manPages.ts): a thread of their own would hold
+    // a heap of its own for as long as the server runs.
+    directiveManual: (name, hint) => manPages.directiveDoc(name, hint),
+    manualEntry: (page, term) => manPages.termEntry(page, term),
   };
 }

@@ -11,7 +11,7 @@ import { orderingEdges } from "../../src/language/graph/orderingEdges";
 import { staticCatalog } from "../../src/language/unitCatalog";
 import { createManPageLibrary } from "../../src/systemd/manPages";
 import { HostWorker } from "../../src/workspace/hostWorker";
-import { createNodeHost } from "../../src/workspace/nodeHost";
+import { createNodeHost, FILES_FOR_THREAD } from "../../src/workspace/nodeHost";
 
 const root = mkdtempSync(join(tmpdir(), "unitsmith-index-"));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -192,7 +192,7 @@ describe("the Node host's worker thread", () => {
   it("gives the unit index the same descriptions, ordering and references as reading in this thread", async () => {
     const workspace = tree({
       ...Object.fromEntries(
-        Array.from({ length: 130 }, (_, i) => [
+        Array.from({ length: FILES_FOR_THREAD }, (_, i) => [
           `group-${i % 3}/app-${i}.service`,
           `[Unit]\nDescription=App ${i}\nAfter=app-${i + 1}.service\nBefore=db.service\nWants=getty@tty${i}.service\n`,
         ]),
@@ -214,24 +214,26 @@ describe("the Node host's worker thread", () => {
       }),
     );
     assert.deepEqual(seen[0], seen[1]);
-    assert.equal(seen[0]!.descriptions.filter((description) => description?.startsWith("App ")).length, 130);
-    assert.equal(seen[0]!.naming.length, 131, "every unit file and the drop-in name db.service");
+    assert.equal(seen[0]!.descriptions.filter((description) => description?.startsWith("App ")).length, FILES_FOR_THREAD);
+    assert.equal(seen[0]!.naming.length, FILES_FOR_THREAD + 1, "every unit file and the drop-in name db.service");
   });
 
-  it("answers man page questions as the library does in this thread", async () => {
-    const library = createManPageLibrary();
-    const worker = new HostWorker(WORKER);
-    const hint = { page: "systemd.unit", section: "Unit" };
-    const here = await library.directiveDoc("Description", hint);
-    assert.ok(here, "systemd.unit(5) is installed here");
-    assert.deepEqual(await worker.directiveDoc("Description", hint), { reference: here.reference, markdown: here.markdown });
-    const entry = await library.termEntry("tmpfiles.d", "f+");
-    assert.deepEqual(await worker.termEntry("tmpfiles.d", "f+"), entry);
-    assert.equal(await worker.directiveDoc("NoSuchDirective", hint), undefined);
+  it("ends once it has been idle for a while, and starts again for the next question", async () => {
+    const file = join(tree({ "a.service": "[Unit]\nDescription=A\n" }), "a.service");
+    const worker = new HostWorker(WORKER, undefined, 50);
+    assert.equal(worker.running, false, "nothing is started before the first question");
+    assert.deepEqual(await worker.texts([file], 100), ["[Unit]\nDescription=A\n"]);
+    assert.equal(worker.running, true);
+    const deadline = Date.now() + 30_000;
+    while (worker.running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(worker.running, false, "the idle thread ended");
+    assert.deepEqual(await worker.texts([file], 8), ["[Unit]\nD"]);
+    assert.equal(worker.running, true, "a new thread answered");
   });
 
   it("is replaced by reading in this thread when it cannot start", async () => {
-    const workspace = tree({ "web.service": "[Unit]\nDescription=Web\nAfter=db.service\n" });
+    const others = Array.from({ length: FILES_FOR_THREAD }, (_, i) => [`app-${i}.service`, "[Unit]\nDescription=App\n"]);
+    const workspace = tree({ "web.service": "[Unit]\nDescription=Web\nAfter=db.service\n", ...Object.fromEntries(others) });
     const host = createNodeHost(createManPageLibrary(), {
       workspaceFolders: [workspace],
       searchPaths: () => [],
@@ -240,6 +242,7 @@ describe("the Node host's worker thread", () => {
     const catalog = await host.units("system");
     assert.equal(catalog.description("web.service"), "Web");
     assert.deepEqual(catalog.ordering?.("web.service"), { after: ["db.service"], before: [] });
+    assert.equal(catalog.description("app-7.service"), "App");
     assert.ok((await host.directiveManual("Description", { page: "systemd.unit", section: "Unit" }))?.markdown);
   });
 });

@@ -1,6 +1,7 @@
 // Finds the entries that document configuration directives (`ExecStart=`, `User=, Group=`) in a parsed page.
 import type { Block, DefinitionBlock, ManDocument } from "./document";
 import { plainText } from "./document";
+import { endsStep, type Steps } from "./steps";
 
 export interface DirectiveEntry {
   /** The names the entry documents, without "=": ["User", "Group"]. */
@@ -27,12 +28,15 @@ function unitSectionOf(heading: string | undefined): string | undefined {
   return heading ? /^\[([^\]]+)\]/.exec(heading)?.[1]!.toUpperCase() : undefined;
 }
 
-export function directiveEntries(document: ManDocument): DirectiveEntry[] {
+/** The entries of a page, as steps (see steps.ts). */
+export function* directiveEntries(document: ManDocument): Steps<DirectiveEntry[]> {
   const entries: DirectiveEntry[] = [];
   let heading = "";
   let subheading: string | undefined;
-  const visit = (blocks: readonly Block[], depth: number) => {
+  let count = 0;
+  function* visit(blocks: readonly Block[], depth: number): Steps<void> {
     for (const block of blocks) {
+      if (endsStep(++count)) yield;
       if (block.kind === "heading") {
         if (block.level === 1) [heading, subheading] = [block.text, undefined];
         else subheading = block.text;
@@ -42,13 +46,13 @@ export function directiveEntries(document: ManDocument): DirectiveEntry[] {
           const unitSection = unitSectionOf(subheading) ?? unitSectionOf(heading);
           entries.push({ names, heading, subheading, unitSection, depth, definition: block });
         }
-        visit(block.body, depth + 1);
+        yield* visit(block.body, depth + 1);
       } else if (block.kind === "item" || block.kind === "indent") {
-        visit(block.body, depth + 1);
+        yield* visit(block.body, depth + 1);
       }
     }
-  };
-  visit(document.blocks, 0);
+  }
+  yield* visit(document.blocks, 0);
   return entries;
 }
 

@@ -1,6 +1,7 @@
 // Reads systemd.directives(7): each directive it lists, with the pages that document it.
 import type { ManDocument } from "./document";
 import { blockText, plainText } from "./document";
+import { endsStep, finished, type Steps } from "./steps";
 
 export interface ManReference {
   name: string;
@@ -24,9 +25,16 @@ export function parseManReference(text: string): ManReference | undefined {
 }
 
 export function listedDirectives(document: ManDocument): ListedDirective[] {
+  return finished(listedDirectiveSteps(document));
+}
+
+/** listedDirectives as steps (see steps.ts): systemd.directives(7) lists a few thousand names. */
+export function* listedDirectiveSteps(document: ManDocument): Steps<ListedDirective[]> {
   const listed: ListedDirective[] = [];
   let heading = "";
+  let count = 0;
   for (const block of document.blocks) {
+    if (endsStep(++count)) yield;
     if (block.kind === "heading" && block.level === 1) heading = block.text;
     if (block.kind !== "definition") continue;
     const name = /^([A-Za-z][\w.:-]*)=$/.exec(plainText(block.term))?.[1];

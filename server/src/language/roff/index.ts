@@ -2,5 +2,6 @@ export * from "./document";
 export { parseRoff } from "./parse";
 export { renderBlocks, renderDocument, type MarkdownOptions } from "./markdown";
 export { directiveEntries, type DirectiveEntry } from "./directiveIndex";
-export { listedDirectives, parseManReference, type ListedDirective, type ManReference } from "./directivesPage";
-export { createManPage, directiveDoc, pageMarkdown, termDoc, type DirectiveDoc, type ManPage } from "./manPage";
+export { listedDirectives, listedDirectiveSteps, parseManReference, type ListedDirective, type ManReference } from "./directivesPage";
+export { inSlices, type Steps } from "./steps";
+export { createManPage, manPageSteps, directiveDoc, pageMarkdown, termDoc, type DirectiveDoc, type ManPage } from "./manPage";

@@ -1,6 +1,7 @@
 // Turns roff source into the logical lines a formatter acts on: continuation lines joined, comments,
 // macro definitions and false conditional branches dropped, strings (`.ds`) recorded. Conditions are
 // evaluated as nroff (a terminal) would: `n` is true, `t` false, and groff's `\n(.g` is set.
+import { endsStep, type Steps } from "./steps";
 
 /** `.name args` of a control line, or undefined for a text line. */
 export function splitRequest(line: string): { name: string; args: string } | undefined {
@@ -87,7 +88,7 @@ function condition(args: string, strings: Map<string, string>): { value: boolean
 }
 
 /** The logical lines of `source`; `strings` collects the page's `.ds` definitions as they are met. */
-export function logicalLines(source: string, strings: Map<string, string>): string[] {
+export function* logicalLines(source: string, strings: Map<string, string>): Steps<string[]> {
   const raw = source.split(/\r?\n/);
   const out: string[] = [];
   let next = 0;
@@ -166,6 +167,10 @@ export function logicalLines(source: string, strings: Map<string, string>): stri
     }
   };
 
-  for (let line = readLine(); line !== undefined; line = readLine()) handle(line);
+  let count = 0;
+  for (let line = readLine(); line !== undefined; line = readLine()) {
+    handle(line);
+    if (endsStep(++count)) yield;
+  }
   return out;
 }

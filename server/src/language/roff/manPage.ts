@@ -2,7 +2,8 @@
 import { plainText, type Block, type DefinitionBlock, type ManDocument } from "./document";
 import { type DirectiveEntry, directiveEntries, indexDirectives, pickEntry } from "./directiveIndex";
 import { type MarkdownOptions, renderBlocks, renderDocument } from "./markdown";
-import { parseRoff } from "./parse";
+import { roffSteps } from "./parse";
+import { finished, type Steps } from "./steps";
 
 export interface ManPage {
   /** As the file is named: "systemd.exec". */
@@ -29,8 +30,13 @@ export interface DirectiveDoc {
 }
 
 export function createManPage(name: string, section: string, source: string): ManPage {
-  const document = parseRoff(source);
-  return { name, section, document, directives: indexDirectives(directiveEntries(document)) };
+  return finished(manPageSteps(name, section, source));
+}
+
+/** createManPage as steps (see steps.ts). */
+export function* manPageSteps(name: string, section: string, source: string): Steps<ManPage> {
+  const document = yield* roffSteps(source);
+  return { name, section, document, directives: indexDirectives(yield* directiveEntries(document)) };
 }
 
 /** `name` with or without "="; `unitSection` ("Network", "Address") picks among entries of one name. */

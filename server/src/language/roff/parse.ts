@@ -5,6 +5,7 @@ import { blockText } from "./document";
 import { createInlineState, decodeInline, decodePlain, setFont } from "./inline";
 import { logicalLines, splitArguments, splitRequest } from "./lines";
 import { predefinedStrings } from "./specialCharacters";
+import { endsStep, finished, type Steps } from "./steps";
 import { parseTable } from "./table";
 
 interface Container {
@@ -19,8 +20,13 @@ const listMarker = /^\\h'-[\d.]+[a-z]?'(.*?)\\h'\+[\d.]+[a-z]?'\\c$/;
 const alternatingFonts = new Set(["BR", "RB", "BI", "IB", "IR", "RI"]);
 
 export function parseRoff(source: string): ManDocument {
+  return finished(roffSteps(source));
+}
+
+/** parseRoff as steps (see steps.ts). */
+export function* roffSteps(source: string): Steps<ManDocument> {
   const strings = predefinedStrings();
-  const lines = logicalLines(source, strings);
+  const lines = yield* logicalLines(source, strings);
   const state = createInlineState(strings);
   const root: Block[] = [];
   const rootContainer: Container = { kind: "root", blocks: root };
@@ -147,7 +153,9 @@ export function parseRoff(source: string): ManDocument {
     if (table.rows.length) top().blocks.push(table);
   };
 
+  let count = 0;
   for (const line of lines) {
+    if (endsStep(++count)) yield;
     if (tableLines) {
       if (line.startsWith(".TE")) endTable();
       else tableLines.push(line);
