@@ -70,8 +70,8 @@ const directivePagesFallback = [
 ].map((name) => ({ name, section: "5" }));
 
 /**
- * Parsed pages kept, the last used first out: a parse weighs about twenty times its compressed page
- * (systemd.exec(5) about 1.7 MiB), and a unit's hovers quote three or four pages.
+ * Parsed pages kept, the one used longest ago dropped first: a parse weighs about eight times the
+ * page's text (systemd.exec(5) 1.4 MiB), and a unit's hovers quote three or four pages.
  */
 const KEPT_PAGES = 4;
 
@@ -106,7 +106,7 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
     return undefined;
   };
 
-  /** Directive name → the pages systemd.directives(7) says document it; the page itself (5 MiB parsed) is not kept. */
+  /** Directive name → the pages systemd.directives(7) says document it; the page itself (6 MiB parsed) is not kept. */
   const directiveIndex = () => {
     directivePages ??= parsed("systemd.directives", "7").then(async (directives) => {
       if (!directives) return undefined;
