@@ -68,9 +68,7 @@ export function startSession(connection: Connection, params: InitializeParams): 
     // The thread's start sets the young generation's growth back; the code cache wants the flags as they were.
     workerOnline: setHeapFlags,
   });
-  host.index.setWorkspaceFolders(
-    params.workspaceFolders?.map((f) => pathOfUri(f.uri)) ?? (params.rootUri ? [pathOfUri(params.rootUri)] : []),
-  );
+  host.setWorkspaceFolders(params.workspaceFolders?.map((f) => pathOfUri(f.uri)) ?? (params.rootUri ? [pathOfUri(params.rootUri)] : []));
   const service = createUnitLanguageService(host, { rulePages: RULE_PAGES_URI });
   service.configure({
     client: clientFeaturesOf(can),

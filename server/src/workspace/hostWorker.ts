@@ -6,8 +6,12 @@ interface Pending {
   failed: (error: Error) => void;
 }
 
-/** How long the thread waits for another question before it ends: the parts of one index build follow each other closely. */
-const IDLE_MS = 1_000;
+/**
+ * How long the thread waits before it ends: for another question, 1 s (the parts of one index build
+ * follow each other closely); for its first when it was started ahead, 10 s (an index build begins
+ * with the first diagnostics).
+ */
+const WAITS = { idleMs: 1_000, aheadMs: 10_000 };
 
 /**
  * The main thread's side of the Node host's worker thread (`hostWorkerMain.ts`). The thread runs only
@@ -29,12 +33,18 @@ export class HostWorker {
   constructor(
     private readonly script: string,
     private readonly online?: () => void,
-    private readonly idleMs = IDLE_MS,
+    private readonly waits = WAITS,
   ) {}
 
   /** Whether a thread runs now. */
   get running(): boolean {
     return this.worker !== undefined;
+  }
+
+  /** Starts the thread ahead of the reading it is for (its start takes 50 to 150 ms on a loaded machine). */
+  startAhead(): void {
+    const worker = this.started();
+    if (worker && this.pending.size === 0) this.endWhenIdle(worker, this.waits.aheadMs);
   }
 
   /** The first `maxBytes` of each file; undefined for a file it cannot read. */
@@ -45,7 +55,6 @@ export class HostWorker {
       clearTimeout(this.idle);
       const id = this.nextId++;
       this.pending.set(id, { answered: resolve, failed: reject });
-      // The thread keeps the process alive only while it has work.
       if (this.pending.size === 1) worker.ref();
       worker.postMessage({ id, paths, maxBytes } satisfies HostWorkerQuestion);
     });
@@ -55,13 +64,15 @@ export class HostWorker {
     if (this.broken || this.worker) return this.worker;
     try {
       const worker = new Worker(this.script);
+      // The thread keeps the process alive only while it has work.
+      worker.unref();
       if (this.online) worker.once("online", this.online);
       worker.on("message", (answer: HostWorkerAnswer) => {
         this.pending.get(answer.id)?.answered(answer.texts);
         this.pending.delete(answer.id);
         if (this.pending.size > 0) return;
         worker.unref();
-        this.idle = setTimeout(() => this.stop(worker), this.idleMs).unref();
+        this.endWhenIdle(worker, this.waits.idleMs);
       });
       worker.on("error", (error) => this.fail(worker, error));
       worker.on("exit", () => this.fail(worker, new Error("the host's worker thread stopped")));
@@ -70,6 +81,11 @@ export class HostWorker {
       this.broken = error instanceof Error ? error : new Error(String(error));
     }
     return this.worker;
+  }
+
+  private endWhenIdle(worker: Worker, ms: number): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.stop(worker), ms).unref();
   }
 
   /** Ends an idle thread; the next question starts another. */

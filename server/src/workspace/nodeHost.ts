@@ -12,6 +12,8 @@ import { readFactsHere, UnitIndex, type FactsReader, type UnitIndexOptions } fro
 export interface NodeHost extends UnitLanguageHost {
   /** The unit index, to forget its scans when unit files change. */
   readonly index: UnitIndex;
+  /** The folders the index lists; with a workspace, the worker thread is started ahead of its reading. */
+  setWorkspaceFolders(folders: readonly string[]): void;
 }
 
 export interface NodeHostOptions extends UnitIndexOptions {
@@ -74,6 +76,10 @@ export function createNodeHost(manPages: ManPageLibrary, options: NodeHostOption
   let facts: Promise<HostFacts> | undefined;
   return {
     index,
+    setWorkspaceFolders: (folders) => {
+      index.setWorkspaceFolders(folders);
+      if (folders.length > 0) worker?.startAhead();
+    },
     listDirectory: createPathLister(options.probes),
     isFile: createFileProbe(options.probes),
     readFile: options.readFile ?? readFileHead,

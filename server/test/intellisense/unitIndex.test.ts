@@ -220,15 +220,22 @@ describe("the Node host's worker thread", () => {
 
   it("ends once it has been idle for a while, and starts again for the next question", async () => {
     const file = join(tree({ "a.service": "[Unit]\nDescription=A\n" }), "a.service");
-    const worker = new HostWorker(WORKER, undefined, 50);
+    const worker = new HostWorker(WORKER, undefined, { idleMs: 50, aheadMs: 50 });
+    const ended = async () => {
+      const deadline = Date.now() + 30_000;
+      while (worker.running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      return !worker.running;
+    };
     assert.equal(worker.running, false, "nothing is started before the first question");
     assert.deepEqual(await worker.texts([file], 100), ["[Unit]\nDescription=A\n"]);
     assert.equal(worker.running, true);
-    const deadline = Date.now() + 30_000;
-    while (worker.running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.equal(worker.running, false, "the idle thread ended");
+    assert.ok(await ended(), "the idle thread ended");
     assert.deepEqual(await worker.texts([file], 8), ["[Unit]\nD"]);
     assert.equal(worker.running, true, "a new thread answered");
+    assert.ok(await ended());
+    worker.startAhead();
+    assert.equal(worker.running, true, "started ahead of a workspace's reading");
+    assert.ok(await ended(), "a thread started ahead and never asked ends too");
   });
 
   it("is replaced by reading in this thread when it cannot start", async () => {

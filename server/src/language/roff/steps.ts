@@ -4,6 +4,10 @@
 
 export type Steps<T> = Generator<void, T, void>;
 
+/** Back to the event loop: at once after pending I/O where there is setImmediate (Node), else by a timer (browsers wait a few ms). */
+const pause = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 /** Runs the steps through without a pause. */
 export function finished<T>(steps: Steps<T>): T {
   for (;;) {
@@ -19,7 +23,7 @@ export async function inSlices<T>(steps: Steps<T>, sliceMs = 8): Promise<T> {
     const next = steps.next();
     if (next.done) return next.value;
     if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await pause();
       sliceStart = performance.now();
     }
   }
