@@ -45,6 +45,8 @@ export class KeptDiagnostics {
   entries(file: UnitFile): EntryFindings[] {
     const records: EntryFindings[] = [];
     const starts = file.lines.lineStarts;
+    // Holey but with fast elements: entries start on some lines only.
+    this.nextEntries = new Array<EntryFindings | undefined>(starts.length);
     let line = 0;
     for (const section of file.sections) {
       for (const entry of section.entries) {

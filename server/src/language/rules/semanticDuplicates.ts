@@ -46,35 +46,39 @@ export const duplicateRules: RuleFamily = {
     const schema = fileSchemaFor(kind);
     if (!schema || !unitTypeOf(kind)) return [];
     // Repeated sections of one name are merged, so entries are grouped by section name and key.
-    const groups = new Map<string, { info: DirectiveInfo; entries: EntryNode[] }>();
+    const sections = new Map<string, Map<string, { info: DirectiveInfo; entries: EntryNode[] }>>();
     for (const section of file.sections) {
+      let groups = sections.get(section.name);
+      if (!groups) sections.set(section.name, (groups = new Map()));
       for (const entry of section.entries) {
         if (entry.value === "") continue;
         const info = schema.directive(section.name, entry.key);
         if (!singleValue(info)) continue;
-        const key = `${section.name}\n${entry.key}`;
-        (groups.get(key) ?? groups.set(key, { info, entries: [] }).get(key)!).entries.push(entry);
+        const group = groups.get(entry.key);
+        if (group) group.entries.push(entry);
+        else groups.set(entry.key, { info, entries: [entry] });
       }
     }
     const findings: Finding[] = [];
-    for (const { info, entries } of groups.values()) {
+    for (const { info, entries } of [...sections.values()].flatMap((groups) => [...groups.values()])) {
       if (entries.length < 2) continue;
       if (firstWins(info)) {
+        const first = lineOf(context, entries[0]!);
         for (const ignored of entries.slice(1)) {
           findings.push({
             rule: duplicateDirective,
             span: ignored.keySpan,
-            message: `Unit= is already set on line ${lineOf(context, entries[0]!)}: systemd starts the first unit named and ignores this one.`,
+            message: `Unit= is already set on line ${first}: systemd starts the first unit named and ignores this one.`,
           });
         }
         continue;
       }
-      const winner = entries.at(-1)!;
+      const last = lineOf(context, entries.at(-1)!);
       for (const overridden of entries.slice(0, -1)) {
         findings.push({
           rule: duplicateDirective,
           span: overridden.keySpan,
-          message: `${info.name}= is set again on line ${lineOf(context, winner)}, and the last assignment wins: this one has no effect. Remove one of them.`,
+          message: `${info.name}= is set again on line ${last}, and the last assignment wins: this one has no effect. Remove one of them.`,
         });
       }
     }

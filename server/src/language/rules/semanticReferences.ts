@@ -2,6 +2,7 @@ import { unitOf } from "../effectiveUnit/effectiveUnit";
 import { orderingCycle, orderingOf } from "../graph/orderingEdges";
 import { resolveUnit } from "../unitCatalog";
 import { unitReferences, type UnitReference } from "../unitReferences";
+import { memoized } from "../memoized";
 import { parseUnitName } from "../values/unitName";
 import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
 import { unitTypeOf } from "./semanticAssignments";
@@ -49,12 +50,19 @@ const SKIPPED = new Set([
 const FILE_TYPES = new Set(["service", "socket", "target", "timer", "path"]);
 const PULLING = new Set(["Requires", "Requisite", "BindsTo", "Wants", "Upholds"]);
 
-/** Whether the name stands for a unit that needs a file to exist: no specifier, a type only files define. */
-function needsFile(reference: UnitReference): boolean {
-  if (reference.name.includes("%")) return false;
-  const parsed = parseUnitName(reference.name);
-  return parsed.ok && FILE_TYPES.has(parsed.unit.type);
-}
+/**
+ * Whether the name stands for a unit that needs a file to exist: no specifier, a type only files
+ * define. Asked of every unit a file names, again after each keystroke.
+ */
+const needsFile = memoized(
+  10_000,
+  (reference: UnitReference) => reference.name,
+  ({ name }: UnitReference): boolean => {
+    if (name.includes("%")) return false;
+    const parsed = parseUnitName(name);
+    return parsed.ok && FILE_TYPES.has(parsed.unit.type);
+  },
+);
 
 export const referenceRules: RuleFamily = {
   rules: [unitNotFound, requiredAndConflicting, orderingCycleRule],
