@@ -7,12 +7,14 @@ import {
   type ManPage,
   type ManReference,
   type MarkdownOptions,
-  directiveDoc,
   inSlices,
   listedDirectiveSteps,
   manPageSteps,
   pageMarkdown,
   parseManReference,
+  renderedDirectiveDoc,
+  renderedDirectiveSteps,
+  type RenderedDirectives,
   termDoc,
 } from "../language/roff";
 import { readManPage } from "./manPageFile";
@@ -96,14 +98,34 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
     return page;
   };
 
-  const page = async (name: string, section?: string): Promise<ManPage | undefined> => {
+  /** What `load` finds of the page `name` names (as "systemd.exec(5)", or with `section`), else of the first in the usual sections. */
+  const firstIn = async <T>(name: string, section: string | undefined, load: (name: string, section: string) => Promise<T | undefined>) => {
     const reference = parseManReference(name);
     const sections = reference ? [reference.section] : section ? [section] : searchSections;
     for (const s of sections) {
-      const found = await pageIn(reference?.name ?? name, s);
+      const found = await load(reference?.name ?? name, s);
       if (found) return found;
     }
     return undefined;
+  };
+  const page = (name: string, section?: string) => firstIn(name, section, pageIn);
+
+  /**
+   * Each page's directive entries, rendered the first time a directive is looked for in it and kept
+   * as long as the server runs (every page's together weigh under 2 MiB), without its parse: a
+   * lookup then never parses a page twice, whichever pages the kept parses are.
+   */
+  const rendered = new Map<string, Promise<RenderedDirectives | undefined>>();
+  const renderedPage = (name: string, section: string): Promise<RenderedDirectives | undefined> => {
+    const key = `${name}(${section})`;
+    let entries = rendered.get(key);
+    if (!entries) {
+      entries = parsed(name, section)
+        .then((found) => found && inSlices(renderedDirectiveSteps(found, options.markdown)))
+        .catch(() => undefined);
+      rendered.set(key, entries);
+    }
+    return entries;
   };
 
   /** Directive name → the pages systemd.directives(7) says document it; the page itself (6 MiB parsed) is not kept. */
@@ -118,11 +140,15 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
     return directivePages;
   };
 
-  /** Pages to search, in order: the hint's, those systemd.directives(7) names, then the usual ones. Loaded lazily. */
+  /**
+   * Pages to search, in order: the hint's, those systemd.directives(7) names, and where that page is
+   * missing the usual ones (a directive it does not list is on no installed page: a newer systemd's).
+   * Loaded lazily.
+   */
   const candidatePages = (key: string, hint: DirectiveHint): (() => Promise<ManReferenceLike[]>)[] => [
     async () => (hint.page ? [parseManReference(hint.page) ?? { name: hint.page }] : []),
     async () => (await directiveIndex())?.get(key) ?? [],
-    async () => directivePagesFallback,
+    async () => ((await directiveIndex()) ? [] : directivePagesFallback),
   ];
 
   const findDirective = async (name: string, hint: DirectiveHint): Promise<DirectiveDoc | undefined> => {
@@ -135,8 +161,8 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
       for (const candidate of await pages()) {
         if (seen.has(candidate.name)) continue;
         seen.add(candidate.name);
-        const found = await page(candidate.name, candidate.section);
-        const doc = found && directiveDoc(found, key, hint.section, options.markdown);
+        const found = await firstIn(candidate.name, candidate.section, renderedPage);
+        const doc = found && renderedDirectiveDoc(found, key, hint.section);
         if (!doc) continue;
         // Keep looking only when the page files the entry under another unit file section.
         const filedUnder = /^\[[^\]]+\]/.exec(doc.subsection ?? "")?.[0] ?? /^\[[^\]]+\]/.exec(doc.section)?.[0];

@@ -69,8 +69,11 @@ export function indexDirectives(entries: readonly DirectiveEntry[]): Map<string,
  * The best entry for a name: one under the unit file section asked for, else one under no particular
  * section, else any; among those the least nested, then the first.
  */
-export function pickEntry(candidates: readonly DirectiveEntry[], section?: string): DirectiveEntry | undefined {
+export function pickEntry<E extends Pick<DirectiveEntry, "unitSection" | "depth">>(
+  candidates: readonly E[],
+  section?: string,
+): E | undefined {
   const wanted = section?.toUpperCase();
-  const rank = (e: DirectiveEntry) => (wanted && e.unitSection === wanted ? 0 : e.unitSection === undefined ? 1 : 2);
+  const rank = (e: E) => (wanted && e.unitSection === wanted ? 0 : e.unitSection === undefined ? 1 : 2);
   return [...candidates].sort((a, b) => rank(a) - rank(b) || a.depth - b.depth)[0];
 }

@@ -42,9 +42,55 @@ export function* manPageSteps(name: string, section: string, source: string): St
 /** `name` with or without "="; `unitSection` ("Network", "Address") picks among entries of one name. */
 export function directiveDoc(page: ManPage, name: string, unitSection?: string, options?: MarkdownOptions): DirectiveDoc | undefined {
   const entry = pickEntry(page.directives.get(name.replace(/=$/, "")) ?? [], unitSection);
-  if (!entry) return undefined;
+  return entry && docOf(page, entry, renderBlocks(entry.definition.body, page.document.notes, options));
+}
+
+/** Every directive entry of a page with its Markdown: what directive lookups keep of a page once its parse is dropped. */
+export interface RenderedDirectives {
+  name: string;
+  section: string;
+  entries: Map<string, RenderedEntry[]>;
+}
+
+type RenderedEntry = Omit<DirectiveEntry, "definition"> & { markdown: string };
+
+/** The page's directive entries rendered, as steps (see steps.ts): an entry documenting several names is rendered once. */
+export function* renderedDirectiveSteps(page: ManPage, options?: MarkdownOptions): Steps<RenderedDirectives> {
+  const done = new Map<DirectiveEntry, RenderedEntry>();
+  const entries = new Map<string, RenderedEntry[]>();
+  for (const [name, found] of page.directives) {
+    entries.set(
+      name,
+      found.map((entry) => {
+        let rendered = done.get(entry);
+        if (!rendered) {
+          const { definition, ...rest } = entry;
+          done.set(entry, (rendered = { ...rest, markdown: renderBlocks(definition.body, page.document.notes, options) }));
+        }
+        return rendered;
+      }),
+    );
+    if (endsRenderStep(done.size)) yield;
+  }
+  return { name: page.name, section: page.section, entries };
+}
+
+/** Entries rendered a step: rendering an entry costs about what parsing a few hundred lines does. */
+const endsRenderStep = (count: number) => count % 16 === 0;
+
+/** directiveDoc from a page's rendered entries. */
+export function renderedDirectiveDoc(page: RenderedDirectives, name: string, unitSection?: string): DirectiveDoc | undefined {
+  const entry = pickEntry(page.entries.get(name.replace(/=$/, "")) ?? [], unitSection);
+  return entry && docOf(page, entry, entry.markdown);
+}
+
+function docOf(
+  page: { name: string; section: string },
+  entry: Pick<DirectiveEntry, "names" | "heading" | "subheading">,
+  markdown: string,
+): DirectiveDoc {
   return {
-    markdown: renderBlocks(entry.definition.body, page.document.notes, options),
+    markdown,
     names: entry.names.map((n) => `${n}=`),
     page: page.name,
     reference: `${page.name}(${page.section})`,
