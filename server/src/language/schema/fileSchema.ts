@@ -49,42 +49,41 @@ function changeKey(family: string, section: string, name: string): string {
   return `${family}/${section}/${name}`;
 }
 
-let tables: Map<SchemaFamily, SectionTable> | undefined;
+const tables = new Map<SchemaFamily, SectionTable>();
+let changes: Map<string, DirectiveChange> | undefined;
 
-/** Builds the lookup tables on first use, so start-up does no work. */
-function familyTables(): Map<SchemaFamily, SectionTable> {
-  if (tables) return tables;
-  const changes = new Map<string, DirectiveChange>();
-  for (const change of schemaOverlay.changes) {
-    for (const section of change.sections) changes.set(changeKey(change.family, section, change.name), change);
-  }
-  tables = new Map();
-  const tableOf = (family: SchemaFamily) => tables!.get(family) ?? tables!.set(family, new Map()).get(family)!;
-  const add = (family: SchemaFamily, info: DirectiveInfo) => {
-    const table = tableOf(family);
+/**
+ * The lookup table of one family, built on its first use: start-up does no work, and a unit file's
+ * first request does not build the tables of networkd, Quadlet and every configuration file too.
+ */
+function familyTable(family: SchemaFamily): SectionTable {
+  let table = tables.get(family);
+  if (table) return table;
+  table = new Map();
+  tables.set(family, table);
+  const add = (info: DirectiveInfo) =>
     (table.get(info.section) ?? table.set(info.section, new Map()).get(info.section)!).set(info.name, info);
-  };
-  for (const directive of [...schemaData.directives, ...configSchemaData.directives]) add(directive.family, infoOf(directive, changes));
-  for (const change of schemaOverlay.changes) {
-    for (const section of change.sections) {
-      if (tableOf(change.family).get(section)?.has(change.name)) continue;
-      // Old names that the current tables no longer list at all.
-      add(change.family, {
-        name: change.name,
-        section,
-        family: change.family,
-        value: { kind: "string" },
-        list: false,
-        status: change.change,
-        change,
-      });
+  if (!changes) {
+    changes = new Map();
+    for (const change of schemaOverlay.changes) {
+      for (const section of change.sections) changes.set(changeKey(change.family, section, change.name), change);
     }
   }
-  for (const fileType of schemaData.quadlet.fileTypes) {
-    for (const key of fileType.keys) add("quadlet", quadletInfo(fileType.section, key));
+  const directives = isConfigFamily(family) ? configSchemaData.directives : schemaData.directives;
+  for (const directive of directives) if (directive.family === family) add(infoOf(directive, changes));
+  for (const change of schemaOverlay.changes) {
+    if (change.family !== family) continue;
+    for (const section of change.sections) {
+      if (table.get(section)?.has(change.name)) continue;
+      // Old names that the current tables no longer list at all.
+      add({ name: change.name, section, family, value: { kind: "string" }, list: false, status: change.change, change });
+    }
   }
-  for (const key of schemaData.quadlet.quadletSectionKeys) add("quadlet", quadletInfo("Quadlet", key));
-  return tables;
+  if (family === "quadlet") {
+    for (const fileType of schemaData.quadlet.fileTypes) for (const key of fileType.keys) add(quadletInfo(fileType.section, key));
+    for (const key of schemaData.quadlet.quadletSectionKeys) add(quadletInfo("Quadlet", key));
+  }
+  return table;
 }
 
 function infoOf(directive: Directive | ConfigDirective, changes: Map<string, DirectiveChange>): DirectiveInfo {
@@ -158,10 +157,9 @@ export function fileSchemaFor(kind: UnitKind): FileSchema | undefined {
   const cached = cache.get(key);
   if (cached) return cached;
   const sources = new Map(sectionSources(file));
-  const all = familyTables();
   // Looked up for every entry by several rules: one map from section to its directives.
-  const tables = new Map([...sources].map(([section, family]) => [section, all.get(family)?.get(section)]));
-  const table = (section: string) => tables.get(section);
+  const sections = new Map([...sources].map(([section, family]) => [section, familyTable(family).get(section)]));
+  const table = (section: string) => sections.get(section);
   const schema: FileSchema = {
     description: descriptionOf(file),
     sections: [...sources.keys()],
@@ -189,7 +187,7 @@ export function fileKindsWithSection(section: string): string[] {
 /** Where a directive name lives in any unit type, e.g. OnCalendar → [[".timer", "Timer"]]. */
 export function unitSectionsAnywhere(name: string): { fileKinds: string[]; section: string }[] {
   const found: { fileKinds: string[]; section: string }[] = [];
-  for (const [section, directives] of familyTables().get("unit") ?? []) {
+  for (const [section, directives] of familyTable("unit")) {
     if (!directives.has(name)) continue;
     const fileKinds = Object.entries(schemaData.fileTypes.unit)
       .filter(([, sections]) => sections.includes(section))
