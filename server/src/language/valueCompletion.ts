@@ -26,10 +26,14 @@ export const EAGER_DESCRIPTIONS = 60;
 
 const ORIGIN_ORDER: Readonly<Record<KnownUnit["origin"], number>> = { workspace: 0, installed: 1, special: 2 };
 
-/** The `data` of a unit name item, for completionItem/resolve. */
-export interface UnitItemData {
-  unit: string;
+/**
+ * The `data` of a unit name item, for completionItem/resolve, which finds the unit by the item's
+ * label. One object for a whole list, so that a client taking list defaults gets it once.
+ */
+interface UnitItemData {
+  unitName: true;
 }
+const UNIT_ITEM_DATA: UnitItemData = { unitName: true };
 
 function unitDocumentation(unit: KnownUnit, description: string | undefined): CompletionItem["documentation"] {
   const lines = [description ? `**${unit.name}**: ${description}` : `**${unit.name}**`];
@@ -94,13 +98,30 @@ function startingWith(units: readonly KnownUnit[], prefix: string, limit: number
   return found;
 }
 
+/** Lists answered from one catalog, by directive, file, word and range: asked again as they were, they are not made again. */
+const answered = new WeakMap<UnitCatalog, Map<string, CompletionList>>();
+const ANSWERS_KEPT = 64;
+
 /**
  * Unit names for a unit-typed directive, filtered by the types it accepts; the file's own name is
  * left out. Where an instance is needed, a template is inserted with a placeholder for the instance.
  * Of a long list, the names that start with what is typed come first, then those that contain it,
  * up to MAX_UNIT_ITEMS: the list is then incomplete, and the client asks again as the user types.
+ * The same question of the same catalog gets the same list (not to be changed by the caller).
  */
 export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName: string, typed: string, range: Range): CompletionList {
+  let lists = answered.get(catalog);
+  if (!lists) answered.set(catalog, (lists = new Map()));
+  const key = JSON.stringify([info.name, info.section, ownName, typed, range.start, range.end]);
+  let list = lists.get(key);
+  if (!list) {
+    if (lists.size >= ANSWERS_KEPT) lists.clear();
+    lists.set(key, (list = unitNameList(info, catalog, ownName, typed, range)));
+  }
+  return list;
+}
+
+function unitNameList(info: DirectiveInfo, catalog: UnitCatalog, ownName: string, typed: string, range: Range): CompletionList {
   const value = unitValueOf(info);
   if (!value) return { isIncomplete: false, items: [] };
   const instanceOf = (name: string) => {
@@ -146,7 +167,7 @@ export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName
       ...(snippet
         ? { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet }
         : { textEdit: { range, newText: unit.name } }),
-      ...(!documented && { data: { unit: unit.name } satisfies UnitItemData }),
+      ...(!documented && { data: UNIT_ITEM_DATA }),
     };
   });
   return { isIncomplete, items };
@@ -154,8 +175,7 @@ export function unitNameItems(info: DirectiveInfo, catalog: UnitCatalog, ownName
 
 /** Fills in the description of a unit name item that was listed without one. */
 export function resolveUnitItem(item: CompletionItem, catalog: UnitCatalog): CompletionItem {
-  const name = (item.data as Partial<UnitItemData> | undefined)?.unit;
-  const unit = typeof name === "string" ? catalog.get(name) : undefined;
+  const unit = (item.data as Partial<UnitItemData> | undefined)?.unitName === true ? catalog.get(item.label) : undefined;
   if (!unit) return item;
   const description = catalog.description(unit.name);
   return { ...item, ...(description && { detail: description }), documentation: unitDocumentation(unit, description) };

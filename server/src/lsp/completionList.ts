@@ -12,10 +12,20 @@ const sameRange = (a: Range, b: Range) =>
  * without a range and data each. Items with different ranges, or insert-and-replace edits, go as
  * they are: a bare array when the list is complete.
  */
-export function completionListFor(
-  { isIncomplete, items }: CompletionList,
-  itemDefaults: readonly string[],
-): CompletionItem[] | CompletionList {
+export function completionListFor(list: CompletionList, itemDefaults: readonly string[]): CompletionItem[] | CompletionList {
+  // The service hands out the same items again for the same question (unit names in a large
+  // workspace): their wire form is kept with them.
+  const key = `${list.isIncomplete} ${itemDefaults.join(" ")}`;
+  const kept = wireForms.get(list.items);
+  if (kept?.key === key) return kept.wire;
+  const wire = wireFormOf(list, itemDefaults);
+  wireForms.set(list.items, { key, wire });
+  return wire;
+}
+
+const wireForms = new WeakMap<readonly CompletionItem[], { key: string; wire: CompletionItem[] | CompletionList }>();
+
+function wireFormOf({ isIncomplete, items }: CompletionList, itemDefaults: readonly string[]): CompletionItem[] | CompletionList {
   const asTheyAre = isIncomplete ? { isIncomplete, items } : items;
   const first = items[0];
   const edit = first?.textEdit;

@@ -126,6 +126,19 @@ describe("unit name completion in a large workspace", () => {
     assert.equal(list.isIncomplete, true, "the other names are left out");
   });
 
+  it("answers the same question of the same catalog with the same list, its items sharing one data object", async () => {
+    const service = testService({ units: async () => workspace });
+    const { document, position } = atCursor("bench.service", "[Unit]\nAfter=app-9|");
+    const [first, again] = [await service.completionList(document, position), await service.completionList(document, position)];
+    assert.equal(again.items, first.items);
+    const cut = first.items.filter((item) => item.documentation === undefined);
+    assert.ok(cut.every((item) => item.data === cut[0]!.data));
+    const longer = atCursor("bench.service", "[Unit]\nAfter=app-98|");
+    const other = await service.completionList(longer.document, longer.position);
+    assert.notEqual(other.items, first.items);
+    assert.equal((await service.resolveCompletion(other.items[0]!)).detail, "App 98");
+  });
+
   it("sends every name, as a complete list, when there are few", async () => {
     const { document, position } = atCursor("app.service", "[Unit]\nAfter=ss|");
     const list = await testService({ units: async () => sampleCatalog() }).completionList(document, position);

@@ -29,11 +29,12 @@ export interface UnitNameOptions {
 const EXPECTED = 'Expected a unit name such as "foo.service", "foo@.service" or "foo@bar.timer"';
 
 /** Checks a unit name by systemd's unit_name_is_valid() rules and splits it into its parts. */
+const fail = (start: number, end: number, detail: string): UnitNameResult => ({
+  ok: false,
+  problem: problemAt(start, Math.max(end, start + 1), `${EXPECTED}; ${detail}`),
+});
+
 export function parseUnitName(value: string, options: UnitNameOptions = {}): UnitNameResult {
-  const fail = (start: number, end: number, detail: string): UnitNameResult => ({
-    ok: false,
-    problem: problemAt(start, Math.max(end, start + 1), `${EXPECTED}; ${detail}`),
-  });
   if (value === "") return fail(0, 0, "the value is empty.");
   if (value.length > UNIT_NAME_MAX_LENGTH) return fail(0, value.length, `it is longer than ${UNIT_NAME_MAX_LENGTH} characters.`);
   const dot = value.lastIndexOf(".");
