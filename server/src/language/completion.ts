@@ -21,6 +21,7 @@ import { describeExpansion, expandSpecifier, type SpecifierEnvironment } from ".
 import { documentationItems, namedValueWords, unitNameItems } from "./valueCompletion";
 import { wordHistory } from "./schema/valueVersions";
 import { targetsLacking, targetsPast } from "./targets/targetList";
+import { memoized } from "./memoized";
 import { mayShow } from "./typedMatch";
 
 export interface CompletionContext {
@@ -106,6 +107,30 @@ function sectionDirectiveItems(
   return items;
 }
 
+interface Shown {
+  shown: readonly DirectiveItem[];
+  /** Whether the items are of more than the first group; where they are not, the sort keys say what the labels say and are not sent. */
+  grouped: boolean;
+}
+
+/** What a list shows for a word typed, kept per list for the words typed last (the same few come again and again). */
+const filters = new WeakMap<readonly DirectiveItem[], (typed: string) => Shown>();
+function shownOf(all: readonly DirectiveItem[], typed: string): Shown {
+  let filter = filters.get(all);
+  if (!filter) {
+    filter = memoized(
+      64,
+      (word: string) => word,
+      (word: string) => {
+        const shown = word === "" ? all : all.filter(({ item }) => mayShow(word, item.label));
+        return { shown, grouped: shown.some(({ sortText }) => !sortText.startsWith("1")) };
+      },
+    );
+    filters.set(all, filter);
+  }
+  return filter(typed);
+}
+
 /**
  * The section's directives an editor may show for the word typed so far (`typed`). A list cut to
  * that word is incomplete, so the editor asks again as the word changes: a section of a few
@@ -121,9 +146,7 @@ function directiveItems(
   target: TargetSystemd,
 ): CompletionList {
   const all = sectionDirectiveItems(schema, file, section, target);
-  const shown = typed === "" ? all : all.filter(({ item }) => mayShow(typed, item.label));
-  // Where every item is in the first group, the sort keys say what the labels say: not sent.
-  const grouped = shown.some(({ sortText }) => !sortText.startsWith("1"));
+  const { shown, grouped } = shownOf(all, typed);
   // Properties set one by one: V8 copies an object with a spread fast only into an empty literal.
   const items = shown.map(({ item, sortText }) => {
     const shownItem: CompletionItem = { ...item };
