@@ -90,13 +90,14 @@ function frozen<T>(value: T): T {
 
 const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
 
-/** Whether a diagnostic with the finding's message says all the rest the finding's would. */
+/** Whether a diagnostic says all that the finding's would. */
 function saysTheSame(diagnostic: Diagnostic, finding: Finding, range: Range, severity: DiagnosticSeverity): boolean {
   return (
     diagnostic.code === finding.rule.id &&
     diagnostic.severity === severity &&
     samePosition(diagnostic.range.start, range.start) &&
     samePosition(diagnostic.range.end, range.end) &&
+    diagnostic.message === finding.message &&
     (diagnostic.data === finding.data || JSON.stringify(diagnostic.data) === JSON.stringify(finding.data))
   );
 }
@@ -127,9 +128,9 @@ export function computeDiagnostics(
     if (severity === "ignore") return;
     const range = file.lines.rangeOf(finding.span.start, finding.span.end);
     const diagnostic =
-      kept?.find(finding.message, (d) => saysTheSame(d, finding, range, lspSeverity[severity])) ??
+      kept?.find(range.start.line, (d) => saysTheSame(d, finding, range, lspSeverity[severity])) ??
       frozen(ruleDiagnostic(finding.rule, range, finding.message, severities, finding.data, rulePages)!);
-    kept?.keep(finding.message, diagnostic);
+    kept?.keep(diagnostic);
     into.push(diagnostic);
   };
   // An entry's findings of the per-entry families are kept while its text and place stay the same;

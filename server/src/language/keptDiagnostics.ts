@@ -15,14 +15,16 @@ export interface EntryFindings {
 }
 
 /**
- * A document's diagnostics of its last analysis, by message. After a keystroke most findings are
- * the same as before, at the same line and column: the analysis hands back the same objects
- * instead of new ones, so the thousands of findings of a large unit are not made, kept and
- * collected again on every key. Diagnostics are never changed once made, so sharing them is safe.
+ * A document's diagnostics of its last analysis, by the line each starts on. After a keystroke
+ * most findings are the same as before, at the same line and column: the analysis hands back the
+ * same objects instead of new ones, so the thousands of findings of a large unit are not made,
+ * kept and collected again on every key. Diagnostics are never changed once made, so sharing them is safe.
  */
 export class KeptDiagnostics {
-  private previous = new Map<string, Kept>();
-  private next = new Map<string, Kept>();
+  // By line, not by message: a message can be on hundreds of lines (a directive set again and
+  // again), and each finding would be compared with all of them.
+  private previous = new Map<number, Kept>();
+  private next = new Map<number, Kept>();
   /** By the line an entry starts on. */
   private previousEntries: (EntryFindings | undefined)[] = [];
   private nextEntries: (EntryFindings | undefined)[] = [];
@@ -65,17 +67,18 @@ export class KeptDiagnostics {
     return records;
   }
 
-  /** A diagnostic of this analysis or the last one with this message that `same` accepts. */
-  find(message: string, same: (diagnostic: Diagnostic) => boolean): Diagnostic | undefined {
-    return pick(this.next.get(message), same) ?? pick(this.previous.get(message), same);
+  /** A diagnostic of this analysis or the last one starting on `line` that `same` accepts. */
+  find(line: number, same: (diagnostic: Diagnostic) => boolean): Diagnostic | undefined {
+    return pick(this.next.get(line), same) ?? pick(this.previous.get(line), same);
   }
 
   /** Keeps a diagnostic this analysis found, for the next one. */
-  keep(message: string, diagnostic: Diagnostic): void {
-    const kept = this.next.get(message);
-    if (kept === undefined) this.next.set(message, diagnostic);
+  keep(diagnostic: Diagnostic): void {
+    const line = diagnostic.range.start.line;
+    const kept = this.next.get(line);
+    if (kept === undefined) this.next.set(line, diagnostic);
     else if (Array.isArray(kept)) kept.push(diagnostic);
-    else this.next.set(message, [kept, diagnostic]);
+    else this.next.set(line, [kept, diagnostic]);
   }
 
   /** Ends an analysis: the diagnostics it did not find again are forgotten. */
