@@ -24,7 +24,7 @@ import { languageSettings } from "./languageSettings";
 import { unitFileCommands } from "./unitFileCommands";
 import { registerFeatureHandlers } from "./featureHandlers";
 import type { Logger } from "./logger";
-import { startLine } from "./startLine";
+import { prepareKeyPages, startLine } from "./startLine";
 import { setHeapFlags } from "../startup/heapGrowth";
 import { TargetResolver } from "./targetSystemd";
 import { VerifyOnSave } from "./verifyOnSave";
@@ -189,6 +189,7 @@ export function startSession(connection: Connection, params: InitializeParams): 
       registerNotifications(connection, { configuration: canPullConfiguration && canRegisterConfiguration, watchedFiles: canWatchFiles });
       refreshSettings()
         .then(async () => logger.info(await startLine(SERVER_VERSION, settings, await targets.resolve(settings, trusted), manPages)))
+        .then(() => prepareKeyPages(manPages))
         .catch((error) => logger.error(`reading settings failed: ${String(error)}`));
     },
   };

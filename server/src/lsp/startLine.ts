@@ -5,6 +5,15 @@ import type { ManPageLibrary } from "../systemd/manPages";
 /** The pages hovers quote most; the start line says whether this machine has them. */
 const KEY_PAGES = ["systemd.unit", "systemd.service", "systemd.exec"];
 
+/**
+ * Renders the key pages' directive entries one after another, parsed in slices that let requests
+ * in (see manPages.ts), so that the first hovers find them ready: a hover that waits for the parse
+ * of systemd.exec(5) waits 20 to 200 ms, by the machine's load.
+ */
+export async function prepareKeyPages(manPages: ManPageLibrary): Promise<void> {
+  for (const name of KEY_PAGES) await manPages.prepare(name, "5");
+}
+
 /** The log's first line: "Unitsmith 0.4.0: checking for systemd 252 (installed); man pages: systemd.unit(5), … found". */
 export async function startLine(version: string, settings: Settings, target: TargetSystemd, manPages: ManPageLibrary): Promise<string> {
   const systemd =

@@ -47,6 +47,8 @@ export interface ManPageLibrary {
   termEntry(page: string, term: string): Promise<{ reference: string; markdown: string } | undefined>;
   /** A whole page as Markdown, for a read-only man page document. */
   renderPage(name: string, section?: string): Promise<string | undefined>;
+  /** Renders a page's directive entries now, ahead of the hovers that quote them. */
+  prepare(name: string, section: string): Promise<void>;
 }
 
 /** Sections searched, in order, when a page is named without one. */
@@ -194,6 +196,9 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
       const found = await page(name).catch(() => undefined);
       const markdown = found && termDoc(found, term, options.markdown);
       return markdown ? { reference: `${found.name}(${found.section})`, markdown } : undefined;
+    },
+    prepare: async (name, section) => {
+      await firstIn(name, section, renderedPage);
     },
     renderPage: async (name, section) => {
       const found = await page(name, section).catch(() => undefined);

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { prepareKeyPages } from "../../src/lsp/startLine";
 import { createManPageLibrary } from "../../src/systemd/manPages";
 
 const root = mkdtempSync(join(tmpdir(), "unitsmith-kept-pages-"));
@@ -25,6 +26,20 @@ describe("the man pages the library keeps", () => {
     assert.match((await library.renderPage("first", "5"))!, /Old first/, "four pages are kept, the one used last among them");
     for (const name of names.slice(1)) await library.renderPage(name, "5");
     assert.match((await library.renderPage("first", "5"))!, /New first/, "a fifth page dropped the one used longest ago");
+  });
+
+  it("has the entries of the pages hovers quote most rendered ahead of the first hover", async () => {
+    const library = createManPageLibrary({ manPath: [root] });
+    const keyPages = ["systemd.unit", "systemd.service", "systemd.exec"];
+    for (const name of keyPages) page(name, `Old ${name}`);
+    await prepareKeyPages(library);
+    for (const name of keyPages) page(name, `New ${name}`);
+    for (const name of keyPages)
+      assert.match(
+        (await library.directiveDoc("Knob", { page: name }))!.markdown,
+        new RegExp(`Old ${name}`),
+        `${name}(5) was rendered ahead`,
+      );
   });
 
   it("keeps the directives systemd.directives(7) lists, not the page itself", async () => {
