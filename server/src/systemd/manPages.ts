@@ -8,8 +8,6 @@ import {
   type ManReference,
   type MarkdownOptions,
   inSlices,
-  URGENT,
-  type Pace,
   listedDirectiveSteps,
   manPageSteps,
   pageMarkdown,
@@ -88,9 +86,9 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
   const docs = new Map<string, Promise<DirectiveDoc | undefined>>();
   let directivePages: Promise<Map<string, ManReference[]> | undefined> | undefined;
 
-  const parsed = (name: string, section: string, pace: Readonly<Pace> = URGENT): Promise<ManPage | undefined> =>
+  const parsed = (name: string, section: string): Promise<ManPage | undefined> =>
     readManPage(roots, name, section)
-      .then((file) => (file ? inSlices(manPageSteps(name, section, file.source), undefined, pace) : undefined))
+      .then((file) => (file ? inSlices(manPageSteps(name, section, file.source)) : undefined))
       .catch(() => undefined);
 
   const pageIn = (name: string, section: string): Promise<ManPage | undefined> => {
@@ -120,24 +118,14 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
    * lookup then never parses a page twice, whichever pages the kept parses are.
    */
   const rendered = new Map<string, Promise<RenderedDirectives | undefined>>();
-  /** The pace of each page rendered ahead of the hovers (`prepare`), until it is done. */
-  const ahead = new Map<string, Pace>();
-  const renderedPage = (name: string, section: string, pace: Pace = URGENT): Promise<RenderedDirectives | undefined> => {
+  const renderedPage = (name: string, section: string): Promise<RenderedDirectives | undefined> => {
     const key = `${name}(${section})`;
     let entries = rendered.get(key);
-    if (entries) {
-      // A hover now waits for a page rendered ahead: it goes on at a waiter's pace.
-      const waited = ahead.get(key);
-      if (waited && pace.urgent) waited.urgent = true;
-      return entries;
-    }
-    entries = parsed(name, section, pace)
-      .then((found) => found && inSlices(renderedDirectiveSteps(found, options.markdown), undefined, pace))
-      .catch(() => undefined);
-    rendered.set(key, entries);
-    if (!pace.urgent) {
-      ahead.set(key, pace);
-      void entries.finally(() => ahead.delete(key));
+    if (!entries) {
+      entries = parsed(name, section)
+        .then((found) => found && inSlices(renderedDirectiveSteps(found, options.markdown)))
+        .catch(() => undefined);
+      rendered.set(key, entries);
     }
     return entries;
   };
@@ -210,7 +198,7 @@ export function createManPageLibrary(options: ManPageLibraryOptions = {}): ManPa
       return markdown ? { reference: `${found.name}(${found.section})`, markdown } : undefined;
     },
     prepare: async (name, section) => {
-      await firstIn(name, section, (each, inSection) => renderedPage(each, inSection, { urgent: false }));
+      await firstIn(name, section, renderedPage);
     },
     renderPage: async (name, section) => {
       const found = await page(name, section).catch(() => undefined);

@@ -44,32 +44,3 @@ describe("parsing in steps", () => {
     }
   });
 });
-
-describe("the pace of work in slices", () => {
-  /** Three steps, each noted in `order` when it runs. */
-  function* noted(order: string[]): Steps<void> {
-    for (let i = 0; i < 3; i++) {
-      order.push(`step ${i}`);
-      yield;
-    }
-  }
-
-  it("lets what arrives meanwhile go first while nobody waits for the work", async () => {
-    const order: string[] = [];
-    const done = inSlices(noted(order), 0, { urgent: false });
-    setTimeout(() => order.push("a request"), 10);
-    await done;
-    assert.deepEqual(order.slice(0, 2), ["step 0", "a request"]);
-  });
-
-  it("goes on at once between slices when someone waits for it, or starts to", async () => {
-    const order: string[] = [];
-    const pace = { urgent: false };
-    const done = inSlices(noted(order), 0, pace);
-    pace.urgent = true;
-    const late = setTimeout(() => order.push("a request"), 500);
-    await done;
-    clearTimeout(late);
-    assert.deepEqual(order, ["step 0", "step 1", "step 2"]);
-  });
-});

@@ -3,7 +3,7 @@ export { parseRoff } from "./parse";
 export { renderBlocks, renderDocument, type MarkdownOptions } from "./markdown";
 export { directiveEntries, type DirectiveEntry } from "./directiveIndex";
 export { listedDirectives, listedDirectiveSteps, parseManReference, type ListedDirective, type ManReference } from "./directivesPage";
-export { inSlices, URGENT, type Pace, type Steps } from "./steps";
+export { inSlices, type Steps } from "./steps";
 export {
   createManPage,
   manPageSteps,
