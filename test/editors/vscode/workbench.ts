@@ -12,7 +12,7 @@ export class Workbench {
   }
 
   /**
-   * Opens a workspace file through Quick Open and waits for its editor to have focus and, when
+   * Brings a workspace file forward (by its tab when it is open, else through Quick Open) and waits for its editor to have focus and, when
    * `mode` is given, for the status bar to show that language mode (the extension has claimed it).
    */
   async openFile(name: string, mode?: string | RegExp): Promise<Locator> {
@@ -20,6 +20,14 @@ export class Workbench {
     const exactly = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
     const named = this.page.locator(".label-name", { hasText: exactly });
     const tab = this.page.locator(".tab.active", { has: named });
+    const alreadyOpen = this.page.locator(".tabs-container .tab", { has: named });
+    if ((await alreadyOpen.count()) > 0) {
+      // A file open in a tab is brought forward by its tab, as a user does; Quick Open ranks the
+      // recently opened diffs whose names start the same above it.
+      await alreadyOpen.first().click();
+      await tab.waitFor({ timeout: 10_000 });
+      return this.shownEditor(mode);
+    }
     // Clicked rather than Enter: while the list still shows the previous results, Enter opens those.
     // The list reuses its rows as results arrive, so a click can still land on another file: a user
     // sees that and opens the right one again, and so does this, three times at most.
@@ -32,6 +40,11 @@ export class Workbench {
         if (attempt === 3) throw error;
       }
     }
+    return this.shownEditor(mode);
+  }
+
+  /** The active editor once its text shows, and its language mode is `mode` when given. */
+  private async shownEditor(mode?: string | RegExp): Promise<Locator> {
     const editor = this.page.locator(".editor-instance .monaco-editor").first();
     await editor.locator(".view-lines").waitFor();
     if (mode !== undefined) await this.languageMode().filter({ hasText: mode }).waitFor({ timeout: 30_000 });
