@@ -136,7 +136,7 @@ export function computeDiagnostics(
   // An entry's findings of the per-entry families are kept while its text and place stay the same;
   // a template's are not, since its placeholders decide what is judged.
   const perEntry = kept && placeholders.length === 0;
-  kept?.begin([JSON.stringify([kind, severities, target.version, target.targets]), target.knownItems, rulePages, families]);
+  kept?.begin([JSON.stringify([kind, severities, target.version, target.targets]), target.knownItems, rulePages, families, units]);
   const entries = perEntry ? kept.entries(file) : undefined;
   let perEntryFamily = 0;
   for (const family of families) {
@@ -147,16 +147,20 @@ export function computeDiagnostics(
     const checks = family.perEntry;
     const place = perEntryFamily++;
     let index = 0;
+    // Indexed loops: this one runs for every entry of every per-entry family, and an iterator for
+    // each, where the function is not optimized yet, was half a megabyte a keystroke in a large unit.
     for (const section of file.sections) {
-      for (const finding of checks.section?.(section, context) ?? []) add(finding, diagnostics);
-      for (const entry of section.entries) {
+      if (checks.section) for (const finding of checks.section(section, context)) add(finding, diagnostics);
+      const sectionEntries = section.entries;
+      for (let e = 0; e < sectionEntries.length; e++) {
+        const entry = sectionEntries[e]!;
         const record = entries[index++]!;
         let found = record.found[place];
         if (!found) {
           found = record.found[place] = [];
           for (const finding of checks.entry(entry, section, context)) add(finding, found);
         }
-        for (const diagnostic of found) diagnostics.push(diagnostic);
+        for (let f = 0; f < found.length; f++) diagnostics.push(found[f]!);
       }
     }
   }

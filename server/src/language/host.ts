@@ -60,11 +60,19 @@ const nothing = async () => undefined;
 
 /** A host that knows nothing of any machine: systemd's special units only, no files, no pages. */
 export function emptyHost(): UnitLanguageHost {
+  // One catalog per scope, as a machine's host keeps one per scan: the findings about units an
+  // analysis keeps are kept for as long as the catalog is the same.
+  const catalogs = new Map<Scope, UnitCatalog>();
+  const catalogOf = (scope: Scope): UnitCatalog => {
+    let catalog = catalogs.get(scope);
+    if (!catalog) catalogs.set(scope, (catalog = staticCatalog(specialUnitsFor(scope).map((unit) => ({ ...unit, origin: "special" })))));
+    return catalog;
+  };
   return {
     listDirectory: nothing,
     isFile: async () => false,
     readFile: nothing,
-    units: async (scope) => staticCatalog(specialUnitsFor(scope).map((unit) => ({ ...unit, origin: "special" }))),
+    units: async (scope) => catalogOf(scope),
     unitSearchPaths: async () => [],
     unitFiles: async () => [],
     workspaceFiles: async () => [],

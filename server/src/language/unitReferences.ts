@@ -43,16 +43,23 @@ function entryReferences(entry: EntryNode, section: string, info: DirectiveInfo)
   }));
 }
 
-/** Every unit name the file's unit-typed directives mention, in document order. */
-export function unitReferences(file: UnitFile, kind: UnitKind): UnitReference[] {
+/** Every unit name the file's unit-typed directives mention, in document order; with `only`, those of these directives. */
+export function unitReferences(file: UnitFile, kind: UnitKind, only?: ReadonlySet<string>): UnitReference[] {
   const schema = fileSchemaFor(kind);
   if (!schema) return [];
   return file.sections.flatMap((section) =>
     section.entries.flatMap((entry) => {
+      if (only && !only.has(entry.key)) return [];
       const info = schema.directive(section.name, entry.key);
       return info ? entryReferences(entry, section.name, info) : [];
     }),
   );
+}
+
+/** The unit names one entry mentions. */
+export function entryUnitReferences(entry: EntryNode, section: string, kind: UnitKind): UnitReference[] {
+  const info = fileSchemaFor(kind)?.directive(section, entry.key);
+  return info ? entryReferences(entry, section, info) : [];
 }
 
 /** The unit name under (or just after) the cursor. */

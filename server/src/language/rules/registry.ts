@@ -3,7 +3,7 @@ import { encodingRules } from "./encodingRules";
 import { fileTooLarge } from "./limits";
 import { schemaRules } from "./schemaRules";
 import { dependencyRules } from "./semanticDependencies";
-import { referenceRules } from "./semanticReferences";
+import { missingUnitRules, referenceRules } from "./semanticReferences";
 import { duplicateRules } from "./semanticDuplicates";
 import { installRules } from "./semanticInstall";
 import { mountRules } from "./semanticMount";
@@ -30,6 +30,7 @@ export const ruleFamilies: readonly RuleFamily[] = [
   scopeRules,
   specifierRules,
   dependencyRules,
+  missingUnitRules,
   referenceRules,
   installRules,
   duplicateRules,

@@ -58,7 +58,7 @@ export interface RuleContext {
 
 /**
  * A family's checks of one section and of one entry, each from what it holds, its section's name,
- * the file's kind and the target alone (never from other entries, units or the machine).
+ * the file's kind, the target and the unit catalog alone (never from other entries or the machine).
  */
 export interface EntryChecks {
   /** Findings about the section itself, before its entries'. */

@@ -1,10 +1,10 @@
 import { unitOf } from "../effectiveUnit/effectiveUnit";
 import { orderingCycle, orderingOf } from "../graph/orderingEdges";
 import { resolveUnit } from "../unitCatalog";
-import { unitReferences, type UnitReference } from "../unitReferences";
+import { entryUnitReferences, unitReferences, type UnitReference } from "../unitReferences";
 import { memoized } from "../memoized";
 import { parseUnitName } from "../values/unitName";
-import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
+import { checkEachEntry, type EntryChecks, type Finding, type RuleContext, type RuleFamily, type RuleInfo } from "./rule";
 import { unitTypeOf } from "./semanticAssignments";
 
 export const unitNotFound: RuleInfo = {
@@ -64,29 +64,45 @@ const needsFile = memoized(
   },
 );
 
-export const referenceRules: RuleFamily = {
-  rules: [unitNotFound, requiredAndConflicting, orderingCycleRule],
-  check({ file, kind, units, ordering }: RuleContext): Finding[] {
-    if (!unitTypeOf(kind)) return [];
-    const references = unitReferences(file, kind);
+/** A unit named nowhere, judged entry by entry: an entry's findings are kept while it and the catalog stay the same. */
+const missingUnitChecks: EntryChecks = {
+  entry(entry, section, { kind, units }) {
+    if (!units || !unitTypeOf(kind)) return [];
     const findings: Finding[] = [];
-    if (units) {
-      for (const reference of references) {
-        const failing = FAILING.has(reference.directive);
-        if ((!failing && !SKIPPED.has(reference.directive)) || !needsFile(reference) || resolveUnit(units, reference.name)) continue;
-        const consequence = failing
-          ? "starting this unit then fails"
-          : reference.section === "Install"
-            ? "enabling this unit then does not hook it in there"
-            : "systemd then goes on without it";
-        findings.push({
-          rule: unitNotFound,
-          span: { start: reference.start, end: reference.end },
-          message: `No unit ${reference.name} is in the workspace, in this machine's unit directories or among systemd's special units: ${consequence}, unless a package on the machine the unit runs on provides it.`,
-          data: { unit: reference.name },
-        });
-      }
+    for (const reference of entryUnitReferences(entry, section.name, kind)) {
+      const failing = FAILING.has(reference.directive);
+      if ((!failing && !SKIPPED.has(reference.directive)) || !needsFile(reference) || resolveUnit(units, reference.name)) continue;
+      const consequence = failing
+        ? "starting this unit then fails"
+        : reference.section === "Install"
+          ? "enabling this unit then does not hook it in there"
+          : "systemd then goes on without it";
+      findings.push({
+        rule: unitNotFound,
+        span: { start: reference.start, end: reference.end },
+        message: `No unit ${reference.name} is in the workspace, in this machine's unit directories or among systemd's special units: ${consequence}, unless a package on the machine the unit runs on provides it.`,
+        data: { unit: reference.name },
+      });
     }
+    return findings;
+  },
+};
+
+export const missingUnitRules: RuleFamily = {
+  rules: [unitNotFound],
+  check: (context) => checkEachEntry(missingUnitChecks, context),
+  perEntry: missingUnitChecks,
+};
+
+/** The directives the whole-file rules below read. */
+const PULLING_CONFLICTING_OR_ORDERING = new Set([...PULLING, "Conflicts", "After", "Before"]);
+
+export const referenceRules: RuleFamily = {
+  rules: [requiredAndConflicting, orderingCycleRule],
+  check({ file, kind, ordering }: RuleContext): Finding[] {
+    if (!unitTypeOf(kind)) return [];
+    const references = unitReferences(file, kind, PULLING_CONFLICTING_OR_ORDERING);
+    const findings: Finding[] = [];
     const pulled = new Set(references.filter((reference) => PULLING.has(reference.directive)).map((reference) => reference.name));
     for (const reference of references) {
       if (reference.directive !== "Conflicts" || !pulled.has(reference.name)) continue;

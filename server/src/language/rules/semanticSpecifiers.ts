@@ -1,7 +1,7 @@
 import { documentOffsetOf } from "../entryOffsets";
 import type { UnitKind } from "../unitKind";
 import { findSpecifiers } from "../values/specifiers";
-import type { Finding, RuleContext, RuleFamily, RuleInfo } from "./rule";
+import { checkEachEntry, type EntryChecks, type Finding, type RuleFamily, type RuleInfo } from "./rule";
 
 export const instanceSpecifierOutsideTemplate: RuleInfo = {
   id: "instance-specifier-outside-template",
@@ -17,25 +17,24 @@ function withoutInstance(kind: UnitKind): boolean {
   return !kind.template && kind.instance === undefined;
 }
 
-export const specifierRules: RuleFamily = {
-  rules: [instanceSpecifierOutsideTemplate],
-  check({ file, kind }: RuleContext): Finding[] {
-    if (!withoutInstance(kind)) return [];
+const specifierChecks: EntryChecks = {
+  entry(entry, section, { kind }) {
+    if (!withoutInstance(kind) || section.name.startsWith("X-") || entry.key.startsWith("X-")) return [];
     const findings: Finding[] = [];
-    for (const section of file.sections) {
-      if (section.name.startsWith("X-")) continue;
-      for (const entry of section.entries) {
-        if (entry.key.startsWith("X-")) continue;
-        for (const specifier of findSpecifiers(entry.value)) {
-          if (specifier.letter !== "i" && specifier.letter !== "I") continue;
-          findings.push({
-            rule: instanceSpecifierOutsideTemplate,
-            span: { start: documentOffsetOf(entry, specifier.start), end: documentOffsetOf(entry, specifier.end - 1) + 1 },
-            message: `%${specifier.letter} is the instance name, and ${kind.dropIn ? kind.dropIn.parent : kind.name} has none: systemd expands it to an empty string. Make the unit a template (name@.${kind.file!.type}), or write the value out.`,
-          });
-        }
-      }
+    for (const specifier of findSpecifiers(entry.value)) {
+      if (specifier.letter !== "i" && specifier.letter !== "I") continue;
+      findings.push({
+        rule: instanceSpecifierOutsideTemplate,
+        span: { start: documentOffsetOf(entry, specifier.start), end: documentOffsetOf(entry, specifier.end - 1) + 1 },
+        message: `%${specifier.letter} is the instance name, and ${kind.dropIn ? kind.dropIn.parent : kind.name} has none: systemd expands it to an empty string. Make the unit a template (name@.${kind.file!.type}), or write the value out.`,
+      });
     }
     return findings;
   },
+};
+
+export const specifierRules: RuleFamily = {
+  rules: [instanceSpecifierOutsideTemplate],
+  check: (context) => checkEachEntry(specifierChecks, context),
+  perEntry: specifierChecks,
 };
