@@ -51,22 +51,26 @@ export const MAX_UNIT_ITEMS = 100;
 /**
  * The units a directive accepts, in the order they are offered: the workspace's, the installed,
  * the special ones, each by name in code point order, so that the names starting alike are
- * neighbours. Sorted once per catalog and list of unit types.
+ * neighbours. Checked and sorted once per catalog, then filtered by their suffix once per list
+ * of unit types.
  */
 const offeredOf = new WeakMap<UnitCatalog, Map<string, readonly KnownUnit[]>>();
 function offered(catalog: UnitCatalog, unitTypes: readonly string[] | undefined): readonly KnownUnit[] {
   let byTypes = offeredOf.get(catalog);
   if (!byTypes) offeredOf.set(catalog, (byTypes = new Map()));
-  const key = unitTypes?.join(" ") ?? "*";
+  let all = byTypes.get("*");
+  if (!all) {
+    all = catalog
+      .list()
+      .filter((unit) => parseUnitName(unit.name).ok)
+      .sort((a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    byTypes.set("*", all);
+  }
+  if (!unitTypes) return all;
+  const key = unitTypes.join(" ");
   let units = byTypes.get(key);
   if (!units) {
-    units = catalog
-      .list()
-      .filter((unit) => {
-        const parsed = parseUnitName(unit.name);
-        return parsed.ok && (!unitTypes || unitTypes.includes(parsed.unit.type));
-      })
-      .sort((a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    units = all.filter((unit) => unitTypes.includes(unit.name.slice(unit.name.lastIndexOf(".") + 1)));
     byTypes.set(key, units);
   }
   return units;
