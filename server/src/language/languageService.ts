@@ -389,11 +389,15 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
       const unitFile = analysis.file !== undefined && analysis.kind.file?.family === "unit";
       const [siblings, project, units] = await Promise.all([
         analysis.file ? host.listDirectory(directoryOf(path)) : undefined,
-        projectOf(path),
+        // Noted as soon as it is read: the unit index may take seconds to build, and the document's
+        // completions and hovers would look for the project file each time until then.
+        projectOf(path).then((found) => {
+          targetsOf.set(document.uri, found.settings?.target ?? current.target);
+          return found;
+        }),
         unitFile ? host.units(analysis.kind.scope ?? "system") : undefined,
       ]);
       const ordering = units && (await orderingOf(units));
-      targetsOf.set(document.uri, project.settings?.target ?? current.target);
       if (!project.settings) return [];
       const own = diagnose(analysis, {
         ...project.settings,
