@@ -17,7 +17,7 @@ export function finished<T>(steps: Steps<T>): T {
 }
 
 /** Runs the steps about `sliceMs` at a time and goes back to the event loop between two slices. */
-export async function inSlices<T>(steps: Steps<T>, sliceMs = 8): Promise<T> {
+export async function inSlices<T>(steps: Steps<T>, sliceMs = 4): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();
