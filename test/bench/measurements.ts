@@ -50,24 +50,35 @@ export interface Latency {
   p99: number;
 }
 
-/** Round trips of completion and hover on a unit of `lines` lines. */
-export async function requestLatency(bundle: string, lines: number, requests: number): Promise<{ completion: Latency; hover: Latency }> {
-  const server = await BenchServer.start(bundle);
+/**
+ * Round trips of completion and hover on a unit of `lines` lines, each request sent to one server
+ * and then to the other, both open at once: machine noise hits both alike.
+ */
+export async function requestLatency(
+  unitsmithBundle: string,
+  bareBundle: string,
+  lines: number,
+  requests: number,
+): Promise<Record<"completion" | "hover", Record<keyof Pair, Latency>>> {
   const text = realisticUnit(lines);
-  const uri = await server.open(BENCH_PATH, text);
+  const servers = { unitsmith: await BenchServer.start(unitsmithBundle), bare: await BenchServer.start(bareBundle) };
+  const uris = { unitsmith: await servers.unitsmith.open(BENCH_PATH, text), bare: await servers.bare.open(BENCH_PATH, text) };
   const positions = requestPositions(text, requests);
-  const time = async (send: (position: { line: number; character: number }) => Promise<unknown>) => {
-    const samples: number[] = [];
+  const time = async (method: typeof CompletionRequest.method | typeof HoverRequest.method) => {
+    const samples: Record<keyof Pair, number[]> = { unitsmith: [], bare: [] };
     for (const [i, position] of positions.entries()) {
-      const start = performance.now();
-      await send(position);
-      if (i >= 20) samples.push(performance.now() - start); // the first ones warm up
+      for (const name of ["unitsmith", "bare"] as const) {
+        const start = performance.now();
+        await servers[name].connection.sendRequest(method, { textDocument: { uri: uris[name] }, position });
+        if (i >= 20) samples[name].push(performance.now() - start); // the first ones warm up
+      }
     }
-    return { p50: median(samples), p99: percentile(samples, 99) };
+    const latency = (of: number[]) => ({ p50: median(of), p99: percentile(of, 99) });
+    return { unitsmith: latency(samples.unitsmith), bare: latency(samples.bare) };
   };
-  const completion = await time((position) => server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
-  const hover = await time((position) => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }));
-  await server.stop();
+  const completion = await time(CompletionRequest.method);
+  const hover = await time(HoverRequest.method);
+  await Promise.all([servers.unitsmith.stop(), servers.bare.stop()]);
   return { completion, hover };
 }
 
