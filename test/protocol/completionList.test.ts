@@ -51,6 +51,7 @@ describe("Completion lists with item defaults (LSP 3.17) over stdio", () => {
 
   for (const [what, line, character] of [
     ["a section's directives", 5, 2],
+    ["a section's directives, each with its =", 3, 0],
     ["a directive's values", 6, 11],
     ["section headers", 4, 1],
     ["unit names", 2, 8],

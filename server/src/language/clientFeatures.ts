@@ -15,16 +15,22 @@ export interface ClientFeatures {
   markdown: boolean;
   /** textDocument.completion.completionItem.labelDetailsSupport */
   labelDetails: boolean;
+  /** "editRange" and "data" among textDocument.completion.completionList.itemDefaults: a list may say them once for its items. */
+  listDefaults: boolean;
 }
 
-/** A client that can show everything the service offers (the language service's default). */
-export const FULL_CLIENT: ClientFeatures = { snippets: true, markdown: true, labelDetails: true };
+/**
+ * A client that can show everything the service offers (the language service's default), each
+ * completion item with its own edit, as the service's callers in this process read them.
+ */
+export const FULL_CLIENT: ClientFeatures = { snippets: true, markdown: true, labelDetails: true, listDefaults: false };
 
 /** The client capabilities the service reads, as LSP's ClientCapabilities has them. */
 export interface ClientCapabilitiesSubset {
   textDocument?: {
     completion?: {
       completionItem?: { snippetSupport?: boolean; documentationFormat?: string[]; labelDetailsSupport?: boolean };
+      completionList?: { itemDefaults?: string[] };
     };
     hover?: { contentFormat?: string[] };
   };
@@ -33,10 +39,12 @@ export interface ClientCapabilitiesSubset {
 export function clientFeaturesOf(capabilities: ClientCapabilitiesSubset): ClientFeatures {
   const item = capabilities.textDocument?.completion?.completionItem;
   const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
+  const itemDefaults = capabilities.textDocument?.completion?.completionList?.itemDefaults;
   return {
     snippets: item?.snippetSupport === true,
     markdown: hoverFormats?.includes(MarkupKind.Markdown) === true,
     labelDetails: item?.labelDetailsSupport === true,
+    listDefaults: ["editRange", "data"].every((name) => itemDefaults?.includes(name)),
   };
 }
 

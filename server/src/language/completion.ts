@@ -37,6 +37,11 @@ export interface CompletionContext {
   specifiers?: Omit<SpecifierEnvironment, "kind">;
   /** Offered outside sections, for clients that have no snippet files of their own. */
   snippets?: SnippetFile;
+  /**
+   * The client takes a list's shared edit range and data once (LSP 3.17 itemDefaults): directive
+   * lists are then answered in that form, their items made once per section and word.
+   */
+  listDefaults?: boolean;
 }
 
 const BOOLEAN_WORDS = ["yes", "no", "true", "false"];
@@ -144,18 +149,45 @@ function directiveItems(
   typed: string,
   addEquals: boolean,
   target: TargetSystemd,
+  listDefaults: boolean,
 ): CompletionList {
   const all = sectionDirectiveItems(schema, file, section, target);
-  const { shown, grouped } = shownOf(all, typed);
+  const shown = shownOf(all, typed);
+  const isIncomplete = shown.shown.length < all.length;
+  if (listDefaults) {
+    const data = all[0]?.item.data;
+    return { isIncomplete, itemDefaults: { editRange: range, ...(data !== undefined && { data }) }, items: sharedItems(shown, addEquals) };
+  }
   // Properties set one by one: V8 copies an object with a spread fast only into an empty literal.
-  const items = shown.map(({ item, sortText }) => {
+  const items = shown.shown.map(({ item, sortText }) => {
     const shownItem: CompletionItem = { ...item };
-    if (grouped) shownItem.sortText = sortText;
+    if (shown.grouped) shownItem.sortText = sortText;
     shownItem.textEdit = { range, newText: addEquals ? `${item.label}=` : item.label };
     if (addEquals) shownItem.command = SUGGEST_VALUES;
     return shownItem;
   });
-  return { isIncomplete: shown.length < all.length, items };
+  return { isIncomplete, items };
+}
+
+/** The items of a list whose range and data the list says (`itemDefaults`), by what it shows and whether "=" is added. */
+const sharedForms = new WeakMap<Shown, { [addEquals: string]: readonly CompletionItem[] }>();
+
+/** As `directiveItems` makes them, without their edit and data: the same objects for every request of the same word. */
+function sharedItems(shown: Shown, addEquals: boolean): CompletionItem[] {
+  let forms = sharedForms.get(shown);
+  if (!forms) sharedForms.set(shown, (forms = {}));
+  const made = (forms[String(addEquals)] ??= Object.freeze(
+    shown.shown.map(({ item: { data: _, ...item }, sortText }) => {
+      const shownItem: CompletionItem = { ...item };
+      if (shown.grouped) shownItem.sortText = sortText;
+      if (addEquals) {
+        shownItem.command = SUGGEST_VALUES;
+        shownItem.textEditText = `${item.label}=`;
+      }
+      return Object.freeze(shownItem);
+    }),
+  ));
+  return made as CompletionItem[];
 }
 
 function valueWords(info: DirectiveInfo): readonly string[] {
@@ -277,7 +309,16 @@ async function completionsAt(context: CompletionContext): Promise<CompletionItem
       return [...sectionItems(schema, range, true), ...(context.snippets ? snippetItems(context.snippets, range) : [])];
     }
     const typed = file.text.slice(wordStart, offset);
-    return directiveItems(schema, kind.file!, section.name, rangeFrom(wordStart, wordEnd), typed, addEquals, target);
+    return directiveItems(
+      schema,
+      kind.file!,
+      section.name,
+      rangeFrom(wordStart, wordEnd),
+      typed,
+      addEquals,
+      target,
+      context.listDefaults === true,
+    );
   }
 
   if (!section || node?.kind !== "entry") return [];

@@ -435,8 +435,9 @@ export function createUnitLanguageService(host: UnitLanguageHost, settings: Part
         listDirectory: (path) => host.listDirectory(path),
         specifiers: env.specifiers,
         ...(current.snippets && current.client.snippets && { snippets: current.snippets }),
+        ...(current.client.listDefaults && { listDefaults: true }),
       });
-      return { isIncomplete: list.isIncomplete, items: completionItemsFor(list.items, current.client) };
+      return { ...list, items: completionItemsFor(list.items, current.client) };
     },
 
     async resolveCompletion(item) {

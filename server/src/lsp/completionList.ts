@@ -13,6 +13,8 @@ const sameRange = (a: Range, b: Range) =>
  * they are: a bare array when the list is complete.
  */
 export function completionListFor(list: CompletionList, itemDefaults: readonly string[]): CompletionItem[] | CompletionList {
+  // Made in this form by the service already (directive lists, for a client that takes both defaults).
+  if (list.itemDefaults) return list;
   // The service hands out the same items again for the same question (unit names in a large
   // workspace): their wire form is kept with them.
   const key = `${list.isIncomplete} ${itemDefaults.join(" ")}`;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CompletionItemTag, InsertTextFormat, type CompletionItem } from "vscode-languageserver-types";
+import { FULL_CLIENT } from "../../src/language/clientFeatures";
 import type { UnitLanguageHost } from "../../src/language/languageService";
 import type { SnippetFile } from "../../src/language/snippets";
 import { staticCatalog, type UnitCatalog } from "../../src/language/unitCatalog";
@@ -174,6 +175,25 @@ describe("directive completion cut to the word typed", () => {
   it("keeps a directive typed with two letters swapped", async () => {
     const list = await listAt("[Service]\nExce|");
     assert.ok(labels(list.items).includes("ExecStart"));
+  });
+
+  it("for a client that takes list defaults, says the range and data once and sends the same items for the same word", async () => {
+    const service = testService({}, { client: { ...FULL_CLIENT, listDefaults: true } });
+    const at = (text: string) => {
+      const { document, position } = atCursor("app.service", text);
+      return service.completionList(document, position);
+    };
+    const first = await at("[Service]\nRes|");
+    const later = await at("[Service]\nUser=web\n\n  Res|");
+    assert.deepEqual(first.itemDefaults?.editRange, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
+    assert.deepEqual(later.itemDefaults?.editRange, { start: { line: 3, character: 2 }, end: { line: 3, character: 5 } });
+    assert.equal(later.items, first.items, "the items made for Res are sent again");
+    assert.ok(Object.isFrozen(first.items) && first.items.every((item) => Object.isFrozen(item) && !item.textEdit && !item.data));
+    const restart = first.items.find((item) => item.label === "Restart");
+    assert.equal(restart?.textEditText, "Restart=", "the key is completed with its =");
+    assert.equal(restart?.command?.command, "editor.action.triggerSuggest");
+    const resolved = await service.resolveCompletion({ ...restart!, data: first.itemDefaults?.data });
+    assert.match(JSON.stringify(resolved.documentation), /restart/i, "resolve finds the directive from the list's data");
   });
 });
 
