@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CompletionItemTag, InsertTextFormat, type CompletionItem } from "vscode-languageserver-types";
-import { FULL_CLIENT } from "../../src/language/clientFeatures";
 import type { UnitLanguageHost } from "../../src/language/languageService";
 import type { SnippetFile } from "../../src/language/snippets";
 import { staticCatalog, type UnitCatalog } from "../../src/language/unitCatalog";
@@ -178,7 +177,7 @@ describe("directive completion cut to the word typed", () => {
   });
 
   it("for a client that takes list defaults, says the range and data once and sends the same items for the same word", async () => {
-    const service = testService({}, { client: { ...FULL_CLIENT, listDefaults: true } });
+    const service = testService({}, { client: { ...testService().settings.client, listDefaults: true } });
     const at = (text: string) => {
       const { document, position } = atCursor("app.service", text);
       return service.completionList(document, position);
