@@ -21,7 +21,10 @@ export interface OrderingWords {
 
 /** The units a file can refer to, as the features need them; the server builds it from the disk. */
 export interface UnitCatalog {
-  /** Every unit by name, each once: the workspace's file wins over an installed one, which wins over the special list. */
+  /**
+   * Every unit by name, each once: the workspace's file wins over an installed one, which wins over
+   * the special list. Each name is a unit name systemd accepts.
+   */
   list(): readonly KnownUnit[];
   get(name: string): KnownUnit | undefined;
   /** The unit's Description=; read on first use and cached. Undefined when the unit or its description is unknown. */
@@ -39,7 +42,7 @@ export interface UnitCatalog {
 export function staticCatalog(units: readonly (KnownUnit & { description?: string })[]): UnitCatalog {
   const byName = new Map<string, KnownUnit & { description?: string }>();
   for (const unit of units) if (!byName.has(unit.name)) byName.set(unit.name, unit);
-  const list = [...byName.values()];
+  const list = [...byName.values()].filter((unit) => parseUnitName(unit.name).ok);
   return { list: () => list, get: (name) => byName.get(name), description: (name) => byName.get(name)?.description };
 }
 

@@ -12,7 +12,6 @@ import type { ValueKind } from "./schema/generated/types";
 import { schemaData } from "./schema/schemaData";
 import type { KnownUnit, UnitCatalog } from "./unitCatalog";
 import { unitValueOf } from "./unitReferences";
-import { parseUnitName } from "./values/unitName";
 import { parseExecLine } from "./values/execLine";
 import { manReference } from "./schema/directiveDoc";
 import { ADDRESS_FAMILIES } from "./values/addressFamilies";
@@ -51,8 +50,8 @@ export const MAX_UNIT_ITEMS = 100;
 /**
  * The units a directive accepts, in the order they are offered: the workspace's, the installed,
  * the special ones, each by name in code point order, so that the names starting alike are
- * neighbours. Checked and sorted once per catalog, then filtered by their suffix once per list
- * of unit types.
+ * neighbours. Sorted once per catalog, then filtered by their suffix (the type of a unit name)
+ * once per list of unit types.
  */
 const offeredOf = new WeakMap<UnitCatalog, Map<string, readonly KnownUnit[]>>();
 function offered(catalog: UnitCatalog, unitTypes: readonly string[] | undefined): readonly KnownUnit[] {
@@ -60,10 +59,9 @@ function offered(catalog: UnitCatalog, unitTypes: readonly string[] | undefined)
   if (!byTypes) offeredOf.set(catalog, (byTypes = new Map()));
   let all = byTypes.get("*");
   if (!all) {
-    all = catalog
-      .list()
-      .filter((unit) => parseUnitName(unit.name).ok)
-      .sort((a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    all = [...catalog.list()].sort(
+      (a, b) => ORIGIN_ORDER[a.origin] - ORIGIN_ORDER[b.origin] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
     byTypes.set("*", all);
   }
   if (!unitTypes) return all;

@@ -296,6 +296,11 @@ export class UnitIndex {
         .finally(() => unread.forEach((path) => ours(path) && this.reading.delete(path)));
       for (const path of unread) this.reading.set(path, read);
     }
-    await Promise.all(new Set(paths.flatMap((path) => this.reading.get(path) ?? [])));
+    const readings = new Set<Promise<void>>();
+    for (const path of paths) {
+      const reading = this.reading.get(path);
+      if (reading) readings.add(reading);
+    }
+    await Promise.all(readings);
   }
 }
