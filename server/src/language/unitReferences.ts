@@ -47,13 +47,15 @@ function entryReferences(entry: EntryNode, section: string, info: DirectiveInfo)
 export function unitReferences(file: UnitFile, kind: UnitKind, only?: ReadonlySet<string>): UnitReference[] {
   const schema = fileSchemaFor(kind);
   if (!schema) return [];
-  return file.sections.flatMap((section) =>
-    section.entries.flatMap((entry) => {
-      if (only && !only.has(entry.key)) return [];
+  const references: UnitReference[] = [];
+  for (const section of file.sections) {
+    for (const entry of section.entries) {
+      if (only && !only.has(entry.key)) continue;
       const info = schema.directive(section.name, entry.key);
-      return info ? entryReferences(entry, section.name, info) : [];
-    }),
-  );
+      if (info) references.push(...entryReferences(entry, section.name, info));
+    }
+  }
+  return references;
 }
 
 /** The unit names one entry mentions. */

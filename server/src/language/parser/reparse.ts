@@ -75,7 +75,8 @@ function movedNode(node: Node, by: number): Node {
         segments: node.segments.map((s) => ({ valueStart: s.valueStart, textStart: s.textStart + by, length: s.length })),
         lineCount: node.lineCount,
         unterminated: node.unterminated,
-        innerComments: node.innerComments.map((comment) => moved(comment, by)),
+        // Most entries have none: their empty list is shared rather than copied.
+        innerComments: node.innerComments.length === 0 ? node.innerComments : node.innerComments.map((comment) => moved(comment, by)),
       };
     case "comment":
       return { kind: "comment", start, end, contentEnd, marker: node.marker, insideContinuation: node.insideContinuation };
