@@ -19,6 +19,26 @@ export interface Pair {
   bare: number;
 }
 
+/** The median round trips of `first` and `second`, called one after the other `runs` times. */
+export async function alternating(
+  runs: number,
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+): Promise<{ first: number; second: number }> {
+  const samples = { first: [] as number[], second: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    for (const [name, call] of [
+      ["first", first],
+      ["second", second],
+    ] as const) {
+      const start = performance.now();
+      await call();
+      samples[name].push(performance.now() - start);
+    }
+  }
+  return { first: median(samples.first), second: median(samples.second) };
+}
+
 /** Spawn to initialize reply, alternating the two servers so machine noise hits both alike. */
 export async function coldStart(unitsmithBundle: string, bareBundle: string, runs: number): Promise<Pair> {
   const times: Record<keyof Pair, number[]> = { unitsmith: [], bare: [] };

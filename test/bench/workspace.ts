@@ -3,9 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { CompletionRequest, HoverRequest, ReferencesRequest } from "vscode-languageserver-protocol/node";
-import { memoryOf } from "../load/serverProcess";
 import { BenchServer } from "./benchServer";
-import { median } from "./stats";
 
 /** A workspace of `count` small services in folders of a hundred, each wanting the one before it. */
 export function generatedWorkspace(count: number): string {
@@ -22,28 +20,31 @@ export function generatedWorkspace(count: number): string {
   return root;
 }
 
-export interface WorkspaceFigures {
+/** A server with the workspace open and its unit index built, and what that took. */
+export interface OpenWorkspace {
+  server: BenchServer;
   /** From opening a unit to the first completion of the workspace's last unit's name that offers it. */
   indexMs: number;
   /** The first hover, sent as the unit opens: it waits for the server's session to load and for its man page. */
   firstHoverMs: number;
   /** The longest round trip of the hovers sent every few milliseconds after it while the index builds. */
   longestStallMs: number;
-  unitCompletionP50: number;
-  referencesMs: number;
-  peakMB: number;
+  /** Completes a unit name after `After=app-9` (1,111 names start so). */
+  completeUnitName(): Promise<unknown>;
+  /** Finds the references of the unit named there. */
+  findReferences(): Promise<unknown>;
 }
 
-/** A unit naming app-9 (1,111 names start so) and the workspace's last unit, which the index lists last. */
+/** A unit naming app-9 and the workspace's last unit, which the index lists last. */
 const unitText = (lastUnit: string) => `[Unit]\nDescription=Bench\nAfter=app-9.service\nWants=${lastUnit}\n`;
 
-/** The figures of a server with the workspace open: the index, unit-name completion, find-references, memory. */
-export async function workspaceFigures(bundle: string, root: string, lastUnit: string, requests: number): Promise<WorkspaceFigures> {
+/** Starts a server on the workspace, opens a unit in it and waits until the index offers `lastUnit`. */
+export async function openWorkspace(bundle: string, root: string, lastUnit: string): Promise<OpenWorkspace> {
   const server = await BenchServer.start(bundle, root);
   const started = performance.now();
   // The index starts building with the first request that needs it (the document's diagnostics), not awaited here.
   const uri = await server.open(join(root, "bench.service"), unitText(lastUnit), false);
-  const complete = (line = 2, character = "After=app-9".length) =>
+  const complete = (line: number, character: number) =>
     server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
   const hover = () => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 2 } });
   // Hovers keep coming while the index builds; the slowest answer after the first is how long the
@@ -66,22 +67,19 @@ export async function workspaceFigures(bundle: string, root: string, lastUnit: s
   const indexMs = performance.now() - started;
   building = false;
   await probe;
-  const samples: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const t = performance.now();
-    await complete();
-    samples.push(performance.now() - t);
-  }
-  const t = performance.now();
-  await server.connection.sendRequest(ReferencesRequest.type, {
-    textDocument: { uri },
-    position: { line: 2, character: 8 },
-    context: { includeDeclaration: true },
-  });
-  const referencesMs = performance.now() - t;
-  const { peakMB } = memoryOf(server.process.pid!);
-  await server.stop();
-  return { indexMs, firstHoverMs, longestStallMs, unitCompletionP50: median(samples.slice(3)), referencesMs, peakMB };
+  return {
+    server,
+    indexMs,
+    firstHoverMs,
+    longestStallMs,
+    completeUnitName: () => complete(2, "After=app-9".length),
+    findReferences: () =>
+      server.connection.sendRequest(ReferencesRequest.type, {
+        textDocument: { uri },
+        position: { line: 2, character: 8 },
+        context: { includeDeclaration: true },
+      }),
+  };
 }
 
 export const removeWorkspace = (root: string) => rmSync(root, { recursive: true, force: true });
