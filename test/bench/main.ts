@@ -3,7 +3,6 @@
 import { cpus } from "node:os";
 import { join } from "node:path";
 import {
-  alternating,
   coldStart,
   diagnosticsEndToEnd,
   diagnosticsInProcess,
@@ -11,8 +10,10 @@ import {
   lintVersusVerify,
   peakMemory,
   requestLatency,
+  roundTrips,
 } from "./measurements";
 import { memoryOf } from "../load/serverProcess";
+import { median } from "./stats";
 import { generatedWorkspace, openWorkspace, removeWorkspace } from "./workspace";
 
 const UNITSMITH = join(__dirname, "../../server/bin/unitsmith-language-server.js");
@@ -119,16 +120,16 @@ async function main(): Promise<void> {
       // Each server builds its index alone; the requests after alternate between the two.
       const ours = await openWorkspace(UNITSMITH, root, `app-${WORKSPACE_UNITS - 1}.service`);
       const theirs = await openWorkspace(bare, root, "bare");
-      const completion = await alternating(60, ours.completeUnitName, theirs.completeUnitName);
-      const references = await alternating(1, ours.findReferences, theirs.findReferences);
+      const completion = await roundTrips(60, { unitsmith: ours.completeUnitName, bare: theirs.completeUnitName });
+      const references = await roundTrips(1, { unitsmith: ours.findReferences, bare: theirs.findReferences });
       const [oursMB, theirsMB] = [ours, theirs].map(({ server }) => memoryOf(server.process.pid!).peakMB) as [number, number];
       await Promise.all([ours.server.stop(), theirs.server.stop()]);
       const units = `${WORKSPACE_UNITS.toLocaleString("en-US")} units`;
       absolute(`workspace of ${units}: index built (background)`, ours.indexMs, "—", 3000);
       shown(`  first hover, as the unit opens`, ours.firstHoverMs, `bare ${ms(theirs.firstHoverMs)}`);
       absolute(`  longest hover after it while the index builds`, ours.longestStallMs, `bare ${ms(theirs.longestStallMs)}`, 50);
-      relative(`  unit-name completion p50`, completion.first, completion.second, 2);
-      absolute(`  find references of a unit`, references.first, `bare ${ms(references.second)}`, 100);
+      relative(`  unit-name completion p50`, median(completion.unitsmith), median(completion.bare), 2);
+      absolute(`  find references of a unit`, median(references.unitsmith), `bare ${ms(median(references.bare))}`, 100);
       above(`  peak RSS`, oursMB, theirsMB, 80);
     } finally {
       removeWorkspace(root);

@@ -19,24 +19,23 @@ export interface Pair {
   bare: number;
 }
 
-/** The median round trips of `first` and `second`, called one after the other `runs` times. */
-export async function alternating(
+/**
+ * The round trips of `runs` calls of each server's `call`, one server's and then the other's for
+ * each `i`, so that machine noise hits both alike.
+ */
+export async function roundTrips(
   runs: number,
-  first: () => Promise<unknown>,
-  second: () => Promise<unknown>,
-): Promise<{ first: number; second: number }> {
-  const samples = { first: [] as number[], second: [] as number[] };
+  calls: Record<keyof Pair, (i: number) => Promise<unknown>>,
+): Promise<Record<keyof Pair, number[]>> {
+  const samples: Record<keyof Pair, number[]> = { unitsmith: [], bare: [] };
   for (let i = 0; i < runs; i++) {
-    for (const [name, call] of [
-      ["first", first],
-      ["second", second],
-    ] as const) {
+    for (const name of ["unitsmith", "bare"] as const) {
       const start = performance.now();
-      await call();
+      await calls[name](i);
       samples[name].push(performance.now() - start);
     }
   }
-  return { first: median(samples.first), second: median(samples.second) };
+  return samples;
 }
 
 /** Spawn to initialize reply, alternating the two servers so machine noise hits both alike. */
@@ -85,15 +84,11 @@ export async function requestLatency(
   const uris = { unitsmith: await servers.unitsmith.open(BENCH_PATH, text), bare: await servers.bare.open(BENCH_PATH, text) };
   const positions = requestPositions(text, requests);
   const time = async (method: typeof CompletionRequest.method | typeof HoverRequest.method) => {
-    const samples: Record<keyof Pair, number[]> = { unitsmith: [], bare: [] };
-    for (const [i, position] of positions.entries()) {
-      for (const name of ["unitsmith", "bare"] as const) {
-        const start = performance.now();
-        await servers[name].connection.sendRequest(method, { textDocument: { uri: uris[name] }, position });
-        if (i >= 20) samples[name].push(performance.now() - start); // the first ones warm up
-      }
-    }
-    const latency = (of: number[]) => ({ p50: median(of), p99: percentile(of, 99) });
+    const send = (name: keyof Pair) => (i: number) =>
+      servers[name].connection.sendRequest(method, { textDocument: { uri: uris[name] }, position: positions[i]! });
+    const samples = await roundTrips(positions.length, { unitsmith: send("unitsmith"), bare: send("bare") });
+    // The first ones warm up.
+    const latency = (of: number[]) => ({ p50: median(of.slice(20)), p99: percentile(of.slice(20), 99) });
     return { unitsmith: latency(samples.unitsmith), bare: latency(samples.bare) };
   };
   const completion = await time(CompletionRequest.method);
